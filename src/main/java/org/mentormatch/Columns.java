@@ -1,0 +1,72 @@
+package org.mentormatch;
+
+/** Column names shared by the stages, in one place. */
+public final class Columns {
+  private Columns() {}
+
+  // ingest: one row per CSV record
+  public static final String LINE = "line";
+  public static final String RAW = "raw";
+  public static final String STATUS = "status";
+  public static final String REASONS = "reasons";
+
+  // members CSV columns (the contract's names), typed after ingest
+  public static final String MEMBER_ID = "member_id";
+  public static final String NAME = "name";
+  public static final String EMAIL = "email";
+  public static final String ROLE = "role";
+  public static final String GOALS = "goals";
+  public static final String SKILLS = "skills";
+  public static final String DEPARTMENT = "department";
+  public static final String MANAGER_ID = "manager_id";
+  public static final String TIMEZONE = "timezone";
+  public static final String SENIORITY = "seniority";
+  public static final String LANGUAGES = "languages";
+  public static final String CAPACITY = "capacity";
+  public static final String CONSENT = "consent";
+
+  // derived member columns
+  public static final String IS_MENTEE = "is_mentee";
+  public static final String IS_MENTOR = "is_mentor";
+  public static final String MANAGEMENT_CHAIN = "management_chain";
+  public static final String UTC_OFFSET_MINUTES = "utc_offset_minutes";
+
+  // features
+  public static final String GOAL_PHRASES = "goal_phrases";
+  public static final String SKILL_PHRASES = "skill_phrases";
+  public static final String GOAL_VECTOR = "goal_vector";
+  public static final String SKILL_VECTOR = "skill_vector";
+  public static final String PROFILE_VECTOR = "profile_vector";
+  public static final String PHRASE_TEXT = "text";
+  public static final String PHRASE_VECTOR = "vector";
+  public static final String PHRASE_CONCEPTS = "concepts";
+
+  // clusters
+  public static final String CLUSTER = "cluster";
+  public static final String SEARCH_CLUSTERS = "search_clusters";
+
+  // pairs: every member column appears twice, with these prefixes
+  public static final String MENTEE = "mentee_";
+  public static final String MENTOR = "mentor_";
+  public static final String MENTEE_ID = MENTEE + MEMBER_ID;
+  public static final String MENTOR_ID = MENTOR + MEMBER_ID;
+
+  // scoring
+  public static final String SCORE = "score";
+  public static final String COVERAGE = "coverage";
+  public static final String SENIORITY_PART = "seniority_part";
+  public static final String TIMEZONE_PART = "timezone_part";
+  public static final String DEPARTMENT_PART = "department_part";
+  public static final String SHARED_HOURS = "shared_hours";
+  public static final String MATCHES = "matches";
+
+  /** The column name of a member column on the mentee side of a pair. */
+  public static String mentee(String column) {
+    return MENTEE + column;
+  }
+
+  /** The column name of a member column on the mentor side of a pair. */
+  public static String mentor(String column) {
+    return MENTOR + column;
+  }
+}

@@ -1,0 +1,12 @@
+package org.mentormatch.ingest;
+
+import org.mentormatch.jobs.UserError;
+
+/** An input file that cannot be read at all (as opposed to a bad row, which is rejected). */
+public final class MalformedInputException extends UserError {
+  private static final long serialVersionUID = 1L;
+
+  public MalformedInputException(String message) {
+    super(message);
+  }
+}

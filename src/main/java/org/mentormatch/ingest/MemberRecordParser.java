@@ -1,0 +1,282 @@
+package org.mentormatch.ingest;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.mentormatch.Columns;
+
+/**
+ * Parses one members CSV record and checks every row-level rule of the contract, collecting every
+ * reason the row cannot be used rather than stopping at the first.
+ *
+ * <p>Rules that need other rows (duplicate ids) are checked later, in {@link MemberTriage}.
+ */
+public final class MemberRecordParser implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  static final Pattern MEMBER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  static final Pattern EMAIL =
+      Pattern.compile("[^@\\s,;<>()\\[\\]\"]+@[^@\\s,;<>()\\[\\]\"]+\\.[A-Za-z]{2,}");
+  private static final Pattern PHRASE_SEPARATOR = Pattern.compile("[;\\n\\r]+");
+  private static final Set<String> CONSENT_YES = Set.of("yes", "true", "1");
+  private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+
+  /** Lower-cased IANA zone id to its canonical spelling. */
+  private static final Map<String, String> ZONES = zones();
+
+  static final int DEFAULT_SENIORITY = 1;
+  static final int DEFAULT_CAPACITY = 2;
+  static final String DEFAULT_LANGUAGE = "en";
+  static final String DEFAULT_TIMEZONE = "UTC";
+
+  private final HeaderLayout layout;
+
+  /** A parser for records laid out as {@code layout} says. */
+  public MemberRecordParser(HeaderLayout layout) {
+    this.layout = layout;
+  }
+
+  /** Parses the record that starts on {@code line}. */
+  public ParsedMember parse(long line, String raw) {
+    List<String> reasons = new ArrayList<>();
+    List<String> fields;
+    try (CSVParser parser = CSVParser.parse(raw, CSVFormat.RFC4180)) {
+      List<CSVRecord> records = parser.getRecords();
+      if (records.size() != 1) {
+        return malformed(
+            line, raw, null, "holds " + records.size() + " CSV records instead of one");
+      }
+      fields = records.get(0).toList();
+    } catch (IOException | UncheckedIOException | IllegalStateException e) {
+      return malformed(line, raw, null, "is not valid CSV (" + rootMessage(e) + ")");
+    }
+    if (fields.size() != layout.width()) {
+      // Values are misaligned, so field checks would only add noise; keep a readable id.
+      String id = layout.value(fields, Columns.MEMBER_ID);
+      return malformed(
+          line,
+          raw,
+          id != null && MEMBER_ID.matcher(id).matches() ? id : null,
+          "has " + fields.size() + " fields where the header has " + layout.width());
+    }
+
+    String memberId = layout.value(fields, Columns.MEMBER_ID);
+    if (memberId == null) {
+      reasons.add("member_id is missing");
+    } else if (!MEMBER_ID.matcher(memberId).matches()) {
+      reasons.add(
+          "member_id '" + memberId + "' must be 1-64 characters of A-Z, a-z, 0-9, '.', '_', '-'");
+      memberId = null;
+    }
+
+    String name = layout.value(fields, Columns.NAME);
+    if (name == null) {
+      reasons.add("name is missing");
+    }
+
+    String email = layout.value(fields, Columns.EMAIL);
+    if (email == null) {
+      reasons.add("email is missing");
+    } else if (!EMAIL.matcher(email).matches()) {
+      reasons.add("email '" + email + "' is not a plausible address (name@domain.tld)");
+      email = null;
+    }
+
+    String role = layout.value(fields, Columns.ROLE);
+    if (role == null) {
+      reasons.add("role is missing (mentor, mentee or both)");
+    } else {
+      role = role.toLowerCase(Locale.ROOT);
+      if (!Set.of(ParsedMember.MENTOR, ParsedMember.MENTEE, ParsedMember.BOTH).contains(role)) {
+        reasons.add(
+            "role '" + layout.value(fields, Columns.ROLE) + "' must be mentor, mentee or both");
+        role = null;
+      }
+    }
+    boolean mentors = ParsedMember.MENTOR.equals(role) || ParsedMember.BOTH.equals(role);
+    boolean mentored = ParsedMember.MENTEE.equals(role) || ParsedMember.BOTH.equals(role);
+
+    List<String> goals = phrases(layout.value(fields, Columns.GOALS));
+    if (mentored && goals.isEmpty()) {
+      reasons.add("goals are missing: a mentee needs at least one goal");
+    }
+    List<String> skills = phrases(layout.value(fields, Columns.SKILLS));
+    if (mentors && skills.isEmpty()) {
+      reasons.add("skills are missing: a mentor needs at least one skill");
+    }
+
+    String department = layout.value(fields, Columns.DEPARTMENT);
+
+    String managerId = layout.value(fields, Columns.MANAGER_ID);
+    if (managerId != null && !MEMBER_ID.matcher(managerId).matches()) {
+      reasons.add("manager_id '" + managerId + "' is not a valid member_id");
+      managerId = null;
+    } else if (managerId != null && managerId.equals(memberId)) {
+      reasons.add("manager_id is the member's own member_id");
+      managerId = null;
+    }
+
+    String timezone = layout.value(fields, Columns.TIMEZONE);
+    if (timezone == null) {
+      timezone = DEFAULT_TIMEZONE;
+    } else if (ZONES.containsKey(timezone.toLowerCase(Locale.ROOT))) {
+      timezone = ZONES.get(timezone.toLowerCase(Locale.ROOT));
+    } else {
+      reasons.add(
+          "timezone '" + timezone + "' is not an IANA time zone (such as Europe/Berlin or UTC)");
+      timezone = null;
+    }
+
+    Integer seniority =
+        wholeNumber(
+            layout.value(fields, Columns.SENIORITY),
+            DEFAULT_SENIORITY,
+            1,
+            10,
+            "seniority",
+            reasons);
+
+    List<String> languages = new ArrayList<>();
+    String languageText = layout.value(fields, Columns.LANGUAGES);
+    if (languageText == null) {
+      languages.add(DEFAULT_LANGUAGE);
+    } else {
+      for (String code : languageText.split(";")) {
+        String c = code.trim().toLowerCase(Locale.ROOT);
+        if (c.isEmpty()) {
+          continue;
+        }
+        if (c.length() != 2 || !LANGUAGES.contains(c)) {
+          reasons.add(
+              "language '" + code.trim() + "' is not an ISO 639-1 code (such as en, de, pt)");
+        } else if (!languages.contains(c)) {
+          languages.add(c);
+        }
+      }
+      if (languages.isEmpty()) {
+        languages.add(DEFAULT_LANGUAGE);
+      }
+    }
+
+    Integer capacity =
+        mentors
+            ? wholeNumber(
+                layout.value(fields, Columns.CAPACITY),
+                DEFAULT_CAPACITY,
+                0,
+                10,
+                "capacity",
+                reasons)
+            : Integer.valueOf(0);
+
+    String consentText = layout.value(fields, Columns.CONSENT);
+    boolean consent =
+        consentText != null && CONSENT_YES.contains(consentText.toLowerCase(Locale.ROOT));
+
+    return new ParsedMember(
+        line,
+        raw,
+        memberId,
+        name,
+        email,
+        role,
+        goals,
+        skills,
+        department,
+        managerId,
+        timezone,
+        seniority,
+        List.copyOf(languages),
+        capacity,
+        consent,
+        true,
+        List.copyOf(reasons));
+  }
+
+  /** Splits a goals or skills cell into distinct phrases; line breaks separate like ';'. */
+  static List<String> phrases(String cell) {
+    if (cell == null) {
+      return List.of();
+    }
+    Set<String> seen = new LinkedHashSet<>();
+    List<String> out = new ArrayList<>();
+    for (String p : PHRASE_SEPARATOR.split(cell)) {
+      String phrase = p.trim().replaceAll("\\s+", " ");
+      if (!phrase.isEmpty() && seen.add(phrase.toLowerCase(Locale.ROOT))) {
+        out.add(phrase);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static Integer wholeNumber(
+      String text, int def, int min, int max, String column, List<String> reasons) {
+    if (text == null) {
+      return def;
+    }
+    try {
+      int v = Integer.parseInt(text);
+      if (v >= min && v <= max) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the rule
+    }
+    reasons.add(column + " '" + text + "' must be a whole number from " + min + " to " + max);
+    return null;
+  }
+
+  private static ParsedMember malformed(long line, String raw, String memberId, String problem) {
+    return new ParsedMember(
+        line,
+        raw,
+        memberId,
+        null,
+        null,
+        null,
+        List.of(),
+        List.of(),
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        null,
+        false,
+        false,
+        List.of("the row " + problem));
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    String m = t.getMessage();
+    return m == null ? t.getClass().getSimpleName() : m;
+  }
+
+  private static Map<String, String> zones() {
+    Map<String, String> zones = new TreeMap<>();
+    for (String id : ZoneId.getAvailableZoneIds()) {
+      zones.put(id.toLowerCase(Locale.ROOT), id);
+    }
+    for (String id : Arrays.asList("UTC", "GMT")) {
+      zones.put(id.toLowerCase(Locale.ROOT), id);
+    }
+    return Map.copyOf(zones);
+  }
+}
