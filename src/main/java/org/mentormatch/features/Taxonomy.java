@@ -1,0 +1,180 @@
+package org.mentormatch.features;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.mentormatch.jobs.UserError;
+
+/**
+ * The concepts goals and skills are mapped onto: each with its professional area, an optional
+ * broader concept it specialises, and the phrasings (variants) that mean it.
+ *
+ * <p>Read from CSV {@code concept,area,broader,variants} (variants separated by {@code ;}); the
+ * built-in one is {@code src/main/resources/taxonomy/concepts.csv}.
+ */
+public final class Taxonomy implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final String BUILT_IN = "/taxonomy/concepts.csv";
+
+  /** One concept of the taxonomy. */
+  public record Concept(String name, String area, String broader, List<String> variants)
+      implements Serializable {}
+
+  private final Map<String, Concept> concepts;
+
+  private Taxonomy(Map<String, Concept> concepts) {
+    this.concepts = concepts;
+  }
+
+  /** The taxonomy shipped with mentor-match. */
+  public static Taxonomy builtIn() {
+    try (InputStream in = Taxonomy.class.getResourceAsStream(BUILT_IN)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "built-in taxonomy " + BUILT_IN + " is missing from the jar");
+      }
+      return parse(new InputStreamReader(in, StandardCharsets.UTF_8), "built-in taxonomy");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Reads a taxonomy CSV; {@code source} names it in error messages.
+   *
+   * @throws UserError on a missing column, a repeated concept, an unknown broader concept, a cycle
+   *     of broader concepts, or a variant claimed by two concepts
+   */
+  public static Taxonomy parse(Reader csv, String source) {
+    Map<String, Concept> concepts = new LinkedHashMap<>();
+    CSVFormat format =
+        CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+    try (CSVParser parser = CSVParser.parse(csv, format)) {
+      for (String column : List.of("concept", "area", "broader", "variants")) {
+        if (!parser.getHeaderMap().containsKey(column)) {
+          throw new UserError(
+              source
+                  + " lacks the column '"
+                  + column
+                  + "' (header: concept,area,broader,variants)");
+        }
+      }
+      for (CSVRecord r : parser) {
+        String name = normal(r.get("concept"));
+        if (name.isEmpty()) {
+          throw new UserError(
+              source + " line " + r.getParser().getCurrentLineNumber() + ": empty concept");
+        }
+        List<String> variants = new ArrayList<>();
+        for (String v : r.get("variants").split(";")) {
+          if (!normal(v).isEmpty()) {
+            variants.add(normal(v));
+          }
+        }
+        Concept c = new Concept(name, normal(r.get("area")), normal(r.get("broader")), variants);
+        if (concepts.put(name, c) != null) {
+          throw new UserError(
+              source
+                  + " line "
+                  + r.getParser().getCurrentLineNumber()
+                  + ": concept '"
+                  + name
+                  + "' appears twice");
+        }
+      }
+    } catch (IOException | UncheckedIOException | IllegalStateException e) {
+      throw new UserError("cannot read " + source + " as CSV: " + e.getMessage());
+    }
+    return validated(concepts, source);
+  }
+
+  /**
+   * This taxonomy with {@code extra}'s concepts added; a concept in both gains extra's variants.
+   */
+  public Taxonomy merge(Taxonomy extra, String source) {
+    Map<String, Concept> merged = new LinkedHashMap<>(concepts);
+    for (Concept c : extra.concepts.values()) {
+      Concept old = merged.get(c.name());
+      if (old == null) {
+        merged.put(c.name(), c);
+      } else {
+        List<String> variants = new ArrayList<>(old.variants());
+        c.variants().stream().filter(v -> !variants.contains(v)).forEach(variants::add);
+        String broader = c.broader().isEmpty() ? old.broader() : c.broader();
+        String area = c.area().isEmpty() ? old.area() : c.area();
+        merged.put(c.name(), new Concept(c.name(), area, broader, variants));
+      }
+    }
+    return validated(merged, source);
+  }
+
+  /** The concept named {@code name}, or null. */
+  public Concept concept(String name) {
+    return concepts.get(name);
+  }
+
+  /** Every concept, in file order. */
+  public Collection<Concept> concepts() {
+    return concepts.values();
+  }
+
+  private static Taxonomy validated(Map<String, Concept> concepts, String source) {
+    Map<String, String> owner = new LinkedHashMap<>();
+    for (Concept c : concepts.values()) {
+      if (!c.broader().isEmpty() && !concepts.containsKey(c.broader())) {
+        throw new UserError(
+            source
+                + ": concept '"
+                + c.name()
+                + "' names an unknown broader concept '"
+                + c.broader()
+                + "'");
+      }
+      List<String> names = new ArrayList<>(c.variants());
+      names.add(c.name());
+      for (String v : names) {
+        String previous = owner.putIfAbsent(v, c.name());
+        if (previous != null && !previous.equals(c.name())) {
+          throw new UserError(
+              source
+                  + ": the phrasing '"
+                  + v
+                  + "' belongs to both '"
+                  + previous
+                  + "' and '"
+                  + c.name()
+                  + "'; keep it under one concept");
+        }
+      }
+    }
+    for (Concept c : concepts.values()) {
+      Set<String> seen = new HashSet<>();
+      for (Concept at = c; at != null && !at.broader().isEmpty(); at = concepts.get(at.broader())) {
+        if (!seen.add(at.name())) {
+          throw new UserError(
+              source + ": broader concepts form a cycle through '" + c.name() + "'");
+        }
+      }
+    }
+    return new Taxonomy(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(concepts)));
+  }
+
+  private static String normal(String s) {
+    return s == null ? "" : s.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+  }
+}
