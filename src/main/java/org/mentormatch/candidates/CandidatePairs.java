@@ -1,0 +1,97 @@
+package org.mentormatch.candidates;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.mentormatch.Columns;
+
+/**
+ * Pairs each mentee with the mentors filed under the clusters the mentee searches, and marks which
+ * hard rules each pair passes.
+ *
+ * <p>Input: member profiles with {@code member_id, is_mentee, is_mentor, search_clusters, cluster}
+ * and the columns the rules read ({@link #PAIR_COLUMNS}). Output: one row per candidate pair with
+ * those columns prefixed {@code mentee_}/{@code mentor_}, one boolean column per rule (named as the
+ * rule) and {@code allowed} (all rules pass).
+ */
+public final class CandidatePairs {
+  private CandidatePairs() {}
+
+  /** Member columns carried onto both sides of a pair for the rules. */
+  public static final List<String> PAIR_COLUMNS =
+      List.of(
+          Columns.MEMBER_ID,
+          Columns.LANGUAGES,
+          Columns.UTC_OFFSET_MINUTES,
+          Columns.SENIORITY,
+          Columns.DEPARTMENT,
+          Columns.MANAGER_ID,
+          Columns.MANAGEMENT_CHAIN);
+
+  public static final String ALLOWED = "allowed";
+
+  /** Every candidate pair with its rule outcomes. */
+  public static Dataset<Row> generate(Dataset<Row> profiles, List<PairRules.PairRule> rules) {
+    List<Column> menteeCols = new ArrayList<>();
+    List<Column> mentorCols = new ArrayList<>();
+    for (String c : PAIR_COLUMNS) {
+      menteeCols.add(col(c).as(Columns.mentee(c)));
+      mentorCols.add(col(c).as(Columns.mentor(c)));
+    }
+    menteeCols.add(explode(col(Columns.SEARCH_CLUSTERS)).as("searched_cluster"));
+    mentorCols.add(col(Columns.CLUSTER).as(Columns.mentor(Columns.CLUSTER)));
+
+    Dataset<Row> mentees =
+        profiles.filter(col(Columns.IS_MENTEE)).select(menteeCols.toArray(new Column[0]));
+    Dataset<Row> mentors =
+        profiles
+            .filter(col(Columns.IS_MENTOR).and(col(Columns.CLUSTER).isNotNull()))
+            .select(mentorCols.toArray(new Column[0]));
+    Dataset<Row> pairs =
+        mentees
+            .join(mentors, col("searched_cluster").equalTo(col(Columns.mentor(Columns.CLUSTER))))
+            .filter(col(Columns.MENTEE_ID).notEqual(col(Columns.MENTOR_ID)))
+            .drop("searched_cluster");
+    Column allowed = lit(true);
+    for (PairRules.PairRule rule : rules) {
+      pairs = pairs.withColumn(ruleColumn(rule.name()), rule.passes());
+      allowed = allowed.and(col(ruleColumn(rule.name())));
+    }
+    return pairs.withColumn(ALLOWED, allowed);
+  }
+
+  /** The boolean column of rule {@code name} on a pair. */
+  public static String ruleColumn(String name) {
+    return "rule_" + name;
+  }
+
+  /** The funnel column counting pairs left after rule {@code name} and those before it. */
+  public static String leftAfterColumn(String name) {
+    return "left_after_" + name;
+  }
+
+  /**
+   * For each mentee with candidates: how many candidate pairs there were ({@code candidates}) and
+   * how many were left after each rule in turn ({@code left_after_<rule>}).
+   */
+  public static Dataset<Row> funnel(Dataset<Row> pairs, List<PairRules.PairRule> rules) {
+    List<Column> counts = new ArrayList<>();
+    Column passing = lit(true);
+    for (PairRules.PairRule rule : rules) {
+      passing = passing.and(col(ruleColumn(rule.name())));
+      counts.add(sum(when(passing, 1).otherwise(0)).cast("int").as(leftAfterColumn(rule.name())));
+    }
+    return pairs
+        .groupBy(col(Columns.MENTEE_ID))
+        .agg(count(lit(1)).cast("int").as("candidates"), counts.toArray(new Column[0]));
+  }
+}

@@ -1,0 +1,65 @@
+package org.mentormatch.candidates;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_append;
+import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.mentormatch.Columns;
+
+/**
+ * Each member's management chain: manager, manager's manager, and so on up to a depth limit.
+ *
+ * <p>Built by repeated self-joins, one level per round, stopping when no chain grows; a cycle in
+ * the data stops at the first repeated id. Input: {@code member_id, manager_id} of every member
+ * known to the file (used or excluded: a manager who is not in the programme still manages).
+ * Output: {@code member_id, management_chain} (array, direct manager first; empty at the top).
+ */
+public final class ManagementChains {
+  private ManagementChains() {}
+
+  /** The chains of every member in {@code links}, following at most {@code maxDepth} levels. */
+  public static Dataset<Row> build(Dataset<Row> links, int maxDepth) {
+    Dataset<Row> managers =
+        links
+            .filter(col(Columns.MANAGER_ID).isNotNull())
+            .select(col(Columns.MEMBER_ID).as("m_id"), col(Columns.MANAGER_ID).as("m_manager"))
+            .localCheckpoint();
+    Dataset<Row> chains =
+        links
+            .select(
+                col(Columns.MEMBER_ID),
+                when(col(Columns.MANAGER_ID).isNotNull(), array(col(Columns.MANAGER_ID)))
+                    .otherwise(array().cast("array<string>"))
+                    .as(Columns.MANAGEMENT_CHAIN),
+                col(Columns.MANAGER_ID).as("top"))
+            .localCheckpoint();
+    for (int depth = 2; depth <= maxDepth; depth++) {
+      Column next = col("m_manager");
+      Column grows =
+          next.isNotNull()
+              .and(next.notEqual(col(Columns.MEMBER_ID)))
+              .and(lit(false).equalTo(array_contains(col(Columns.MANAGEMENT_CHAIN), next)));
+      Dataset<Row> longer =
+          chains
+              .join(managers, col("top").equalTo(col("m_id")), "left")
+              .select(
+                  col(Columns.MEMBER_ID),
+                  when(grows, array_append(col(Columns.MANAGEMENT_CHAIN), next))
+                      .otherwise(col(Columns.MANAGEMENT_CHAIN))
+                      .as(Columns.MANAGEMENT_CHAIN),
+                  when(grows, next).as("top"))
+              .localCheckpoint(); // a fresh plan per round, not one that grows a join per round
+      chains = longer;
+      if (longer.filter(col("top").isNotNull()).isEmpty()) {
+        break;
+      }
+    }
+    return chains.drop("top");
+  }
+}

@@ -1,0 +1,106 @@
+package org.mentormatch.scoring;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.udf;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.mentormatch.Columns;
+import org.mentormatch.config.ScoreConfig;
+
+/**
+ * Scores allowed pairs on the executors with {@link PairScorer}.
+ *
+ * <p>Input: pairs with {@code mentee_goal_phrases, mentor_skill_phrases} and both sides' {@code
+ * seniority, utc_offset_minutes, department}. Output: the same plus {@code score, coverage,
+ * seniority_part, timezone_part, department_part, shared_hours} and {@code matches} (array of
+ * {@code goal, skill, similarity}: the goals covered and by which skill).
+ */
+public final class PairScoring {
+  private PairScoring() {}
+
+  /** The struct of one covered goal. */
+  public static final StructType MATCH =
+      new StructType()
+          .add("goal", DataTypes.StringType, false)
+          .add("skill", DataTypes.StringType, false)
+          .add("similarity", DataTypes.DoubleType, false);
+
+  private static final StructType SCORE =
+      new StructType()
+          .add(Columns.SCORE, DataTypes.DoubleType, false)
+          .add(Columns.COVERAGE, DataTypes.DoubleType, false)
+          .add(Columns.SENIORITY_PART, DataTypes.DoubleType, false)
+          .add(Columns.TIMEZONE_PART, DataTypes.DoubleType, false)
+          .add(Columns.DEPARTMENT_PART, DataTypes.DoubleType, false)
+          .add(Columns.SHARED_HOURS, DataTypes.DoubleType, false)
+          .add(Columns.MATCHES, DataTypes.createArrayType(MATCH, false), false);
+
+  /** Adds the score columns to every pair. */
+  public static Dataset<Row> score(Dataset<Row> pairs, ScoreConfig config) {
+    PairScorer scorer = new PairScorer(config);
+    UserDefinedFunction scoreUdf =
+        udf(
+            (UDF2<Row, Row, Row>)
+                (mentee, mentor) -> {
+                  PairScorer.Score s = scorer.score(side(mentee), side(mentor));
+                  List<Row> matches = new ArrayList<>();
+                  for (PairScorer.Match m : s.matches()) {
+                    matches.add(RowFactory.create(m.goal(), m.skill(), m.similarity()));
+                  }
+                  return RowFactory.create(
+                      s.score(),
+                      s.coverage(),
+                      s.seniorityPart(),
+                      s.timezonePart(),
+                      s.departmentPart(),
+                      s.sharedHours(),
+                      matches.toArray(new Row[0]));
+                },
+            SCORE);
+    Dataset<Row> scored =
+        pairs.withColumn(
+            "s",
+            scoreUdf.apply(
+                struct(
+                    col(Columns.mentee(Columns.GOAL_PHRASES)).as("phrases"),
+                    col(Columns.mentee(Columns.SENIORITY)).as(Columns.SENIORITY),
+                    col(Columns.mentee(Columns.UTC_OFFSET_MINUTES)).as(Columns.UTC_OFFSET_MINUTES),
+                    col(Columns.mentee(Columns.DEPARTMENT)).as(Columns.DEPARTMENT)),
+                struct(
+                    col(Columns.mentor(Columns.SKILL_PHRASES)).as("phrases"),
+                    col(Columns.mentor(Columns.SENIORITY)).as(Columns.SENIORITY),
+                    col(Columns.mentor(Columns.UTC_OFFSET_MINUTES)).as(Columns.UTC_OFFSET_MINUTES),
+                    col(Columns.mentor(Columns.DEPARTMENT)).as(Columns.DEPARTMENT))));
+    for (String part :
+        List.of(
+            Columns.SCORE,
+            Columns.COVERAGE,
+            Columns.SENIORITY_PART,
+            Columns.TIMEZONE_PART,
+            Columns.DEPARTMENT_PART,
+            Columns.SHARED_HOURS,
+            Columns.MATCHES)) {
+      scored = scored.withColumn(part, col("s." + part));
+    }
+    return scored.drop("s");
+  }
+
+  private static PairScorer.Side side(Row r) {
+    List<PairScorer.Phrase> phrases = new ArrayList<>();
+    for (Row p : r.<Row>getList(0)) {
+      phrases.add(
+          new PairScorer.Phrase(p.getAs(Columns.PHRASE_TEXT), p.getAs(Columns.PHRASE_VECTOR)));
+    }
+    return new PairScorer.Side(
+        phrases, r.getInt(1), r.getInt(2), r.isNullAt(3) ? null : r.getString(3));
+  }
+}
