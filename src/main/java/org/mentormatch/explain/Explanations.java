@@ -1,0 +1,438 @@
+package org.mentormatch.explain;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF4;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.mentormatch.Columns;
+import org.mentormatch.candidates.CandidatePairs;
+import org.mentormatch.candidates.PairRules;
+import org.mentormatch.introductions.IntroductionWriter;
+import org.mentormatch.scoring.PairScorer;
+
+/**
+ * Turns the assignment into explained proposals with draft introductions, and gives every eligible
+ * mentee left unmatched a reason.
+ *
+ * <p>Inputs: {@code profiles} (used members with their features, clusters and rule columns), {@code
+ * scored} (allowed pairs with score parts and matches, at or above the minimum score), the chosen
+ * pairs ({@code mentee_id, mentor_id, score}) and the mentors' free capacity. Outputs: rows of
+ * {@link #PROPOSAL}, and rows of {@code member_id, role, reason}.
+ */
+public final class Explanations {
+  private Explanations() {}
+
+  public static final String PENDING = "PENDING";
+
+  private static final StructType ALTERNATIVE =
+      new StructType()
+          .add(Columns.MENTOR_ID, DataTypes.StringType, false)
+          .add("mentor_name", DataTypes.StringType, false)
+          .add(Columns.SCORE, DataTypes.DoubleType, false)
+          .add("why_not", DataTypes.StringType, false);
+
+  private static final StructType TEXTS =
+      new StructType()
+          .add("proposal_id", DataTypes.StringType, false)
+          .add(Columns.REASONS, DataTypes.createArrayType(DataTypes.StringType, false), false)
+          .add("alternatives", DataTypes.createArrayType(ALTERNATIVE, false), false)
+          .add("introduction_subject", DataTypes.StringType, false)
+          .add("introduction", DataTypes.StringType, false);
+
+  /** Everything a proposal says, in the field order of the Avro {@code Proposal}. */
+  public static final List<String> PROPOSAL_FIELDS =
+      List.of(
+          "proposal_id",
+          "run_id",
+          Columns.MENTEE_ID,
+          "mentee_name",
+          "mentee_email",
+          "mentee_department",
+          Columns.MENTOR_ID,
+          "mentor_name",
+          "mentor_email",
+          "mentor_department",
+          Columns.SCORE,
+          "score_parts",
+          "shared",
+          Columns.REASONS,
+          "alternatives",
+          Columns.CLUSTER,
+          "cluster_label",
+          "introduction_subject",
+          "introduction",
+          Columns.STATUS);
+
+  /** Settings the explanations quote. */
+  public record Settings(String runId, int alternatives, ProposalExplainer explainer)
+      implements java.io.Serializable {}
+
+  /**
+   * The explained proposals, one per chosen pair.
+   *
+   * @param freeCapacity {@code mentor_id, capacity}: places each mentor had for this run
+   */
+  public static Dataset<Row> proposals(
+      Dataset<Row> profiles,
+      Dataset<Row> scored,
+      Dataset<Row> chosen,
+      Dataset<Row> freeCapacity,
+      List<String> clusterLabels,
+      Settings settings) {
+    Dataset<Row> taken =
+        chosen.groupBy(Columns.MENTOR_ID).agg(count(lit(1)).cast("int").as("taken"));
+    Dataset<Row> chosenScore =
+        chosen.select(col(Columns.MENTEE_ID), col(Columns.SCORE).as("chosen_score"));
+    Dataset<Row> names =
+        profiles.select(
+            col(Columns.MEMBER_ID).as(Columns.MENTOR_ID), col(Columns.NAME).as("mentor_name"));
+
+    Dataset<Row> alternatives =
+        scored
+            .select(Columns.MENTEE_ID, Columns.MENTOR_ID, Columns.SCORE)
+            .join(
+                chosen
+                    .select(Columns.MENTEE_ID, Columns.MENTOR_ID)
+                    .withColumn("is_chosen", lit(true)),
+                List.of(Columns.MENTEE_ID, Columns.MENTOR_ID).toArray(new String[0]),
+                "left")
+            .filter(col("is_chosen").isNull())
+            .join(chosenScore, Columns.MENTEE_ID)
+            .join(taken, Columns.MENTOR_ID, "left")
+            .join(freeCapacity, Columns.MENTOR_ID)
+            .join(names, Columns.MENTOR_ID)
+            .withColumn(
+                "rank",
+                row_number()
+                    .over(
+                        Window.partitionBy(Columns.MENTEE_ID)
+                            .orderBy(col(Columns.SCORE).desc(), col(Columns.MENTOR_ID))))
+            .filter(col("rank").leq(settings.alternatives()))
+            .groupBy(Columns.MENTEE_ID)
+            .agg(
+                collect_list(
+                        struct(
+                            col("rank"),
+                            col(Columns.MENTOR_ID),
+                            col("mentor_name"),
+                            col(Columns.SCORE),
+                            coalesce(col("taken"), lit(0)).as("taken"),
+                            col(Columns.CAPACITY),
+                            col("chosen_score")))
+                    .as("alternatives_raw"));
+
+    Dataset<Row> mentee = side(profiles, Columns.MENTEE);
+    Dataset<Row> mentor = side(profiles, Columns.MENTOR);
+    Dataset<Row> pairs =
+        chosen
+            .select(Columns.MENTEE_ID, Columns.MENTOR_ID)
+            .join(
+                scored.select(
+                    Columns.MENTEE_ID,
+                    Columns.MENTOR_ID,
+                    Columns.SCORE,
+                    Columns.COVERAGE,
+                    Columns.SENIORITY_PART,
+                    Columns.TIMEZONE_PART,
+                    Columns.DEPARTMENT_PART,
+                    Columns.SHARED_HOURS,
+                    Columns.MATCHES,
+                    Columns.mentor(Columns.CLUSTER)),
+                List.of(Columns.MENTEE_ID, Columns.MENTOR_ID).toArray(new String[0]))
+            .join(mentee, Columns.MENTEE_ID)
+            .join(mentor, Columns.MENTOR_ID)
+            .join(alternatives, List.of(Columns.MENTEE_ID).toArray(new String[0]), "left");
+
+    UserDefinedFunction texts =
+        udf(
+            (UDF4<Row, Row, Row, scala.collection.Seq<Row>, Row>)
+                (menteeRow, mentorRow, partsRow, alts) ->
+                    texts(menteeRow, mentorRow, partsRow, alts, clusterLabels, settings),
+            TEXTS);
+    Column menteeStruct =
+        struct(
+            col(Columns.MENTEE_ID),
+            col("mentee_name"),
+            col("mentee_department"),
+            col("mentee_timezone_name"),
+            col(Columns.mentee(Columns.SENIORITY)),
+            col("mentee_languages_list"),
+            col("mentee_goals"));
+    Column mentorStruct =
+        struct(
+            col(Columns.MENTOR_ID),
+            col("mentor_name"),
+            col("mentor_department"),
+            col("mentor_timezone_name"),
+            col(Columns.mentor(Columns.SENIORITY)),
+            col("mentor_languages_list"),
+            col("mentor_skills"));
+    Column partsStruct =
+        struct(
+            col(Columns.SCORE),
+            col(Columns.COVERAGE),
+            col(Columns.SENIORITY_PART),
+            col(Columns.TIMEZONE_PART),
+            col(Columns.DEPARTMENT_PART),
+            col(Columns.SHARED_HOURS),
+            col(Columns.MATCHES),
+            col(Columns.mentor(Columns.CLUSTER)));
+    return pairs
+        .withColumn(
+            "t",
+            texts.apply(
+                menteeStruct,
+                mentorStruct,
+                partsStruct,
+                coalesce(col("alternatives_raw"), org.apache.spark.sql.functions.array())))
+        .select(
+            col("t.proposal_id").as("proposal_id"),
+            lit(settings.runId()).as("run_id"),
+            col(Columns.MENTEE_ID),
+            col("mentee_name"),
+            col("mentee_email"),
+            col("mentee_department"),
+            col(Columns.MENTOR_ID),
+            col("mentor_name"),
+            col("mentor_email"),
+            col("mentor_department"),
+            col(Columns.SCORE),
+            struct(
+                    col(Columns.COVERAGE).as("coverage"),
+                    col(Columns.SENIORITY_PART).as("seniority"),
+                    col(Columns.TIMEZONE_PART).as("timezone"),
+                    col(Columns.DEPARTMENT_PART).as("department"))
+                .as("score_parts"),
+            col(Columns.MATCHES).as("shared"),
+            col("t." + Columns.REASONS).as(Columns.REASONS),
+            col("t.alternatives").as("alternatives"),
+            col(Columns.mentor(Columns.CLUSTER)).as(Columns.CLUSTER),
+            labelOf(clusterLabels).apply(col(Columns.mentor(Columns.CLUSTER))).as("cluster_label"),
+            col("t.introduction_subject").as("introduction_subject"),
+            col("t.introduction").as("introduction"),
+            lit(PENDING).as(Columns.STATUS));
+  }
+
+  /** The member columns a proposal names, prefixed for one side of the pair. */
+  private static Dataset<Row> side(Dataset<Row> profiles, String prefix) {
+    return profiles.select(
+        col(Columns.MEMBER_ID).as(prefix + Columns.MEMBER_ID),
+        col(Columns.NAME).as(prefix + "name"),
+        col(Columns.EMAIL).as(prefix + "email"),
+        col(Columns.DEPARTMENT).as(prefix + "department"),
+        col(Columns.TIMEZONE).as(prefix + "timezone_name"),
+        col(Columns.LANGUAGES).as(prefix + "languages_list"),
+        col(Columns.SENIORITY).as(prefix + Columns.SENIORITY),
+        col(Columns.GOALS).as(prefix + "goals"),
+        col(Columns.SKILLS).as(prefix + "skills"));
+  }
+
+  private static UserDefinedFunction labelOf(List<String> labels) {
+    return udf(
+        (UDF1<Integer, String>) c -> c == null || c >= labels.size() ? "" : labels.get(c),
+        DataTypes.StringType);
+  }
+
+  private static Row texts(
+      Row mentee,
+      Row mentor,
+      Row parts,
+      scala.collection.Seq<Row> alternativesRaw,
+      List<String> clusterLabels,
+      Settings settings) {
+    List<String> goals = mentee.getList(6);
+    List<String> skills = mentor.getList(6);
+    ProposalExplainer.Person menteePerson =
+        new ProposalExplainer.Person(
+            mentee.getString(0),
+            mentee.getString(2),
+            mentee.getString(3),
+            mentee.getInt(4),
+            mentee.getList(5),
+            goals.size());
+    ProposalExplainer.Person mentorPerson =
+        new ProposalExplainer.Person(
+            mentor.getString(0),
+            mentor.getString(2),
+            mentor.getString(3),
+            mentor.getInt(4),
+            mentor.getList(5),
+            skills.size());
+    List<PairScorer.Match> matches = new ArrayList<>();
+    for (Row m : parts.<Row>getList(6)) {
+      matches.add(new PairScorer.Match(m.getString(0), m.getString(1), m.getDouble(2)));
+    }
+    ProposalExplainer.Parts p =
+        new ProposalExplainer.Parts(
+            parts.getDouble(0),
+            parts.getDouble(1),
+            parts.getDouble(2),
+            parts.getDouble(3),
+            parts.getDouble(4),
+            parts.getDouble(5),
+            matches);
+    int cluster = parts.getInt(7);
+    List<String> reasons =
+        settings
+            .explainer()
+            .reasons(menteePerson, mentorPerson, p, cluster, clusterLabels.get(cluster));
+
+    List<Row> alts =
+        new ArrayList<>(scala.jdk.javaapi.CollectionConverters.asJava(alternativesRaw));
+    alts.sort(Comparator.comparingInt(r -> r.getInt(0)));
+    List<Row> alternatives = new ArrayList<>();
+    for (Row a : alts) {
+      alternatives.add(
+          RowFactory.create(
+              a.getString(1),
+              a.getString(2),
+              a.getDouble(3),
+              ProposalExplainer.whyNot(a.getDouble(3), a.getDouble(6), a.getInt(4), a.getInt(5))));
+    }
+
+    IntroductionWriter writer = new IntroductionWriter();
+    IntroductionWriter.Facts facts =
+        new IntroductionWriter.Facts(
+            mentee.getString(1),
+            mentor.getString(1),
+            goals,
+            skills,
+            matches,
+            (int) Math.round(p.sharedHours()));
+    return RowFactory.create(
+        proposalId(settings.runId(), mentee.getString(0), mentor.getString(0)),
+        reasons.toArray(new String[0]),
+        alternatives.toArray(new Row[0]),
+        writer.subject(facts),
+        writer.body(facts));
+  }
+
+  /** The stable id of a proposal: P- and 16 hex digits of SHA-256(run|mentee|mentor). */
+  public static String proposalId(String runId, String menteeId, String mentorId) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest((runId + "|" + menteeId + "|" + mentorId).getBytes(StandardCharsets.UTF_8));
+      return "P-" + HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  /**
+   * A reason for every eligible mentee without a proposal.
+   *
+   * @param mentees eligible mentees: {@code member_id, role, languages, timezone, seniority,
+   *     search_clusters}
+   * @param funnel per mentee: {@code candidates} and the pairs left after each rule
+   * @param scored allowed pairs with {@code score} and {@code coverage} (all, not only those above
+   *     the minimum)
+   * @param fits whether a scored pair reaches the minimum score and coverage
+   */
+  public static Dataset<Row> unmatched(
+      Dataset<Row> mentees,
+      Dataset<Row> funnel,
+      Dataset<Row> scored,
+      Dataset<Row> chosen,
+      List<String> ruleOrder,
+      Column fits,
+      UnmatchedReasons reasons) {
+    Dataset<Row> best =
+        scored
+            .groupBy(Columns.MENTEE_ID)
+            .agg(
+                count(lit(1)).cast("int").as("scored"),
+                max(col(Columns.SCORE)).as("best_score"),
+                max(col(Columns.COVERAGE)).as("best_coverage"),
+                sum(when(fits, 1).otherwise(0)).cast("int").as("above_minimum"));
+    Dataset<Row> left =
+        mentees
+            .join(
+                chosen.select(col(Columns.MENTEE_ID).as(Columns.MEMBER_ID)),
+                List.of(Columns.MEMBER_ID).toArray(new String[0]),
+                "left_anti")
+            .join(
+                funnel.withColumnRenamed(Columns.MENTEE_ID, Columns.MEMBER_ID),
+                List.of(Columns.MEMBER_ID).toArray(new String[0]),
+                "left")
+            .join(
+                best.withColumnRenamed(Columns.MENTEE_ID, Columns.MEMBER_ID),
+                List.of(Columns.MEMBER_ID).toArray(new String[0]),
+                "left");
+    List<Column> ruleCounts = new ArrayList<>();
+    for (String rule : ruleOrder) {
+      ruleCounts.add(coalesce(col(CandidatePairs.leftAfterColumn(rule)), lit(0)));
+    }
+    UserDefinedFunction reason =
+        udf(
+            (UDF1<Row, String>)
+                r -> {
+                  Map<String, Integer> afterRule = new HashMap<>();
+                  for (int i = 0; i < ruleOrder.size(); i++) {
+                    afterRule.put(ruleOrder.get(i), r.getInt(8 + i));
+                  }
+                  return reasons.reason(
+                      new UnmatchedReasons.Funnel(
+                          r.getBoolean(0),
+                          r.getInt(1),
+                          ruleOrder,
+                          afterRule,
+                          r.getInt(2),
+                          r.getDouble(3),
+                          r.getDouble(4),
+                          r.getInt(5),
+                          r.getList(6),
+                          r.getString(7),
+                          r.getInt(8 + ruleOrder.size())));
+                },
+            DataTypes.StringType);
+    List<Column> fields = new ArrayList<>();
+    fields.add(size(col(Columns.SEARCH_CLUSTERS)).gt(0));
+    fields.add(coalesce(col("candidates"), lit(0)));
+    fields.add(coalesce(col("scored"), lit(0)));
+    fields.add(coalesce(col("best_score"), lit(0.0)));
+    fields.add(coalesce(col("best_coverage"), lit(0.0)));
+    fields.add(coalesce(col("above_minimum"), lit(0)));
+    fields.add(col(Columns.LANGUAGES));
+    fields.add(col(Columns.TIMEZONE));
+    fields.addAll(ruleCounts);
+    fields.add(col(Columns.SENIORITY));
+    return left.select(
+        col(Columns.MEMBER_ID),
+        col(Columns.ROLE),
+        reason.apply(struct(fields.toArray(new Column[0]))).as("reason"));
+  }
+
+  /** The rule names in funnel order, for {@link #unmatched}. */
+  public static List<String> ruleNames(List<PairRules.PairRule> rules) {
+    return rules.stream().map(PairRules.PairRule::name).toList();
+  }
+}
