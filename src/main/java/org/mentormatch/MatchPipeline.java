@@ -1,0 +1,318 @@
+package org.mentormatch;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.udf;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.mentormatch.assignment.AssignmentSolver;
+import org.mentormatch.assignment.BlockAssignment;
+import org.mentormatch.candidates.CandidatePairs;
+import org.mentormatch.candidates.ManagementChains;
+import org.mentormatch.candidates.PairRules;
+import org.mentormatch.clusters.TopicClusters;
+import org.mentormatch.config.MatchConfig;
+import org.mentormatch.explain.Explanations;
+import org.mentormatch.explain.ProposalExplainer;
+import org.mentormatch.explain.UnmatchedReasons;
+import org.mentormatch.features.MemberFeatures;
+import org.mentormatch.features.PhraseAnalyzer;
+import org.mentormatch.ingest.MemberIngest;
+import org.mentormatch.ingest.MemberTriage;
+import org.mentormatch.scoring.PairScoring;
+
+/**
+ * The nightly match, stage by stage: ingest, features, clusters, candidates, scoring, assignment,
+ * explanation. Pure with respect to files: it takes the members' lines and returns datasets for the
+ * io layer to write.
+ *
+ * <p>Each stage's output is materialised with {@code localCheckpoint}, which also cuts its query
+ * plan: without that, every later stage re-plans the whole lineage from the CSV, and planning (not
+ * computing) dominated the run time. The checkpoints live on the executors; losing an executor
+ * fails the run rather than recomputing, which a nightly batch can afford.
+ */
+public final class MatchPipeline {
+  /** Scores are compared by the solver in millionths, exactly. */
+  public static final double SCORE_UNITS = 1_000_000;
+
+  private final SparkSession spark;
+  private final MatchConfig config;
+  private final PhraseAnalyzer analyzer;
+  private final AssignmentSolver solver;
+  private final StageClock clock;
+
+  /** A pipeline with its configuration, phrase analyzer and assignment solver. */
+  public MatchPipeline(
+      SparkSession spark,
+      MatchConfig config,
+      PhraseAnalyzer analyzer,
+      AssignmentSolver solver,
+      StageClock clock) {
+    this.spark = spark;
+    this.config = config;
+    this.analyzer = analyzer;
+    this.solver = solver;
+    this.clock = clock;
+  }
+
+  /**
+   * What a run produced: datasets sorted as they are written, and the figures of the summary.
+   *
+   * @param proposals rows in {@link Explanations#PROPOSAL_FIELDS} order, by mentee then mentor
+   * @param unmatched {@code member_id, role, reason}, by member
+   * @param rejected {@code line, member_id, reasons, raw}, by line
+   * @param excluded {@code line, member_id, reason}, by line
+   */
+  public record Outcome(
+      Dataset<Row> proposals,
+      Dataset<Row> unmatched,
+      Dataset<Row> rejected,
+      Dataset<Row> excluded,
+      Map<String, Object> figures) {}
+
+  /**
+   * Runs the match on the lines of a members CSV.
+   *
+   * @param partitions partitions of the member data and of every shuffle (set by the caller)
+   * @param asOf the date UTC offsets of time zones are taken at
+   */
+  public Outcome run(
+      JavaRDD<String> lines, String source, int partitions, String runId, LocalDate asOf) {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    clock.start();
+
+    // ingest
+    MemberIngest.Result ingested = MemberIngest.ingest(spark, lines, source, config.ingest());
+    Dataset<Row> triaged = ingested.members().localCheckpoint();
+    Map<String, Long> byStatus = new LinkedHashMap<>();
+    for (Row r : triaged.groupBy(Columns.STATUS).count().collectAsList()) {
+      byStatus.put(r.getString(0), r.getLong(1));
+    }
+    long read = byStatus.values().stream().mapToLong(Long::longValue).sum();
+    Dataset<Row> used =
+        triaged
+            .filter(col(Columns.STATUS).equalTo(MemberTriage.USED))
+            .drop(Columns.RAW, "readable", Columns.REASONS, Columns.STATUS)
+            .repartition(partitions, col(Columns.MEMBER_ID))
+            .sortWithinPartitions(Columns.MEMBER_ID)
+            .localCheckpoint();
+    long usedCount = used.count();
+    long mentees = used.filter(col(Columns.IS_MENTEE)).count();
+    long mentors = used.filter(col(Columns.IS_MENTOR)).count();
+    figures.put("rows_read", read);
+    figures.put("rows_used", byStatus.getOrDefault(MemberTriage.USED, 0L));
+    figures.put("rows_excluded", byStatus.getOrDefault(MemberTriage.EXCLUDED, 0L));
+    figures.put("rows_rejected", byStatus.getOrDefault(MemberTriage.REJECTED, 0L));
+    figures.put("unknown_columns", ingested.layout().unknownColumns());
+    figures.put("mentees_eligible", mentees);
+    figures.put("mentors_eligible", mentors);
+    clock.end(
+        "ingest",
+        String.format(
+            "%d rows: %d used (%d mentees, %d mentors), %d excluded, %d rejected",
+            read,
+            usedCount,
+            mentees,
+            mentors,
+            byStatus.getOrDefault(MemberTriage.EXCLUDED, 0L),
+            byStatus.getOrDefault(MemberTriage.REJECTED, 0L)));
+
+    // features
+    MemberFeatures.Result features = MemberFeatures.build(used, analyzer, config.features());
+    figures.put("phrases", features.phrases());
+    figures.put("vocabulary_terms", features.vocabulary().length);
+    clock.end(
+        "features",
+        String.format(
+            "%d phrases -> TF-IDF over %d terms",
+            features.phrases(), features.vocabulary().length));
+
+    // clusters
+    TopicClusters.Result clusters =
+        TopicClusters.cluster(
+            features.features(), features.vocabulary(), config.clusters(), partitions);
+    Dataset<Row> chains =
+        ManagementChains.build(
+            triaged
+                .filter(col(Columns.STATUS).notEqual(MemberTriage.REJECTED))
+                .select(Columns.MEMBER_ID, Columns.MANAGER_ID),
+            config.rules().maxManagementDepth());
+    UDF1<String, Integer> offset =
+        zone ->
+            ZoneId.of(zone)
+                    .getRules()
+                    .getOffset(asOf.atTime(12, 0).toInstant(ZoneOffset.UTC))
+                    .getTotalSeconds()
+                / 60;
+    Dataset<Row> profiles =
+        used.join(
+                clusters
+                    .members()
+                    .select(
+                        Columns.MEMBER_ID,
+                        Columns.GOAL_PHRASES,
+                        Columns.SKILL_PHRASES,
+                        Columns.CLUSTER,
+                        Columns.SEARCH_CLUSTERS),
+                Columns.MEMBER_ID)
+            .join(chains, List.of(Columns.MEMBER_ID).toArray(new String[0]), "left")
+            .withColumn(
+                Columns.MANAGEMENT_CHAIN,
+                coalesce(col(Columns.MANAGEMENT_CHAIN), array().cast("array<string>")))
+            .withColumn(
+                Columns.UTC_OFFSET_MINUTES,
+                udf(offset, DataTypes.IntegerType).apply(col(Columns.TIMEZONE)))
+            .localCheckpoint();
+    figures.put("clusters", clusters.k());
+    figures.put("cluster_labels", clusters.labels());
+    clock.end(
+        "clusters",
+        String.format(
+            "k = %d topic clusters (KMeans, cosine); management chains built", clusters.k()));
+
+    // candidates
+    List<PairRules.PairRule> rules = PairRules.rules(config.rules());
+    Dataset<Row> pairs = CandidatePairs.generate(profiles, rules).localCheckpoint();
+    long candidateCount = pairs.count();
+    Dataset<Row> funnel = CandidatePairs.funnel(pairs, rules).localCheckpoint();
+    Dataset<Row> allowed = pairs.filter(col(CandidatePairs.ALLOWED));
+    long allowedCount = allowed.count();
+    figures.put("candidate_pairs", candidateCount);
+    figures.put("allowed_pairs", allowedCount);
+    clock.end(
+        "candidates",
+        String.format(
+            "%d candidate pairs from the clusters, %d pass the hard rules",
+            candidateCount, allowedCount));
+
+    // scoring
+    Dataset<Row> withPhrases =
+        allowed
+            .join(
+                profiles.select(
+                    col(Columns.MEMBER_ID).as(Columns.MENTEE_ID),
+                    col(Columns.GOAL_PHRASES).as(Columns.mentee(Columns.GOAL_PHRASES))),
+                Columns.MENTEE_ID)
+            .join(
+                profiles.select(
+                    col(Columns.MEMBER_ID).as(Columns.MENTOR_ID),
+                    col(Columns.SKILL_PHRASES).as(Columns.mentor(Columns.SKILL_PHRASES))),
+                Columns.MENTOR_ID);
+    Dataset<Row> scored =
+        PairScoring.score(withPhrases, config.score())
+            .drop(Columns.mentee(Columns.GOAL_PHRASES), Columns.mentor(Columns.SKILL_PHRASES))
+            .localCheckpoint();
+    Dataset<Row> fitting = scored.filter(fits(col(Columns.SCORE), col(Columns.COVERAGE)));
+    long fittingCount = fitting.count();
+    figures.put("pairs_above_min_score", fittingCount);
+    clock.end(
+        "scoring",
+        String.format(
+            "%d allowed pairs scored, %d reach the minimum score %.2f and coverage %.2f",
+            allowedCount,
+            fittingCount,
+            config.assignment().minScore(),
+            config.assignment().minCoverage()));
+
+    // assignment
+    Dataset<Row> freeCapacity =
+        profiles
+            .filter(col(Columns.IS_MENTOR))
+            .select(col(Columns.MEMBER_ID).as(Columns.MENTOR_ID), col(Columns.CAPACITY));
+    Dataset<Row> edges =
+        fitting
+            .withColumn(
+                "rank",
+                row_number()
+                    .over(
+                        Window.partitionBy(Columns.MENTEE_ID)
+                            .orderBy(col(Columns.SCORE).desc(), col(Columns.MENTOR_ID))))
+            .filter(col("rank").leq(config.assignment().maxCandidatesPerMentee()))
+            .select(Columns.MENTEE_ID, Columns.MENTOR_ID, Columns.SCORE)
+            .join(freeCapacity, Columns.MENTOR_ID)
+            .withColumn(BlockAssignment.BLOCK, lit(0L))
+            .withColumn(
+                BlockAssignment.SCORE_UNITS,
+                round(col(Columns.SCORE).multiply(SCORE_UNITS)).cast("long"));
+    Dataset<Row> chosen = BlockAssignment.assign(edges, solver).localCheckpoint();
+    long proposalCount = chosen.count();
+    figures.put("proposals", proposalCount);
+    clock.end(
+        "assignment", String.format("%d mentees assigned within mentor capacities", proposalCount));
+
+    // explanation and introductions
+    Dataset<Row> proposals =
+        Explanations.proposals(
+                profiles,
+                fitting,
+                chosen,
+                freeCapacity,
+                clusters.labels(),
+                new Explanations.Settings(
+                    runId,
+                    config.assignment().alternatives(),
+                    new ProposalExplainer(config.score())))
+            .orderBy(Columns.MENTEE_ID, Columns.MENTOR_ID);
+    Dataset<Row> unmatched =
+        Explanations.unmatched(
+                profiles
+                    .filter(col(Columns.IS_MENTEE))
+                    .select(
+                        Columns.MEMBER_ID,
+                        Columns.ROLE,
+                        Columns.LANGUAGES,
+                        Columns.TIMEZONE,
+                        Columns.SENIORITY,
+                        Columns.SEARCH_CLUSTERS),
+                funnel,
+                scored,
+                chosen,
+                Explanations.ruleNames(rules),
+                fits(col(Columns.SCORE), col(Columns.COVERAGE)),
+                new UnmatchedReasons(
+                    config.assignment().minScore(),
+                    config.assignment().minCoverage(),
+                    config.rules().minSeniorityGap(),
+                    config.rules().maxTimezoneDifferenceHours()))
+            .orderBy(Columns.MEMBER_ID);
+    Dataset<Row> rejected =
+        triaged
+            .filter(col(Columns.STATUS).equalTo(MemberTriage.REJECTED))
+            .select(Columns.LINE, Columns.MEMBER_ID, Columns.REASONS, Columns.RAW)
+            .orderBy(Columns.LINE);
+    Dataset<Row> excluded =
+        triaged
+            .filter(col(Columns.STATUS).equalTo(MemberTriage.EXCLUDED))
+            .select(
+                col(Columns.LINE),
+                col(Columns.MEMBER_ID),
+                element_at(col(Columns.REASONS), 1).as("reason"))
+            .orderBy(Columns.LINE);
+    return new Outcome(proposals, unmatched, rejected, excluded, figures);
+  }
+
+  /** Whether a scored pair may be proposed: minimum score and minimum coverage reached. */
+  private org.apache.spark.sql.Column fits(
+      org.apache.spark.sql.Column score, org.apache.spark.sql.Column coverage) {
+    return score
+        .geq(config.assignment().minScore())
+        .and(coverage.geq(config.assignment().minCoverage()));
+  }
+}

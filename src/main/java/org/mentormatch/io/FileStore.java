@@ -1,0 +1,104 @@
+package org.mentormatch.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Files on a local disk or any Hadoop file system, addressed by path or URI: the only place that
+ * opens, renames or deletes them.
+ */
+public final class FileStore {
+  private final Configuration hadoop;
+
+  /** A store using {@code hadoop} to find file systems. */
+  public FileStore(Configuration hadoop) {
+    this.hadoop = hadoop;
+  }
+
+  /** The file system holding {@code path}, without local checksum side files. */
+  public FileSystem fs(Path path) {
+    try {
+      FileSystem fs = path.getFileSystem(hadoop);
+      fs.setWriteChecksum(false); // no ".x.crc" files beside the outputs on a local disk
+      fs.setVerifyChecksum(false);
+      return fs;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot reach the file system of " + path, e);
+    }
+  }
+
+  /** Whether {@code path} exists. */
+  public boolean exists(Path path) {
+    try {
+      return fs(path).exists(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The size of the file {@code path} in bytes. */
+  public long length(Path path) {
+    try {
+      return fs(path).getFileStatus(path).getLen();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Opens {@code path} for reading. */
+  public InputStream open(Path path) throws IOException {
+    return fs(path).open(path);
+  }
+
+  /** Creates (or overwrites) {@code path}, making parent directories. */
+  public OutputStream create(Path path) throws IOException {
+    return fs(path).create(path, true);
+  }
+
+  /** Makes the directory {@code path} and its parents. */
+  public void mkdirs(Path path) throws IOException {
+    fs(path).mkdirs(path);
+  }
+
+  /** Renames {@code from} to {@code to}; fails loudly rather than returning false. */
+  public void rename(Path from, Path to) throws IOException {
+    if (!fs(from).rename(from, to)) {
+      throw new IOException("could not rename " + from + " to " + to);
+    }
+  }
+
+  /** Deletes {@code path} and everything under it, if it exists. */
+  public void delete(Path path) throws IOException {
+    FileSystem fs = fs(path);
+    if (fs.exists(path)) {
+      fs.delete(path, true);
+    }
+  }
+
+  /** The entries directly under {@code dir}, sorted by name; empty when it does not exist. */
+  public List<Path> list(Path dir) throws IOException {
+    FileSystem fs = fs(dir);
+    List<Path> out = new ArrayList<>();
+    if (!fs.exists(dir)) {
+      return out;
+    }
+    for (FileStatus s : fs.listStatus(dir)) {
+      out.add(s.getPath());
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /** A fully qualified form of {@code path}, for Spark readers. */
+  public Path qualify(Path path) {
+    return fs(path).makeQualified(path);
+  }
+}

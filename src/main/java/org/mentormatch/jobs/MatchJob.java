@@ -1,0 +1,223 @@
+package org.mentormatch.jobs;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.mentormatch.MatchPipeline;
+import org.mentormatch.StageClock;
+import org.mentormatch.assignment.AssignmentSolver;
+import org.mentormatch.assignment.GreedySolver;
+import org.mentormatch.config.MatchConfig;
+import org.mentormatch.config.Setting;
+import org.mentormatch.features.PhraseAnalyzer;
+import org.mentormatch.features.Taxonomy;
+import org.mentormatch.io.FileStore;
+import org.mentormatch.io.Home;
+import org.mentormatch.io.RunOutputs;
+import org.mentormatch.io.RunWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code jobs/match.sh}: the nightly match of a members CSV into pending, explained proposals. */
+@Command(
+    name = "match.sh",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Reads a members CSV, clusters members by goals and skills, scores allowed mentee-mentor"
+          + " pairs and assigns mentors within their capacity. Writes the run to"
+          + " <home>/runs/<run-id>/: proposals (Avro, all PENDING), review.csv, unmatched.csv,"
+          + " rejected-rows.csv, excluded.csv, summary.json, then _SUCCESS. Nobody is contacted:"
+          + " a coordinator decides with decide.sh.",
+      "Spark options: --master URL and --conf key=value are passed to spark-submit."
+    })
+public final class MatchJob implements Callable<Integer> {
+  private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
+
+  @Option(
+      names = "--members",
+      paramLabel = "FILE",
+      description = "Members CSV (default: data/sample/members.csv in the project).")
+  String members = ProjectPaths.resolve("data/sample/members.csv");
+
+  @Option(
+      names = "--home",
+      paramLabel = "DIR",
+      description = "Programme home directory (default: var in the project).")
+  String home = ProjectPaths.resolve("var");
+
+  @Option(
+      names = "--run-id",
+      paramLabel = "ID",
+      description = "Run id (default: today's UTC date, YYYY-MM-DD).")
+  String runId;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Settings file (properties); see --settings.")
+  String configFile;
+
+  @Option(
+      names = "--settings",
+      description = "List every setting with its meaning, rule and default, and exit.")
+  boolean listSettings;
+
+  /** Runs the command line and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(
+        new CommandLine(new MatchJob())
+            .setExecutionExceptionHandler(MatchJob::rethrow)
+            .execute(args));
+  }
+
+  private static int rethrow(Exception e, CommandLine cmd, CommandLine.ParseResult r)
+      throws Exception {
+    throw e;
+  }
+
+  @Override
+  public Integer call() {
+    return Commands.run(
+        "match.sh",
+        () -> {
+          if (listSettings) {
+            System.out.print(settingsText());
+            return 0;
+          }
+          SparkSession spark = Sessions.open("mentor-match");
+          try {
+            run(spark, new Options(members, home, runId == null ? today() : runId, configFile));
+            return 0;
+          } finally {
+            spark.stop();
+          }
+        });
+  }
+
+  /** What one match run reads and where it writes. */
+  public record Options(String members, String home, String runId, String configFile) {}
+
+  /** Runs the match and publishes the run; returns the summary written. */
+  public static Map<String, Object> run(SparkSession spark, Options options) throws IOException {
+    if (!RUN_ID.matcher(options.runId()).matches()) {
+      throw new UserError(
+          "--run-id '"
+              + options.runId()
+              + "' must be 1-64 characters of A-Z a-z 0-9 . _ - (not starting with '.').");
+    }
+    FileStore files = new FileStore(spark.sparkContext().hadoopConfiguration());
+    MatchConfig config = loadConfig(files, options.configFile());
+    Taxonomy taxonomy = Taxonomy.builtIn();
+    if (!config.features().taxonomyFile().isEmpty()) {
+      Path extra = new Path(config.features().taxonomyFile());
+      try (Reader r = new InputStreamReader(files.open(extra), StandardCharsets.UTF_8)) {
+        taxonomy = taxonomy.merge(Taxonomy.parse(r, extra.toString()), extra.toString());
+      } catch (java.io.FileNotFoundException e) {
+        throw new UserError("features.taxonomy names " + extra + ", which does not exist.");
+      }
+    }
+    Path membersPath = new Path(options.members());
+    if (!files.exists(membersPath)) {
+      throw new UserError(
+          "the members file "
+              + options.members()
+              + " does not exist. Pass --members FILE (a local path or Hadoop URI).");
+    }
+
+    StageClock clock = new StageClock();
+    AssignmentSolver solver = new GreedySolver();
+    MatchPipeline pipeline =
+        new MatchPipeline(spark, config, new PhraseAnalyzer(taxonomy), solver, clock);
+    int partitions = config.engine().partitionsFor(files.length(membersPath));
+    spark.conf().set("spark.sql.shuffle.partitions", partitions);
+    JavaRDD<String> lines =
+        JavaSparkContext.fromSparkContext(spark.sparkContext())
+            .textFile(files.qualify(membersPath).toString(), partitions);
+    MatchPipeline.Outcome outcome =
+        pipeline.run(lines, options.members(), partitions, options.runId(), asOf(options.runId()));
+
+    Home programme = Home.at(options.home());
+    RunWriter run = RunWriter.begin(files, programme, options.runId());
+    try {
+      long proposals =
+          RunOutputs.writeProposals(run, options.runId(), outcome.proposals().toLocalIterator());
+      long unmatched = RunOutputs.writeUnmatched(run, outcome.unmatched().toLocalIterator());
+      RunOutputs.writeRejected(run, outcome.rejected().toLocalIterator());
+      RunOutputs.writeExcluded(run, outcome.excluded().toLocalIterator());
+      clock.end(
+          "explain",
+          String.format(
+              "%d proposals explained with introductions, %d unmatched with reasons",
+              proposals, unmatched));
+      Map<String, Object> summary = new LinkedHashMap<>();
+      summary.put("run_id", options.runId());
+      summary.put("members_file", options.members());
+      summary.putAll(outcome.figures());
+      summary.put("unmatched", unmatched);
+      summary.put("settings", config.effectiveValues());
+      summary.put("stage_seconds", rounded(clock.seconds()));
+      RunOutputs.writeSummary(run, summary);
+      run.commit();
+      return summary;
+    } finally {
+      run.abort();
+    }
+  }
+
+  private static MatchConfig loadConfig(FileStore files, String configFile) throws IOException {
+    if (configFile == null) {
+      return MatchConfig.defaults();
+    }
+    Path path = new Path(configFile);
+    if (!files.exists(path)) {
+      throw new UserError("the config file " + configFile + " does not exist.");
+    }
+    try (Reader r = new InputStreamReader(files.open(path), StandardCharsets.UTF_8)) {
+      return MatchConfig.parse(r, configFile);
+    }
+  }
+
+  /** The date UTC offsets are taken at: the run id when it is a date, else today (UTC). */
+  static LocalDate asOf(String runId) {
+    try {
+      return LocalDate.parse(runId);
+    } catch (DateTimeParseException e) {
+      return LocalDate.now(ZoneOffset.UTC);
+    }
+  }
+
+  private static String today() {
+    return LocalDate.now(ZoneOffset.UTC).toString();
+  }
+
+  private static Map<String, Double> rounded(Map<String, Double> seconds) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    seconds.forEach((k, v) -> out.put(k, Math.round(v * 100) / 100.0));
+    return out;
+  }
+
+  /** Every setting as a commented properties file, defaults filled in. */
+  public static String settingsText() {
+    StringBuilder out =
+        new StringBuilder("# mentor-match settings: every key, its meaning, rule and default.\n");
+    for (Setting<?> s : MatchConfig.settings()) {
+      out.append("\n# ").append(s.meaning()).append("\n# Must be ").append(s.rule()).append(".\n");
+      out.append(s.key()).append(" = ").append(s.defaultText()).append('\n');
+    }
+    return out.toString();
+  }
+}
