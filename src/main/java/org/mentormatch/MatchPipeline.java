@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -191,20 +192,17 @@ public final class MatchPipeline {
     List<PairRules.PairRule> rules = PairRules.rules(config.rules());
     Dataset<Row> pairs = CandidatePairs.generate(profiles, rules).localCheckpoint();
     long candidateCount = pairs.count();
-    Dataset<Row> funnel = CandidatePairs.funnel(pairs, rules).localCheckpoint();
-    Dataset<Row> allowed = pairs.filter(col(CandidatePairs.ALLOWED));
-    long allowedCount = allowed.count();
     figures.put("candidate_pairs", candidateCount);
-    figures.put("allowed_pairs", allowedCount);
     clock.end(
         "candidates",
         String.format(
-            "%d candidate pairs from the clusters, %d pass the hard rules",
-            candidateCount, allowedCount));
+            "%d candidate pairs from the nearest topic clusters, each hard rule marked",
+            candidateCount));
 
-    // scoring
+    // scoring: every candidate, so an unmatched mentee can be told which rule stood between
+    // them and the mentors whose skills fit
     Dataset<Row> withPhrases =
-        allowed
+        pairs
             .join(
                 profiles.select(
                     col(Columns.MEMBER_ID).as(Columns.MENTEE_ID),
@@ -219,17 +217,24 @@ public final class MatchPipeline {
         PairScoring.score(withPhrases, config.score())
             .drop(Columns.mentee(Columns.GOAL_PHRASES), Columns.mentor(Columns.SKILL_PHRASES))
             .localCheckpoint();
-    Dataset<Row> fitting = scored.filter(fits(col(Columns.SCORE), col(Columns.COVERAGE)));
+    Column topical = col(Columns.COVERAGE).geq(config.assignment().minCoverage());
+    Dataset<Row> funnel = CandidatePairs.funnel(scored, rules, topical).localCheckpoint();
+    Dataset<Row> allowedTopical = scored.filter(col(CandidatePairs.ALLOWED).and(topical));
+    Dataset<Row> fitting =
+        allowedTopical.filter(col(Columns.SCORE).geq(config.assignment().minScore()));
+    long allowedCount = scored.filter(col(CandidatePairs.ALLOWED)).count();
     long fittingCount = fitting.count();
-    figures.put("pairs_above_min_score", fittingCount);
+    figures.put("allowed_pairs", allowedCount);
+    figures.put("fitting_pairs", fittingCount);
     clock.end(
         "scoring",
         String.format(
-            "%d allowed pairs scored, %d reach the minimum score %.2f and coverage %.2f",
+            "%d pairs scored, %d pass the hard rules, %d fit (coverage >= %.2f, score >= %.2f)",
+            candidateCount,
             allowedCount,
             fittingCount,
-            config.assignment().minScore(),
-            config.assignment().minCoverage()));
+            config.assignment().minCoverage(),
+            config.assignment().minScore()));
 
     // assignment
     Dataset<Row> freeCapacity =
@@ -282,10 +287,10 @@ public final class MatchPipeline {
                         Columns.SENIORITY,
                         Columns.SEARCH_CLUSTERS),
                 funnel,
-                scored,
+                allowedTopical,
+                col(Columns.SCORE).geq(config.assignment().minScore()),
                 chosen,
                 Explanations.ruleNames(rules),
-                fits(col(Columns.SCORE), col(Columns.COVERAGE)),
                 new UnmatchedReasons(
                     config.assignment().minScore(),
                     config.assignment().minCoverage(),
@@ -306,13 +311,5 @@ public final class MatchPipeline {
                 element_at(col(Columns.REASONS), 1).as("reason"))
             .orderBy(Columns.LINE);
     return new Outcome(proposals, unmatched, rejected, excluded, figures);
-  }
-
-  /** Whether a scored pair may be proposed: minimum score and minimum coverage reached. */
-  private org.apache.spark.sql.Column fits(
-      org.apache.spark.sql.Column score, org.apache.spark.sql.Column coverage) {
-    return score
-        .geq(config.assignment().minScore())
-        .and(coverage.geq(config.assignment().minCoverage()));
   }
 }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -80,17 +81,24 @@ public final class CandidatePairs {
   }
 
   /**
-   * For each mentee with candidates: how many candidate pairs there were ({@code candidates}) and
-   * how many were left after each rule in turn ({@code left_after_<rule>}).
+   * For each mentee with candidates: how many candidate pairs there were ({@code candidates}), the
+   * best coverage among them ({@code best_coverage}), how many cover enough of the goals ({@code
+   * topical}), and how many of those were left after each rule in turn ({@code left_after_<rule>}).
+   *
+   * @param scored candidate pairs with their rule columns and {@code coverage}
+   * @param topical whether a pair's coverage reaches the minimum
    */
-  public static Dataset<Row> funnel(Dataset<Row> pairs, List<PairRules.PairRule> rules) {
+  public static Dataset<Row> funnel(
+      Dataset<Row> scored, List<PairRules.PairRule> rules, Column topical) {
     List<Column> counts = new ArrayList<>();
-    Column passing = lit(true);
+    counts.add(max(col(Columns.COVERAGE)).as("best_coverage"));
+    counts.add(sum(when(topical, 1).otherwise(0)).cast("int").as("topical"));
+    Column passing = topical;
     for (PairRules.PairRule rule : rules) {
       passing = passing.and(col(ruleColumn(rule.name())));
       counts.add(sum(when(passing, 1).otherwise(0)).cast("int").as(leftAfterColumn(rule.name())));
     }
-    return pairs
+    return scored
         .groupBy(col(Columns.MENTEE_ID))
         .agg(count(lit(1)).cast("int").as("candidates"), counts.toArray(new Column[0]));
   }

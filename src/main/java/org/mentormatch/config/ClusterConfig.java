@@ -22,7 +22,7 @@ public record ClusterConfig(
           2,
           1_000_000,
           "Target average number of members per topic cluster: k = round(members / this), kept"
-              + " within [2, clusters.max_k] and below the number of members.");
+              + " within [2, clusters.max_k] and at most the number of members.");
 
   static final Setting<Integer> MAX_K =
       Setting.integer(

@@ -16,7 +16,7 @@ public record EngineConfig(int partitions) implements Serializable {
           0,
           100_000,
           "Partitions of the member data and of every shuffle. 0 derives them from the size of the"
-              + " members file (one per 16 MB, at least 2), never from the machine, so the same"
+              + " members file (one per 16 MB, at least 2, at most 10,000), never from the machine, so the same"
               + " input and config give the same clusters and proposals everywhere.");
 
   static final List<Setting<?>> SETTINGS = List.of(PARTITIONS);

@@ -352,79 +352,69 @@ public final class Explanations {
    *
    * @param mentees eligible mentees: {@code member_id, role, languages, timezone, seniority,
    *     search_clusters}
-   * @param funnel per mentee: {@code candidates} and the pairs left after each rule
-   * @param scored allowed pairs with {@code score} and {@code coverage} (all, not only those above
-   *     the minimum)
-   * @param fits whether a scored pair reaches the minimum score and coverage
+   * @param funnel per mentee with candidates: see {@link CandidatePairs#funnel}
+   * @param allowedTopical pairs passing every rule whose coverage reaches the minimum, with {@code
+   *     score}
+   * @param fits whether such a pair also reaches the minimum score
    */
   public static Dataset<Row> unmatched(
       Dataset<Row> mentees,
       Dataset<Row> funnel,
-      Dataset<Row> scored,
+      Dataset<Row> allowedTopical,
+      Column fits,
       Dataset<Row> chosen,
       List<String> ruleOrder,
-      Column fits,
       UnmatchedReasons reasons) {
+    String[] byMember = {Columns.MEMBER_ID};
     Dataset<Row> best =
-        scored
-            .groupBy(Columns.MENTEE_ID)
+        allowedTopical
+            .groupBy(col(Columns.MENTEE_ID).as(Columns.MEMBER_ID))
             .agg(
-                count(lit(1)).cast("int").as("scored"),
                 max(col(Columns.SCORE)).as("best_score"),
-                max(col(Columns.COVERAGE)).as("best_coverage"),
                 sum(when(fits, 1).otherwise(0)).cast("int").as("above_minimum"));
     Dataset<Row> left =
         mentees
             .join(
-                chosen.select(col(Columns.MENTEE_ID).as(Columns.MEMBER_ID)),
-                List.of(Columns.MEMBER_ID).toArray(new String[0]),
-                "left_anti")
-            .join(
-                funnel.withColumnRenamed(Columns.MENTEE_ID, Columns.MEMBER_ID),
-                List.of(Columns.MEMBER_ID).toArray(new String[0]),
-                "left")
-            .join(
-                best.withColumnRenamed(Columns.MENTEE_ID, Columns.MEMBER_ID),
-                List.of(Columns.MEMBER_ID).toArray(new String[0]),
-                "left");
-    List<Column> ruleCounts = new ArrayList<>();
+                chosen.select(col(Columns.MENTEE_ID).as(Columns.MEMBER_ID)), byMember, "left_anti")
+            .join(funnel.withColumnRenamed(Columns.MENTEE_ID, Columns.MEMBER_ID), byMember, "left")
+            .join(best, byMember, "left");
+    List<Column> fields = new ArrayList<>();
+    fields.add(size(col(Columns.SEARCH_CLUSTERS)).gt(0).as("has_topic"));
+    fields.add(coalesce(col("candidates"), lit(0)).as("candidates"));
+    fields.add(coalesce(col("best_coverage"), lit(0.0)).as("best_coverage"));
+    fields.add(coalesce(col("topical"), lit(0)).as("topical"));
     for (String rule : ruleOrder) {
-      ruleCounts.add(coalesce(col(CandidatePairs.leftAfterColumn(rule)), lit(0)));
+      String c = CandidatePairs.leftAfterColumn(rule);
+      fields.add(coalesce(col(c), lit(0)).as(c));
     }
+    fields.add(coalesce(col("best_score"), lit(0.0)).as("best_score"));
+    fields.add(coalesce(col("above_minimum"), lit(0)).as("above_minimum"));
+    fields.add(col(Columns.LANGUAGES));
+    fields.add(col(Columns.TIMEZONE));
+    fields.add(col(Columns.SENIORITY));
     UserDefinedFunction reason =
         udf(
             (UDF1<Row, String>)
                 r -> {
                   Map<String, Integer> afterRule = new HashMap<>();
-                  for (int i = 0; i < ruleOrder.size(); i++) {
-                    afterRule.put(ruleOrder.get(i), r.getInt(8 + i));
+                  for (String rule : ruleOrder) {
+                    afterRule.put(rule, r.<Integer>getAs(CandidatePairs.leftAfterColumn(rule)));
                   }
                   return reasons.reason(
                       new UnmatchedReasons.Funnel(
-                          r.getBoolean(0),
-                          r.getInt(1),
+                          r.<Boolean>getAs("has_topic"),
+                          r.<Integer>getAs("candidates"),
+                          r.<Double>getAs("best_coverage"),
+                          r.<Integer>getAs("topical"),
                           ruleOrder,
                           afterRule,
-                          r.getInt(2),
-                          r.getDouble(3),
-                          r.getDouble(4),
-                          r.getInt(5),
-                          r.getList(6),
-                          r.getString(7),
-                          r.getInt(8 + ruleOrder.size())));
+                          r.<Double>getAs("best_score"),
+                          r.<Integer>getAs("above_minimum"),
+                          r.getList(r.fieldIndex(Columns.LANGUAGES)),
+                          r.getAs(Columns.TIMEZONE),
+                          r.<Integer>getAs(Columns.SENIORITY)));
                 },
             DataTypes.StringType);
-    List<Column> fields = new ArrayList<>();
-    fields.add(size(col(Columns.SEARCH_CLUSTERS)).gt(0));
-    fields.add(coalesce(col("candidates"), lit(0)));
-    fields.add(coalesce(col("scored"), lit(0)));
-    fields.add(coalesce(col("best_score"), lit(0.0)));
-    fields.add(coalesce(col("best_coverage"), lit(0.0)));
-    fields.add(coalesce(col("above_minimum"), lit(0)));
-    fields.add(col(Columns.LANGUAGES));
-    fields.add(col(Columns.TIMEZONE));
-    fields.addAll(ruleCounts);
-    fields.add(col(Columns.SENIORITY));
     return left.select(
         col(Columns.MEMBER_ID),
         col(Columns.ROLE),

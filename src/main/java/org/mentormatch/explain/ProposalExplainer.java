@@ -46,6 +46,12 @@ public final class ProposalExplainer implements Serializable {
   public List<String> reasons(
       Person mentee, Person mentor, Parts parts, int cluster, String clusterLabel) {
     List<String> reasons = new ArrayList<>();
+    if (parts.matches().isEmpty()) {
+      reasons.add(
+          "Skills cover none of the "
+              + mentee.phraseCount()
+              + " goals directly; proposed on seniority, time zone and department alone.");
+    }
     StringBuilder covered = new StringBuilder();
     covered
         .append("Skills cover ")
@@ -65,7 +71,9 @@ public final class ProposalExplainer implements Serializable {
           .append(strength(m.similarity()))
           .append(')');
     }
-    reasons.add(covered.append('.').toString());
+    if (!parts.matches().isEmpty()) {
+      reasons.add(covered.append('.').toString());
+    }
     reasons.add(
         String.format(
             Locale.ROOT,
@@ -82,14 +90,20 @@ public final class ProposalExplainer implements Serializable {
             plain(weights.departmentWeight() / weights.weightSum())));
     int gap = mentor.seniority() - mentee.seniority();
     reasons.add(
-        "Mentor is "
-            + gap
-            + (gap == 1 ? " level" : " levels")
-            + " more senior ("
-            + mentor.seniority()
-            + " vs "
-            + mentee.seniority()
-            + ").");
+        gap == 0
+            ? "Same seniority as the mentee ("
+                + mentor.seniority()
+                + " vs "
+                + mentee.seniority()
+                + "): a peer mentor."
+            : "Mentor is "
+                + gap
+                + (gap == 1 ? " level" : " levels")
+                + " more senior ("
+                + mentor.seniority()
+                + " vs "
+                + mentee.seniority()
+                + ").");
     reasons.add(
         String.format(
             Locale.ROOT,
@@ -119,6 +133,9 @@ public final class ProposalExplainer implements Serializable {
    * Why an alternative mentor scoring {@code score} was not chosen over one scoring {@code chosen}.
    */
   public static String whyNot(double score, double chosen, int taken, int capacity) {
+    if (capacity == 0) {
+      return "at capacity: no free place, active or pending mentorships fill it";
+    }
     if (taken >= capacity) {
       return capacity == 1
           ? "at capacity: their one place went to another mentee"

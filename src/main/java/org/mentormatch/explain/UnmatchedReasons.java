@@ -7,8 +7,12 @@ import java.util.Map;
 import org.mentormatch.candidates.PairRules;
 
 /**
- * The reason an eligible mentee was left unmatched: the first step of the matching funnel where no
- * mentor was left, in words a member could be told.
+ * The reason an eligible mentee was left unmatched, in words a member could be told.
+ *
+ * <p>The funnel goes: mentors found in the nearest topic clusters; of those, the ones whose skills
+ * cover enough of the goals; of those, the ones each hard rule leaves in turn; of those, the ones
+ * scoring at least the minimum; the reason is the first step that leaves nobody, and if somebody
+ * was left at the end, all of them were at capacity.
  */
 public final class UnmatchedReasons implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -27,15 +31,26 @@ public final class UnmatchedReasons implements Serializable {
     this.maxTimezoneHours = maxTimezoneHours;
   }
 
-  /** What is known about one unmatched mentee. */
+  /**
+   * What is known about one unmatched mentee.
+   *
+   * @param goalsHaveTopic whether any goal names a topic the features recognise
+   * @param candidates mentors found in the clusters searched
+   * @param bestCoverage the best coverage of the goals by any of them
+   * @param topical those whose coverage reaches the minimum
+   * @param ruleOrder the hard rules, in funnel order
+   * @param leftAfterRule topical mentors left after each rule and the rules before it
+   * @param bestScore the best score of a topical mentor who passes every rule
+   * @param aboveMinimum topical mentors passing every rule and reaching the minimum score
+   */
   public record Funnel(
       boolean goalsHaveTopic,
       int candidates,
+      double bestCoverage,
+      int topical,
       List<String> ruleOrder,
       Map<String, Integer> leftAfterRule,
-      int scored,
       double bestScore,
-      double bestCoverage,
       int aboveMinimum,
       List<String> languages,
       String timezone,
@@ -51,30 +66,22 @@ public final class UnmatchedReasons implements Serializable {
     if (f.candidates() == 0) {
       return "no mentor offers skills in the topic clusters nearest to the goals";
     }
-    int before = f.candidates();
+    if (f.topical() == 0) {
+      return String.format(
+          Locale.ROOT,
+          "no mentor's skills cover enough of the goals: the closest of %s covers %.0f%%, the"
+              + " minimum is %.0f%%",
+          count(f.candidates(), "mentor"),
+          100 * f.bestCoverage(),
+          100 * minCoverage);
+    }
+    int before = f.topical();
     for (String rule : f.ruleOrder()) {
       int left = f.leftAfterRule().getOrDefault(rule, 0);
       if (left == 0) {
         return ruleReason(rule, before, f);
       }
       before = left;
-    }
-    if (f.bestCoverage() <= 0) {
-      return "none of the "
-          + before
-          + " mentor"
-          + plural(before)
-          + " who pass the rules has skills that cover the goals";
-    }
-    if (f.bestCoverage() < minCoverage) {
-      return String.format(
-          Locale.ROOT,
-          "the skills of the %d mentor%s who pass the rules cover at most %.0f%% of the goals,"
-              + " below the minimum coverage of %.0f%%",
-          before,
-          plural(before),
-          100 * f.bestCoverage(),
-          100 * minCoverage);
     }
     if (f.aboveMinimum() == 0) {
       return String.format(
@@ -84,48 +91,54 @@ public final class UnmatchedReasons implements Serializable {
           minScore);
     }
     return f.aboveMinimum() == 1
-        ? "the one mentor who fits well enough is at capacity with other mentees"
-        : "all "
-            + f.aboveMinimum()
-            + " mentors who fit well enough are at capacity with other mentees";
+        ? "the one mentor who fits is at capacity with other mentees"
+        : "all " + f.aboveMinimum() + " mentors who fit are at capacity with other mentees";
   }
 
   private String ruleReason(String rule, int before, Funnel f) {
-    String mentors = before + " mentor" + plural(before) + " with related skills";
+    String fitting =
+        before == 1
+            ? "the one mentor whose skills fit"
+            : "none of the " + before + " mentors whose skills fit";
+    boolean one = before == 1;
     return switch (rule) {
       case PairRules.SHARED_LANGUAGE ->
-          "none of the "
-              + mentors
-              + " speaks a language the mentee speaks ("
+          fitting
+              + (one ? " does not speak" : " speaks")
+              + " a language the mentee speaks ("
               + String.join(", ", f.languages())
               + ")";
       case PairRules.TIMEZONE ->
-          String.format(
-              Locale.ROOT,
-              "none of the %s and a shared language works within %s h of the mentee's time zone (%s)",
-              mentors,
-              maxTimezoneHours == Math.rint(maxTimezoneHours)
-                  ? String.valueOf((long) maxTimezoneHours)
-                  : String.valueOf(maxTimezoneHours),
-              f.timezone());
+          fitting
+              + (one ? " does not work" : " works")
+              + " within "
+              + hours(maxTimezoneHours)
+              + " h of the mentee's time zone ("
+              + f.timezone()
+              + ")";
       case PairRules.SENIORITY ->
-          "none of the "
-              + mentors
-              + " still fitting is at least "
-              + minSeniorityGap
-              + " level"
-              + plural(minSeniorityGap)
+          fitting
+              + (one ? " is not" : " is")
+              + " at least "
+              + count(minSeniorityGap, "level")
               + " more senior than the mentee (seniority "
               + f.seniority()
               + ")";
       case PairRules.REPORTING_LINE ->
-          "the only fitting mentors are in the mentee's own reporting line";
-      case PairRules.SAME_MANAGER -> "the only fitting mentors report to the mentee's own manager";
-      default -> "no fitting mentor passes the rule '" + rule + "'";
+          (one ? "the one mentor whose skills fit is" : "the mentors whose skills fit are")
+              + " in the mentee's own reporting line";
+      case PairRules.SAME_MANAGER ->
+          (one ? "the one mentor whose skills fit reports" : "the mentors whose skills fit report")
+              + " to the mentee's own manager";
+      default -> fitting + (one ? " does not pass" : " passes") + " the rule '" + rule + "'";
     };
   }
 
-  private static String plural(int n) {
-    return n == 1 ? "" : "s";
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  private static String hours(double h) {
+    return h == Math.rint(h) ? String.valueOf((long) h) : String.valueOf(h);
   }
 }

@@ -61,6 +61,33 @@ public final class Taxonomy implements Serializable {
    *     of broader concepts, or a variant claimed by two concepts
    */
   public static Taxonomy parse(Reader csv, String source) {
+    return validated(rows(csv, source), source);
+  }
+
+  /**
+   * This taxonomy extended by the concepts of a further CSV: new concepts are added (and may
+   * specialise concepts of this one), a concept already here gains the new variants.
+   *
+   * @throws UserError as {@link #parse} does, for the result as a whole
+   */
+  public Taxonomy extendedWith(Reader csv, String source) {
+    Map<String, Concept> merged = new LinkedHashMap<>(concepts);
+    for (Concept c : rows(csv, source).values()) {
+      Concept old = merged.get(c.name());
+      if (old == null) {
+        merged.put(c.name(), c);
+      } else {
+        List<String> variants = new ArrayList<>(old.variants());
+        c.variants().stream().filter(v -> !variants.contains(v)).forEach(variants::add);
+        String broader = c.broader().isEmpty() ? old.broader() : c.broader();
+        String area = c.area().isEmpty() ? old.area() : c.area();
+        merged.put(c.name(), new Concept(c.name(), area, broader, variants));
+      }
+    }
+    return validated(merged, source);
+  }
+
+  private static Map<String, Concept> rows(Reader csv, String source) {
     Map<String, Concept> concepts = new LinkedHashMap<>();
     CSVFormat format =
         CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
@@ -100,27 +127,7 @@ public final class Taxonomy implements Serializable {
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
       throw new UserError("cannot read " + source + " as CSV: " + e.getMessage());
     }
-    return validated(concepts, source);
-  }
-
-  /**
-   * This taxonomy with {@code extra}'s concepts added; a concept in both gains extra's variants.
-   */
-  public Taxonomy merge(Taxonomy extra, String source) {
-    Map<String, Concept> merged = new LinkedHashMap<>(concepts);
-    for (Concept c : extra.concepts.values()) {
-      Concept old = merged.get(c.name());
-      if (old == null) {
-        merged.put(c.name(), c);
-      } else {
-        List<String> variants = new ArrayList<>(old.variants());
-        c.variants().stream().filter(v -> !variants.contains(v)).forEach(variants::add);
-        String broader = c.broader().isEmpty() ? old.broader() : c.broader();
-        String area = c.area().isEmpty() ? old.area() : c.area();
-        merged.put(c.name(), new Concept(c.name(), area, broader, variants));
-      }
-    }
-    return validated(merged, source);
+    return concepts;
   }
 
   /** The concept named {@code name}, or null. */

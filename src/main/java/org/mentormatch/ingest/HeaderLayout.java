@@ -55,6 +55,9 @@ public record HeaderLayout(Map<String, Integer> positions, int width, List<Strin
     List<String> unknown = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i).trim().toLowerCase(Locale.ROOT);
+      if (name.isEmpty()) {
+        continue; // spreadsheet exports often end rows with empty, unnamed columns
+      }
       if (positions.containsKey(name)) {
         throw new MalformedInputException(
             "the header of "

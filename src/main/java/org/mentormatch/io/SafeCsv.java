@@ -13,11 +13,12 @@ import org.apache.commons.csv.CSVPrinter;
  * Writes CSV with Commons CSV so that no cell can run as a spreadsheet formula.
  *
  * <p>A cell starting with {@code = + - @}, a tab or a carriage return gets a leading apostrophe
- * (OWASP's advice for CSV injection); {@link #restore} takes it off again when a sheet is read
- * back.
+ * (OWASP's advice for CSV injection), and so does one already starting with an apostrophe; {@link
+ * #restore} takes one off again when a sheet is read back.
  */
 public final class SafeCsv implements AutoCloseable {
   private static final String TRIGGERS = "=+-@\t\r";
+  private static final String ESCAPED = TRIGGERS + "'";
   private static final char BOM = '\uFEFF';
 
   private final CSVPrinter printer;
@@ -49,14 +50,17 @@ public final class SafeCsv implements AutoCloseable {
     printer.printRecord(safe);
   }
 
-  /** {@code text} with a leading apostrophe if a spreadsheet would run it as a formula. */
+  /**
+   * {@code text} with a leading apostrophe if a spreadsheet would run it as a formula, or if it
+   * already starts with an apostrophe (so that {@link #restore} can tell the two apart).
+   */
   public static String neutralise(String text) {
-    return !text.isEmpty() && TRIGGERS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    return !text.isEmpty() && ESCAPED.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
   }
 
   /** The text {@link #neutralise} was given, from what it wrote. */
   public static String restore(String cell) {
-    return cell.length() >= 2 && cell.charAt(0) == '\'' && TRIGGERS.indexOf(cell.charAt(1)) >= 0
+    return cell.length() >= 2 && cell.charAt(0) == '\'' && ESCAPED.indexOf(cell.charAt(1)) >= 0
         ? cell.substring(1)
         : cell;
   }

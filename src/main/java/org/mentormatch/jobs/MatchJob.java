@@ -125,7 +125,7 @@ public final class MatchJob implements Callable<Integer> {
     if (!config.features().taxonomyFile().isEmpty()) {
       Path extra = new Path(config.features().taxonomyFile());
       try (Reader r = new InputStreamReader(files.open(extra), StandardCharsets.UTF_8)) {
-        taxonomy = taxonomy.merge(Taxonomy.parse(r, extra.toString()), extra.toString());
+        taxonomy = taxonomy.extendedWith(r, extra.toString());
       } catch (java.io.FileNotFoundException e) {
         throw new UserError("features.taxonomy names " + extra + ", which does not exist.");
       }
