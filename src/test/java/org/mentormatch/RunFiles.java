@@ -1,0 +1,58 @@
+package org.mentormatch;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.file.DataFileReader;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** Reads a run's files the way an outside tool would: generic Avro, plain CSV, JSON. */
+public final class RunFiles {
+  private RunFiles() {}
+
+  /** Every record of an Avro container file, read with the writer's schema only. */
+  public static List<GenericRecord> avro(Path file) throws IOException {
+    List<GenericRecord> out = new ArrayList<>();
+    try (DataFileReader<GenericRecord> reader =
+        new DataFileReader<>(file.toFile(), new GenericDatumReader<>())) {
+      reader.forEach(out::add);
+    }
+    return out;
+  }
+
+  /** Every record of a CSV file with a header; a byte-order mark is skipped. */
+  public static List<CSVRecord> csv(Path file) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    try (CSVParser p =
+        CSVParser.parse(
+            new StringReader(text),
+            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+      return p.getRecords();
+    }
+  }
+
+  /** The summary.json of a run as a map. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Object> summary(Path run) throws IOException {
+    return new com.fasterxml.jackson.databind.ObjectMapper()
+        .readValue(run.resolve("summary.json").toFile(), Map.class);
+  }
+
+  /** The text of an Avro string field (Avro hands back Utf8). */
+  public static String text(GenericRecord r, String field) {
+    Object v = r.get(field);
+    return v == null ? null : v.toString();
+  }
+}

@@ -1,0 +1,210 @@
+package org.mentormatch.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mentormatch.jobs.UserError;
+
+class TaxonomyTest {
+
+  private static final String HEADER = "concept,area,broader,variants\n";
+
+  private static Taxonomy parse(String body) {
+    return Taxonomy.parse(new StringReader(HEADER + body), "extra.csv");
+  }
+
+  private static Taxonomy extend(Taxonomy base, String body) {
+    return base.extendedWith(new StringReader(HEADER + body), "extra.csv");
+  }
+
+  private static String failure(String csv) {
+    return assertThrows(UserError.class, () -> Taxonomy.parse(new StringReader(csv), "extra.csv"))
+        .getMessage();
+  }
+
+  @Test
+  void builtInHasAtLeast200Concepts() {
+    assertTrue(Taxonomy.builtIn().concepts().size() >= 200);
+  }
+
+  @Test
+  void builtInBroaderConceptsExistWithinThreeSteps() {
+    Taxonomy t = Taxonomy.builtIn();
+    for (Taxonomy.Concept c : t.concepts()) {
+      int steps = 0;
+      for (Taxonomy.Concept at = c; !at.broader().isEmpty(); at = t.concept(at.broader())) {
+        assertNotNull(t.concept(at.broader()), at.name() + " -> " + at.broader());
+        steps++;
+      }
+      assertTrue(steps <= 3, c.name() + " is " + steps + " steps from its root");
+    }
+  }
+
+  @Test
+  void builtInFollowsItsReadme() {
+    Set<String> areas =
+        Set.of(
+            "engineering",
+            "data",
+            "design",
+            "product",
+            "marketing",
+            "sales",
+            "finance",
+            "people",
+            "legal",
+            "operations",
+            "leadership",
+            "communication");
+    Set<String> names = new HashSet<>();
+    Taxonomy.builtIn().concepts().forEach(c -> names.add(c.name()));
+    for (Taxonomy.Concept c : Taxonomy.builtIn().concepts()) {
+      assertTrue(areas.contains(c.area()), c.name() + " has area " + c.area());
+      for (String v : c.variants()) {
+        assertTrue(!names.contains(v), "variant '" + v + "' of " + c.name() + " is a concept");
+      }
+    }
+  }
+
+  @Test
+  void builtInReadsTheDocumentedExamples() {
+    Taxonomy t = Taxonomy.builtIn();
+    Taxonomy.Concept ml = t.concept("machine learning");
+    assertEquals("data", ml.area());
+    assertEquals("artificial intelligence", ml.broader());
+    assertTrue(ml.variants().contains("ml"), ml.variants().toString());
+    assertEquals("machine learning", t.concept("deep learning").broader());
+    assertTrue(t.concept("kubernetes").variants().contains("k8s"));
+    assertNull(t.concept("ml"), "a variant is not a concept");
+  }
+
+  @Test
+  void parseNormalisesNamesAndVariants() {
+    Taxonomy t = parse("Machine  Learning , Data ,, ML ; Statistical   Learning;;\n");
+    Taxonomy.Concept c = t.concept("machine learning");
+    assertEquals(
+        new Taxonomy.Concept("machine learning", "data", "", List.of("ml", "statistical learning")),
+        c);
+  }
+
+  @Test
+  void unknownBroaderConceptFails() {
+    String m = failure(HEADER + "deep learning,data,machine learning,dl\n");
+    assertEquals(
+        "extra.csv: concept 'deep learning' names an unknown broader concept 'machine learning'",
+        m);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "a,x,b,|b,x,a,", // two concepts
+        "a,x,a,|b,x,,", // a concept its own broader
+        "a,x,b,|b,x,c,|c,x,a,|d,x,a,", // three concepts, and one hanging off the cycle
+      })
+  void cycleOfBroaderConceptsFails(String rows) {
+    String m = failure(HEADER + rows.replace('|', '\n') + "\n");
+    assertTrue(m.startsWith("extra.csv: broader concepts form a cycle through '"), m);
+  }
+
+  @Test
+  void variantClaimedByTwoConceptsFails() {
+    String m = failure(HEADER + "machine learning,data,,ml;predictive modelling\nmlops,data,,ml\n");
+    assertEquals(
+        "extra.csv: the phrasing 'ml' belongs to both 'machine learning' and 'mlops'; keep it"
+            + " under one concept",
+        m);
+  }
+
+  @Test
+  void variantThatIsAnotherConceptFails() {
+    String m = failure(HEADER + "python,engineering,,\nscripting,engineering,,python\n");
+    assertTrue(m.contains("the phrasing 'python' belongs to both"), m);
+  }
+
+  @Test
+  void conceptTwiceFails() {
+    String m = failure(HEADER + "sql,data,,\nSQL,data,,structured query language\n");
+    assertTrue(m.contains("concept 'sql' appears twice"), m);
+    assertTrue(m.startsWith("extra.csv line 3"), m);
+  }
+
+  @Test
+  void emptyConceptFails() {
+    String m = failure(HEADER + " ,data,,x\n");
+    assertTrue(m.contains("empty concept"), m);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "area,broader,variants | concept",
+        "concept,broader,variants | area",
+        "concept,area,variants | broader",
+        "concept,area,broader | variants",
+      })
+  void missingColumnIsNamed(String header, String missing) {
+    String m = failure(header + "\n");
+    assertEquals(
+        "extra.csv lacks the column '" + missing + "' (header: concept,area,broader,variants)", m);
+  }
+
+  @Test
+  void mergeAddsConceptsAndVariants() {
+    Taxonomy builtIn = Taxonomy.builtIn();
+    int before = builtIn.concepts().size();
+    List<String> pythonBefore = builtIn.concept("python").variants();
+    Taxonomy merged =
+        extend(
+            builtIn,
+            "quantum computing,engineering,,qc;quantum algorithms\n"
+                + "quantum annealing,engineering,quantum computing,\n"
+                + "python,,,py;pythonic code\n");
+
+    assertEquals(before + 2, merged.concepts().size());
+    Taxonomy.Concept quantum = merged.concept("quantum computing");
+    assertEquals("engineering", quantum.area());
+    assertEquals("quantum computing", merged.concept("quantum annealing").broader());
+    assertEquals(List.of("qc", "quantum algorithms"), quantum.variants());
+
+    Taxonomy.Concept python = merged.concept("python");
+    assertEquals(pythonBefore, python.variants().subList(0, pythonBefore.size()));
+    assertEquals(
+        List.of("py", "pythonic code"),
+        python.variants().subList(pythonBefore.size(), python.variants().size()));
+    assertEquals("engineering", python.area(), "an empty area keeps the built-in one");
+    assertEquals("software engineering", python.broader(), "an empty broader keeps the old one");
+
+    assertNull(builtIn.concept("quantum computing"), "merge leaves the built-in unchanged");
+    assertEquals(pythonBefore, builtIn.concept("python").variants());
+  }
+
+  @Test
+  void mergeMayNameABroaderConceptOfTheBuiltIn() {
+    Taxonomy merged = extend(Taxonomy.builtIn(), "sqlmesh,data,sql,sql mesh\n");
+    assertEquals("sql", merged.concept("sqlmesh").broader());
+  }
+
+  @Test
+  void mergeRejectsAVariantTheBuiltInGivesAnotherConcept() {
+    UserError e =
+        assertThrows(
+            UserError.class, () -> extend(Taxonomy.builtIn(), "robotics,engineering,,ml\n"));
+    assertEquals(
+        "extra.csv: the phrasing 'ml' belongs to both 'machine learning' and 'robotics'; keep it"
+            + " under one concept",
+        e.getMessage());
+  }
+}

@@ -1,0 +1,406 @@
+package org.mentormatch.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MemberRecordParserTest {
+
+  private static final String HEADER =
+      "member_id,name,email,role,goals,skills,department,manager_id,timezone,seniority,languages,"
+          + "capacity,consent";
+  private static final MemberRecordParser PARSER =
+      new MemberRecordParser(HeaderLayout.parse(HEADER, "test"));
+
+  /** A valid member who both mentors and is mentored, every column filled. */
+  private static Map<String, String> valid() {
+    Map<String, String> row = new LinkedHashMap<>();
+    row.put("member_id", "m-1.a_B");
+    row.put("name", "Ana Lima");
+    row.put("email", "ana.lima@example.com");
+    row.put("role", "both");
+    row.put("goals", "negotiation");
+    row.put("skills", "SQL");
+    row.put("department", "Sales");
+    row.put("manager_id", "boss1");
+    row.put("timezone", "Europe/Berlin");
+    row.put("seniority", "5");
+    row.put("languages", "en;pt");
+    row.put("capacity", "3");
+    row.put("consent", "yes");
+    return row;
+  }
+
+  /** The CSV record of {@link #valid} with {@code changes} applied (column, value, ...). */
+  private static String row(String... changes) {
+    Map<String, String> row = valid();
+    for (int i = 0; i < changes.length; i += 2) {
+      if (!row.containsKey(changes[i])) {
+        throw new IllegalArgumentException("no column " + changes[i]);
+      }
+      row.put(changes[i], changes[i + 1]);
+    }
+    return CSVFormat.RFC4180.format(row.values().toArray());
+  }
+
+  private static ParsedMember parse(String raw) {
+    return PARSER.parse(7, raw);
+  }
+
+  @Test
+  void validRowHasNoReasonsAndTypedValues() {
+    ParsedMember m = parse(row());
+    assertEquals(List.of(), m.reasons());
+    assertTrue(m.readable());
+    assertEquals(7, m.line());
+    assertEquals(row(), m.raw());
+    assertEquals("m-1.a_B", m.memberId());
+    assertEquals("Ana Lima", m.name());
+    assertEquals("ana.lima@example.com", m.email());
+    assertEquals("both", m.role());
+    assertEquals(List.of("negotiation"), m.goals());
+    assertEquals(List.of("SQL"), m.skills());
+    assertEquals("Sales", m.department());
+    assertEquals("boss1", m.managerId());
+    assertEquals("Europe/Berlin", m.timezone());
+    assertEquals(5, m.seniority());
+    assertEquals(List.of("en", "pt"), m.languages());
+    assertEquals(3, m.capacity());
+    assertTrue(m.consent());
+  }
+
+  private static final String ID_RULE = "must be 1-64 characters of A-Z, a-z, 0-9, '.', '_', '-'";
+
+  /** One case per reject reason: the row, and the one reason it must give. */
+  static Stream<Arguments> rejectReasons() {
+    return Stream.of(
+        reject("missing member_id", row("member_id", ""), "member_id is missing"),
+        reject("blank member_id", row("member_id", "   "), "member_id is missing"),
+        reject("member_id with a space", row("member_id", "m 1"), "member_id 'm 1' " + ID_RULE),
+        reject("member_id with '@'", row("member_id", "ana@x"), "member_id 'ana@x' " + ID_RULE),
+        reject(
+            "member_id of 65 characters",
+            row("member_id", "a".repeat(65)),
+            "member_id '" + "a".repeat(65) + "' " + ID_RULE),
+        reject("missing name", row("name", ""), "name is missing"),
+        reject("missing email", row("email", " "), "email is missing"),
+        reject(
+            "email without '@'",
+            row("email", "ana.example.com"),
+            "email 'ana.example.com' is not a plausible address (name@domain.tld)"),
+        reject(
+            "email without top-level domain",
+            row("email", "ana@example"),
+            "email 'ana@example' is not a plausible address (name@domain.tld)"),
+        reject(
+            "email with two '@'",
+            row("email", "ana@b@example.com"),
+            "email 'ana@b@example.com' is not a plausible address (name@domain.tld)"),
+        reject("missing role", row("role", ""), "role is missing (mentor, mentee or both)"),
+        reject("bad role", row("role", "Coach"), "role 'Coach' must be mentor, mentee or both"),
+        reject(
+            "mentee without goals",
+            row("role", "mentee", "goals", ""),
+            "goals are missing: a mentee needs at least one goal"),
+        reject(
+            "mentee with only separators as goals",
+            row("role", "mentee", "goals", " ; ;\n"),
+            "goals are missing: a mentee needs at least one goal"),
+        reject(
+            "mentor without skills",
+            row("role", "mentor", "skills", ""),
+            "skills are missing: a mentor needs at least one skill"),
+        reject(
+            "both without goals and without skills",
+            row("role", "both", "goals", "", "skills", ""),
+            "goals are missing: a mentee needs at least one goal",
+            "skills are missing: a mentor needs at least one skill"),
+        reject(
+            "bad manager_id",
+            row("manager_id", "boss #1"),
+            "manager_id 'boss #1' is not a valid member_id"),
+        reject(
+            "manager_id equal to own id",
+            row("manager_id", "m-1.a_B"),
+            "manager_id is the member's own member_id"),
+        reject(
+            "unknown time zone",
+            row("timezone", "Mars/Olympus_Mons"),
+            "timezone 'Mars/Olympus_Mons' is not an IANA time zone (such as Europe/Berlin or UTC)"),
+        reject(
+            "seniority not a number",
+            row("seniority", "senior"),
+            "seniority 'senior' must be a whole number from 1 to 10"),
+        reject(
+            "seniority 0",
+            row("seniority", "0"),
+            "seniority '0' must be a whole number from 1 to 10"),
+        reject(
+            "seniority 11",
+            row("seniority", "11"),
+            "seniority '11' must be a whole number from 1 to 10"),
+        reject(
+            "language written out",
+            row("languages", "en;english"),
+            "language 'english' is not an ISO 639-1 code (such as en, de, pt)"),
+        reject(
+            "language code that does not exist",
+            row("languages", "xx"),
+            "language 'xx' is not an ISO 639-1 code (such as en, de, pt)"),
+        reject(
+            "capacity not a number",
+            row("capacity", "two"),
+            "capacity 'two' must be a whole number from 0 to 10"),
+        reject(
+            "capacity 11",
+            row("capacity", "11"),
+            "capacity '11' must be a whole number from 0 to 10"),
+        reject(
+            "capacity -1",
+            row("capacity", "-1"),
+            "capacity '-1' must be a whole number from 0 to 10"));
+  }
+
+  private static Arguments reject(String what, String raw, String... reasons) {
+    return Arguments.of(what, raw, List.of(reasons));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rejectReasons")
+  void eachRejectReason(String what, String raw, List<String> reasons) {
+    ParsedMember m = parse(raw);
+    assertEquals(reasons, m.reasons(), raw);
+    assertTrue(m.readable(), "a row with readable fields is readable");
+    assertEquals(raw, m.raw());
+    assertEquals(7, m.line());
+  }
+
+  @Test
+  void valuesThatFailAreNullAndTheOthersKept() {
+    ParsedMember m = parse(row("email", "nope", "timezone", "Nowhere/Else", "seniority", "0"));
+    assertNull(m.email());
+    assertNull(m.timezone());
+    assertNull(m.seniority());
+    assertEquals("m-1.a_B", m.memberId());
+    assertEquals("Ana Lima", m.name());
+    assertEquals(3, m.capacity());
+  }
+
+  static Stream<Arguments> unreadableRows() {
+    String twelveFields =
+        CSVFormat.RFC4180.format(
+            "m1", "Ana", "a@b.org", "mentee", "sql", "", "", "", "", "", "", "yes");
+    return Stream.of(
+        Arguments.of(
+            "one field too few",
+            twelveFields,
+            "m1",
+            "the row has 12 fields where the header has 13"),
+        Arguments.of(
+            "one field too many",
+            row() + ",extra",
+            "m-1.a_B",
+            "the row has 14 fields where the header has 13"),
+        Arguments.of(
+            "too few fields and no readable id",
+            "m 1,Ana",
+            null,
+            "the row has 2 fields where the header has 13"),
+        Arguments.of(
+            "two CSV records",
+            row() + "\r\n" + row(),
+            null,
+            "the row holds 2 CSV records instead of one"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("unreadableRows")
+  void unreadableRowGivesOnlyThatReason(String what, String raw, String id, String reason) {
+    ParsedMember m = parse(raw);
+    assertFalse(m.readable());
+    assertEquals(List.of(reason), m.reasons());
+    assertEquals(id, m.memberId());
+    assertEquals(raw, m.raw());
+    assertNull(m.name());
+    assertFalse(m.consent());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "a,\"b\"c,d,e,f,g,h,i,j,k,l,m,n",
+        "m1,\"Ana,a@b.org,mentee,sql,,,,,,,,yes",
+      })
+  void invalidCsvIsUnreadable(String raw) {
+    ParsedMember m = parse(raw);
+    assertFalse(m.readable());
+    assertEquals(1, m.reasons().size(), m.reasons().toString());
+    assertTrue(m.reasons().get(0).startsWith("the row is not valid CSV ("), m.reasons().get(0));
+    assertNull(m.memberId());
+    assertEquals(raw, m.raw());
+  }
+
+  @Test
+  void everyProblemOfOneRowIsGiven() {
+    ParsedMember m =
+        parse(
+            row(
+                "member_id", "",
+                "name", "",
+                "email", "nope",
+                "role", "mentee",
+                "goals", "",
+                "timezone", "Mars/Base",
+                "seniority", "99",
+                "languages", "en;xx",
+                "capacity", "lots"));
+    assertEquals(
+        List.of(
+            "member_id is missing",
+            "name is missing",
+            "email 'nope' is not a plausible address (name@domain.tld)",
+            "goals are missing: a mentee needs at least one goal",
+            "timezone 'Mars/Base' is not an IANA time zone (such as Europe/Berlin or UTC)",
+            "seniority '99' must be a whole number from 1 to 10",
+            "language 'xx' is not an ISO 639-1 code (such as en, de, pt)"),
+        m.reasons());
+    assertTrue(m.readable());
+  }
+
+  @Test
+  void optionalColumnsLeftBlankTakeTheDefaults() {
+    ParsedMember mentor =
+        parse(
+            row(
+                "role", "mentor",
+                "department", "",
+                "manager_id", "",
+                "timezone", "",
+                "seniority", "",
+                "languages", "",
+                "capacity", ""));
+    assertEquals(List.of(), mentor.reasons());
+    assertEquals("UTC", mentor.timezone());
+    assertEquals(1, mentor.seniority());
+    assertEquals(List.of("en"), mentor.languages());
+    assertEquals(2, mentor.capacity());
+    assertNull(mentor.department());
+    assertNull(mentor.managerId());
+
+    ParsedMember mentee = parse(row("role", "mentee", "capacity", ""));
+    assertEquals(0, mentee.capacity());
+  }
+
+  @Test
+  void optionalColumnsAbsentFromTheHeaderTakeTheDefaults() {
+    MemberRecordParser parser =
+        new MemberRecordParser(
+            HeaderLayout.parse("consent,skills,goals,role,email,name,member_id", "test"));
+    ParsedMember mentor = parser.parse(2, "YES,SQL,,Mentor,bo@example.org,Bo Chen,m2");
+    assertEquals(List.of(), mentor.reasons());
+    assertEquals("mentor", mentor.role());
+    assertEquals("UTC", mentor.timezone());
+    assertEquals(1, mentor.seniority());
+    assertEquals(List.of("en"), mentor.languages());
+    assertEquals(2, mentor.capacity());
+    assertTrue(mentor.consent());
+
+    ParsedMember mentee = parser.parse(3, "no,,public speaking,MENTEE,cy@example.org,Cy,m3");
+    assertEquals(List.of(), mentee.reasons());
+    assertEquals(0, mentee.capacity());
+    assertFalse(mentee.consent());
+  }
+
+  @Test
+  void capacityOfZeroIsAllowedForMentors() {
+    ParsedMember m = parse(row("role", "mentor", "capacity", "0"));
+    assertEquals(List.of(), m.reasons());
+    assertEquals(0, m.capacity());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "europe/berlin, Europe/Berlin",
+    "EUROPE/BERLIN, Europe/Berlin",
+    "america/new_york, America/New_York",
+    "utc, UTC",
+    "Utc, UTC",
+    "gmt, GMT",
+    "Asia/Kolkata, Asia/Kolkata",
+  })
+  void timeZoneIsCaseInsensitiveAndCanonicalised(String given, String canonical) {
+    ParsedMember m = parse(row("timezone", given));
+    assertEquals(List.of(), m.reasons());
+    assertEquals(canonical, m.timezone());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      value = {
+        "yes, true",
+        "YES, true",
+        "Yes, true",
+        "true, true",
+        "TRUE, true",
+        "1, true",
+        "no, false",
+        "'', false",
+        "y, false",
+        "0, false",
+        "false, false",
+        "yes please, false"
+      })
+  void consentOnlyForTheDocumentedWords(String consent, boolean expected) {
+    ParsedMember m = parse(row("consent", consent));
+    assertEquals(List.of(), m.reasons(), "consent never rejects a row");
+    assertEquals(expected, m.consent());
+  }
+
+  @Test
+  void goalsSplitOnSemicolonsAndLineBreaksTrimmedAndDeduplicated() {
+    ParsedMember m =
+        parse(
+            row(
+                "goals",
+                " negotiation ; public speaking\nSQL;;  Negotiation ;sql\r\nmachine   learning\n",
+                "skills",
+                "Kubernetes;\nkubernetes ; Go"));
+    assertEquals(List.of(), m.reasons());
+    assertEquals(List.of("negotiation", "public speaking", "SQL", "machine learning"), m.goals());
+    assertEquals(List.of("Kubernetes", "Go"), m.skills());
+  }
+
+  @Test
+  void languagesAreLowerCasedAndDeduplicated() {
+    ParsedMember m = parse(row("languages", " EN ; pt;en;;De"));
+    assertEquals(List.of(), m.reasons());
+    assertEquals(List.of("en", "pt", "de"), m.languages());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"lots", "11", "-1"})
+  void menteeCapacityIsIgnored(String capacity) {
+    ParsedMember m = parse(row("role", "mentee", "capacity", capacity));
+    assertEquals(List.of(), m.reasons());
+    assertEquals(0, m.capacity());
+  }
+
+  @Test
+  void roleIsCaseInsensitive() {
+    assertEquals("mentor", parse(row("role", " MENTOR ")).role());
+    assertEquals("mentee", parse(row("role", "Mentee")).role());
+  }
+}

@@ -1,0 +1,242 @@
+package org.mentormatch.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.mentormatch.config.MatchConfig;
+import org.mentormatch.config.ScoreConfig;
+import org.mentormatch.scoring.PairScorer.Match;
+import org.mentormatch.scoring.PairScorer.Phrase;
+import org.mentormatch.scoring.PairScorer.Score;
+import org.mentormatch.scoring.PairScorer.Side;
+
+class PairScorerTest {
+
+  private static final int SIZE = 8;
+  private static final ScoreConfig DEFAULTS = MatchConfig.defaults().score();
+  private static final PairScorer SCORER = new PairScorer(DEFAULTS);
+
+  /** A phrase whose unit vector has {@code values} at indices 0, 1, 2, ... (zeros dropped). */
+  private static Phrase phrase(String text, double... values) {
+    int n = 0;
+    for (double v : values) {
+      n += v == 0 ? 0 : 1;
+    }
+    int[] indices = new int[n];
+    double[] nonzero = new double[n];
+    int k = 0;
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] != 0) {
+        indices[k] = i;
+        nonzero[k++] = values[i];
+      }
+    }
+    Vector v = Vectors.sparse(SIZE, indices, nonzero);
+    return new Phrase(text, v);
+  }
+
+  private static Side side(List<Phrase> phrases) {
+    return new Side(phrases, 3, 0, null);
+  }
+
+  private static Score coverageOf(List<Phrase> goals, List<Phrase> skills) {
+    return SCORER.score(side(goals), side(skills));
+  }
+
+  @Test
+  void coverageIsTheMeanOfEachGoalsBestSkill() {
+    Phrase negotiation = phrase("negotiation", 1);
+    Phrase sql = phrase("SQL", 0, 0, 1);
+    Phrase sales = phrase("sales", 0.6, 0.8);
+    Phrase dataAnalysis = phrase("data analysis", 0, 0, 0.9, Math.sqrt(1 - 0.81));
+    Phrase excel = phrase("excel", 0, 0, 0.5, 0, Math.sqrt(0.75));
+    Score s = coverageOf(List.of(negotiation, sql), List.of(excel, sales, dataAnalysis));
+    assertEquals((0.6 + 0.9) / 2, s.coverage(), 1e-12);
+    assertEquals(
+        List.of(new Match("negotiation", "sales", 0.6), new Match("SQL", "data analysis", 0.9)),
+        rounded(s.matches()));
+  }
+
+  @Test
+  void similarityBelowTheMinimumCountsAsNothing() {
+    Phrase goal = phrase("negotiation", 1);
+    Phrase weak = phrase("sales", 0.29, Math.sqrt(1 - 0.29 * 0.29));
+    Score s = coverageOf(List.of(goal, phrase("SQL", 0, 0, 1)), List.of(weak));
+    assertEquals(0.0, s.coverage());
+    assertEquals(List.of(), s.matches());
+  }
+
+  @Test
+  void similarityAtTheMinimumCounts() {
+    Phrase goal = phrase("negotiation", 1);
+    Phrase atMinimum = phrase("sales", 0.3, Math.sqrt(1 - 0.09));
+    Score s = coverageOf(List.of(goal), List.of(atMinimum));
+    assertEquals(0.3, s.coverage(), 1e-12);
+    assertEquals(1, s.matches().size());
+  }
+
+  @Test
+  void minimumSimilarityComesFromTheConfig() {
+    PairScorer strict =
+        new PairScorer(MatchConfig.parse("score.min_phrase_similarity = 0.7", "t").score());
+    Phrase goal = phrase("negotiation", 1);
+    Phrase skill = phrase("sales", 0.6, 0.8);
+    assertEquals(0.0, strict.score(side(List.of(goal)), side(List.of(skill))).coverage());
+    assertEquals(0.6, SCORER.score(side(List.of(goal)), side(List.of(skill))).coverage(), 1e-12);
+  }
+
+  @Test
+  void goalsWithZeroVectorsAreSkipped() {
+    Phrase topical = phrase("negotiation", 1);
+    Phrase noTopic = phrase("get better");
+    Score s = coverageOf(List.of(noTopic, topical, noTopic), List.of(phrase("negotiating", 1)));
+    assertEquals(1.0, s.coverage(), 1e-12);
+    assertEquals(List.of(new Match("negotiation", "negotiating", 1.0)), s.matches());
+  }
+
+  @Test
+  void noTopicalGoalOrNoSkillGivesZeroCoverage() {
+    assertEquals(
+        0.0, coverageOf(List.of(phrase("get better")), List.of(phrase("x", 1))).coverage());
+    assertEquals(0.0, coverageOf(List.of(), List.of(phrase("x", 1))).coverage());
+    assertEquals(0.0, coverageOf(List.of(phrase("x", 1)), List.of()).coverage());
+  }
+
+  @ParameterizedTest(name = "mentee {0}, mentor {1} -> {2}")
+  @CsvSource({
+    "3, 3, 0",
+    "3, 4, 0.3333333333333333",
+    "3, 5, 0.6666666666666666",
+    "3, 6, 1",
+    "1, 10, 1",
+    "5, 3, 0", // a mentor less senior never scores below 0
+  })
+  void seniorityPartIsTheGapUpToTheIdealOverTheIdeal(int mentee, int mentor, double part) {
+    Score s =
+        SCORER.score(new Side(List.of(), mentee, 0, null), new Side(List.of(), mentor, 0, null));
+    assertEquals(part, s.seniorityPart(), 1e-12);
+  }
+
+  @Test
+  void idealSeniorityGapComesFromTheConfig() {
+    PairScorer scorer =
+        new PairScorer(MatchConfig.parse("score.ideal_seniority_gap = 4", "t").score());
+    Score s = scorer.score(new Side(List.of(), 2, 0, null), new Side(List.of(), 5, 0, null));
+    assertEquals(0.75, s.seniorityPart(), 1e-12);
+  }
+
+  private static int offsetMinutes(String zone, LocalDateTime at) {
+    return ZoneId.of(zone).getRules().getOffset(at.toInstant(ZoneOffset.UTC)).getTotalSeconds()
+        / 60;
+  }
+
+  @Test
+  void berlinAndNewYorkInNovemberShareTwoHours() {
+    LocalDateTime november = LocalDateTime.of(2025, 11, 12, 12, 0);
+    int berlin = offsetMinutes("Europe/Berlin", november);
+    int newYork = offsetMinutes("America/New_York", november);
+    assertEquals(60, berlin);
+    assertEquals(-300, newYork);
+    Score s =
+        SCORER.score(new Side(List.of(), 1, berlin, null), new Side(List.of(), 4, newYork, null));
+    assertEquals(2.0, s.sharedHours(), 1e-12);
+    assertEquals(2.0 / 8, s.timezonePart(), 1e-12);
+  }
+
+  @ParameterizedTest(name = "offsets {0} and {1} minutes -> {2} h")
+  @CsvSource({
+    "0, 0, 8", // same zone
+    "60, 60, 8",
+    "60, -300, 2", // Berlin vs New York in November
+    "-300, 60, 2",
+    "780, -600, 7", // UTC+13 vs UTC-10: 23 h apart on paper, 1 h across the date line
+    "-600, 780, 7",
+    "720, 0, 0", // 12 h apart
+    "0, -720, 0",
+    "840, -720, 6", // UTC+14 vs UTC-12: 26 h apart on paper, 2 h across the date line
+    "330, 0, 2.5", // India vs UTC: half hours count
+    "480, 0, 0", // 8 h apart: the days only touch
+    "420, 0, 1",
+  })
+  void sharedWorkingHours(int offsetA, int offsetB, double hours) {
+    assertEquals(hours, SCORER.sharedHours(offsetA, offsetB), 1e-12);
+    Score s =
+        SCORER.score(new Side(List.of(), 1, offsetA, null), new Side(List.of(), 1, offsetB, null));
+    assertEquals(hours, s.sharedHours(), 1e-12);
+    assertEquals(hours / 8, s.timezonePart(), 1e-12);
+  }
+
+  @Test
+  void sharedHoursFollowTheConfiguredWorkday() {
+    PairScorer scorer =
+        new PairScorer(
+            MatchConfig.parse("score.workday_start_hour = 8\nscore.workday_end_hour = 18", "t")
+                .score());
+    assertEquals(4.0, scorer.sharedHours(60, -300), 1e-12);
+    Score s = scorer.score(new Side(List.of(), 1, 60, null), new Side(List.of(), 1, -300, null));
+    assertEquals(0.4, s.timezonePart(), 1e-12);
+  }
+
+  @ParameterizedTest(name = "''{0}'' vs ''{1}'' -> {2}")
+  @CsvSource(
+      nullValues = "NULL",
+      value = {
+        "Sales, Finance, 1",
+        "Sales, Sales, 0",
+        "Sales, ' sales ', 0", // same, ignoring case and spaces
+        "SALES, sales, 0",
+        "NULL, Sales, 0", // unknown
+        "Sales, NULL, 0",
+        "NULL, NULL, 0",
+      })
+  void departmentPart(String menteeDepartment, String mentorDepartment, double part) {
+    Score s =
+        SCORER.score(
+            new Side(List.of(), 1, 0, menteeDepartment),
+            new Side(List.of(), 1, 0, mentorDepartment));
+    assertEquals(part, s.departmentPart());
+  }
+
+  @Test
+  void scoreIsTheWeightedMeanOfTheParts() {
+    Side mentee =
+        new Side(List.of(phrase("negotiation", 1), phrase("SQL", 0, 0, 1)), 2, 60, "Sales");
+    Side mentor =
+        new Side(List.of(phrase("sales", 0.6, 0.8), phrase("SQL", 0, 0, 1)), 4, -300, "Finance");
+    Score s = SCORER.score(mentee, mentor);
+    // coverage (0.6 + 1) / 2 = 0.8; seniority 2/3; 2 shared hours of 8 = 0.25; department 1
+    assertEquals(0.8, s.coverage(), 1e-12);
+    assertEquals(2.0 / 3, s.seniorityPart(), 1e-12);
+    assertEquals(0.25, s.timezonePart(), 1e-12);
+    assertEquals(1.0, s.departmentPart());
+    // (0.70 * 0.8 + 0.10 * 2/3 + 0.15 * 0.25 + 0.05 * 1) / 1.00 = 0.56 + 0.0666... + 0.0375 + 0.05
+    assertEquals(0.7141666666666666, s.score(), 1e-12);
+  }
+
+  @Test
+  void weightsAreNormalisedBySumSoTheScoreStaysInZeroOne() {
+    ScoreConfig heavy = new ScoreConfig(1.0, 0.5, 0.5, 0, 0.3, 3, 9, 17);
+    Side mentee = new Side(List.of(phrase("negotiation", 1)), 1, 0, "Sales");
+    Side mentor = new Side(List.of(phrase("negotiating", 1)), 4, 0, "Finance");
+    Score s = new PairScorer(heavy).score(mentee, mentor);
+    // every part 1 except department, whose weight is 0
+    assertEquals(1.0, s.score(), 1e-12);
+    Side farMentor = new Side(List.of(phrase("negotiating", 1)), 1, 720, "Finance");
+    // coverage 1, seniority 0, time zone 0: (1.0 * 1) / 2.0
+    assertEquals(0.5, new PairScorer(heavy).score(mentee, farMentor).score(), 1e-12);
+  }
+
+  private static List<Match> rounded(List<Match> matches) {
+    return matches.stream()
+        .map(m -> new Match(m.goal(), m.skill(), Math.round(m.similarity() * 1e9) / 1e9))
+        .toList();
+  }
+}
