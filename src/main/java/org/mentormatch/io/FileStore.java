@@ -14,8 +14,10 @@ import org.apache.hadoop.fs.Path;
 /**
  * Files on a local disk or any Hadoop file system, addressed by path or URI: the only place that
  * opens, renames or deletes them.
+ *
+ * <p>Not final: crash-safety tests make one of its operations fail at a chosen point.
  */
-public final class FileStore {
+public class FileStore {
   private final Configuration hadoop;
 
   /** A store using {@code hadoop} to find file systems. */

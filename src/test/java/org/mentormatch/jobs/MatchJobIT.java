@@ -23,10 +23,9 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mentormatch.Members;
 import org.mentormatch.RunFiles;
-import org.mentormatch.SparkTestSession;
+import org.mentormatch.SampleRun;
 import org.mentormatch.config.MatchConfig;
 import org.mentormatch.introductions.IntroductionWriter;
 
@@ -35,10 +34,10 @@ import org.mentormatch.introductions.IntroductionWriter;
  * rules, capacity, explanations, introductions and the review sheet.
  */
 class MatchJobIT {
-  static final Path SAMPLE = Path.of("data/sample/members.csv");
-  static final String RUN_ID = "2026-11-21";
+  static final Path SAMPLE = SampleRun.SAMPLE;
+  static final String RUN_ID = SampleRun.RUN_ID;
 
-  @TempDir static Path home;
+  static Path home;
   static Path run;
   static Members members;
   static List<GenericRecord> proposals;
@@ -46,10 +45,8 @@ class MatchJobIT {
 
   @BeforeAll
   static void runTheJobOnTheSample() throws Exception {
-    MatchJob.run(
-        SparkTestSession.get(),
-        new MatchJob.Options(SAMPLE.toString(), home.toString(), RUN_ID, null));
-    run = home.resolve("runs").resolve(RUN_ID);
+    home = SampleRun.home();
+    run = SampleRun.run();
     members = Members.read(SAMPLE);
     proposals = RunFiles.avro(run.resolve("proposals/part-00000.avro"));
     summary = RunFiles.summary(run);

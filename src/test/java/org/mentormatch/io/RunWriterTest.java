@@ -1,0 +1,113 @@
+package org.mentormatch.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run appears whole, with _SUCCESS written last, or not at all; crashes leave no half run. */
+class RunWriterTest {
+  @TempDir Path dir;
+
+  private Home home() {
+    return Home.at(dir.toString());
+  }
+
+  private static void write(RunWriter run, String file, String text) throws IOException {
+    try (OutputStream out = run.create(file)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private List<String> runsDirectory() throws IOException {
+    try (Stream<Path> s = Files.list(dir.resolve("runs"))) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void aCommittedRunHasItsFilesAndSuccessAndNoDraftIsLeft() throws IOException {
+    RunWriter run = RunWriter.begin(new FileStore(new Configuration()), home(), "r1");
+    write(run, "proposals/part-00000.avro", "a");
+    write(run, "summary.json", "{}");
+    assertFalse(Files.exists(dir.resolve("runs/r1")), "nothing visible before commit");
+    run.commit();
+    run.abort(); // what a finally block does after a commit: harmless
+    assertEquals("a", Files.readString(dir.resolve("runs/r1/proposals/part-00000.avro")));
+    assertTrue(Files.exists(dir.resolve("runs/r1/_SUCCESS")));
+    assertEquals(List.of("r1"), runsDirectory());
+  }
+
+  @Test
+  void aRunThatCrashesBeforeCommitIsInvisibleAndItsDraftIsClearedNextTime() throws IOException {
+    RunWriter crashed = RunWriter.begin(new FileStore(new Configuration()), home(), "r1");
+    write(crashed, "review.csv", "half");
+    // the process dies here: no commit, no abort
+    assertFalse(Files.exists(dir.resolve("runs/r1")));
+    assertEquals(1, runsDirectory().size(), "a hidden draft: " + runsDirectory());
+    assertTrue(runsDirectory().get(0).startsWith(".r1.writing-"));
+
+    RunWriter next = RunWriter.begin(new FileStore(new Configuration()), home(), "r1");
+    write(next, "review.csv", "whole");
+    next.commit();
+    assertEquals(List.of("r1"), runsDirectory());
+    assertEquals("whole", Files.readString(dir.resolve("runs/r1/review.csv")));
+  }
+
+  @Test
+  void aFailedRunIsAbortedAndTheEarlierRunOfTheSameIdIsUntouched() throws IOException {
+    RunWriter first = RunWriter.begin(new FileStore(new Configuration()), home(), "r1");
+    write(first, "review.csv", "first");
+    first.commit();
+    RunWriter failed = RunWriter.begin(new FileStore(new Configuration()), home(), "r1");
+    write(failed, "review.csv", "second, never finished");
+    failed.abort();
+    assertEquals(List.of("r1"), runsDirectory());
+    assertEquals("first", Files.readString(dir.resolve("runs/r1/review.csv")));
+    assertTrue(Files.exists(dir.resolve("runs/r1/_SUCCESS")));
+  }
+
+  @Test
+  void aRerunReplacesTheWholeEarlierRun() throws IOException {
+    RunWriter first = RunWriter.begin(new FileStore(new Configuration()), home(), "r1");
+    write(first, "old-only.csv", "x");
+    write(first, "review.csv", "first");
+    first.commit();
+    RunWriter second = RunWriter.begin(new FileStore(new Configuration()), home(), "r1");
+    write(second, "review.csv", "second");
+    second.commit();
+    assertEquals("second", Files.readString(dir.resolve("runs/r1/review.csv")));
+    assertFalse(Files.exists(dir.resolve("runs/r1/old-only.csv")));
+    assertEquals(List.of("r1"), runsDirectory());
+  }
+
+  @Test
+  void aCrashJustBeforeSuccessLeavesARunThatDoesNotCount() throws IOException {
+    FileStore failsOnSuccess =
+        new FileStore(new Configuration()) {
+          @Override
+          public OutputStream create(org.apache.hadoop.fs.Path path) throws IOException {
+            if (path.getName().equals(Home.SUCCESS)) {
+              throw new IOException("disk full (simulated)");
+            }
+            return super.create(path);
+          }
+        };
+    RunWriter run = RunWriter.begin(failsOnSuccess, home(), "r1");
+    write(run, "review.csv", "complete but unmarked");
+    assertThrows(IOException.class, run::commit);
+    assertTrue(Files.exists(dir.resolve("runs/r1/review.csv")));
+    assertFalse(Files.exists(dir.resolve("runs/r1/_SUCCESS")), "not a run without _SUCCESS");
+  }
+}

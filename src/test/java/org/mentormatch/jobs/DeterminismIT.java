@@ -1,0 +1,114 @@
+package org.mentormatch.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mentormatch.RunFiles;
+import org.mentormatch.SampleRun;
+
+/**
+ * Same input, config and run id give the same bytes; columns the contract does not know (such as
+ * sensitive attributes) change nothing; a failed run leaves the earlier run as it was.
+ */
+class DeterminismIT {
+  /** Every file of a run that must not change between identical runs. */
+  private static final List<String> FILES =
+      List.of(
+          "proposals/part-00000.avro",
+          "review.csv",
+          "unmatched.csv",
+          "rejected-rows.csv",
+          "excluded.csv",
+          "_SUCCESS");
+
+  @TempDir Path dir;
+
+  private static void assertSameFiles(Path a, Path b, List<String> files) throws IOException {
+    for (String f : files) {
+      assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
+    }
+  }
+
+  /** The summary without what legitimately differs between two runs (timings). */
+  private static Map<String, Object> stable(Path run) throws IOException {
+    Map<String, Object> s = new TreeMap<>(RunFiles.summary(run));
+    s.remove("stage_seconds");
+    return s;
+  }
+
+  @Test
+  void theSameRunTwiceGivesTheSameBytes() throws IOException {
+    Path again = dir.resolve("again");
+    SampleRun.run(SampleRun.SAMPLE, again);
+    Path run = again.resolve("runs").resolve(SampleRun.RUN_ID);
+    assertSameFiles(SampleRun.run(), run, FILES);
+    assertEquals(stable(SampleRun.run()), stable(run));
+  }
+
+  @Test
+  void sensitiveColumnsTheContractDoesNotKnowChangeNothing() throws IOException {
+    List<String> lines = Files.readAllLines(SampleRun.SAMPLE, StandardCharsets.UTF_8);
+    List<String> withExtra = new ArrayList<>();
+    SplittableRandom random = new SplittableRandom(7);
+    List<String> genders = List.of("female", "male", "non-binary", "");
+    boolean insideQuotes = false; // the sample has one quoted line break (the record at line 117)
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (insideQuotes) {
+        withExtra.add(line);
+      } else if (i == 0) {
+        withExtra.add("gender,age," + line.replace("\uFEFF", ""));
+      } else {
+        withExtra.add(
+            genders.get(random.nextInt(genders.size()))
+                + ","
+                + (20 + random.nextInt(45))
+                + ","
+                + line);
+      }
+      insideQuotes ^= line.chars().filter(c -> c == '"').count() % 2 == 1;
+    }
+    Path members = dir.resolve("members-with-sensitive-columns.csv");
+    Files.write(members, withExtra, StandardCharsets.UTF_8);
+    Path home = dir.resolve("sensitive");
+    SampleRun.run(members, home);
+    Path run = home.resolve("runs").resolve(SampleRun.RUN_ID);
+    assertSameFiles(
+        SampleRun.run(),
+        run,
+        List.of("proposals/part-00000.avro", "review.csv", "unmatched.csv", "excluded.csv"));
+    assertEquals(List.of("gender", "age", "office"), RunFiles.summary(run).get("unknown_columns"));
+  }
+
+  @Test
+  void aFailedRunLeavesTheEarlierRunAsItWas() throws IOException {
+    Path home = dir.resolve("home");
+    SampleRun.run(SampleRun.SAMPLE, home);
+    Path run = home.resolve("runs").resolve(SampleRun.RUN_ID);
+    byte[] before = Files.readAllBytes(run.resolve("proposals/part-00000.avro"));
+    Path broken = dir.resolve("no-consent-column.csv");
+    Files.writeString(
+        broken, "member_id,name,email,role,goals,skills\nm1,A,a@example.com,mentee,x,\n");
+    UserError e = assertThrows(UserError.class, () -> SampleRun.run(broken, home));
+    assertTrue(e.getMessage().contains("consent"), e.getMessage());
+    assertArrayEquals(before, Files.readAllBytes(run.resolve("proposals/part-00000.avro")));
+    assertTrue(Files.exists(run.resolve("_SUCCESS")));
+    try (var entries = Files.list(home.resolve("runs"))) {
+      assertEquals(
+          List.of(SampleRun.RUN_ID), entries.map(p -> p.getFileName().toString()).toList());
+    }
+  }
+}
