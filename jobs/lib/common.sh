@@ -33,7 +33,8 @@ mm_ensure_built() {
   local stale=""
   if [ ! -f "$MM_JAR" ] || [ ! -f "$MM_ROOT/target/classpath.txt" ] || [ ! -f "$MM_ROOT/target/jvm.flags" ]; then
     stale=yes
-  elif [ -n "$(find "$MM_ROOT/src/main" "$MM_ROOT/pom.xml" -newer "$MM_JAR" -print -quit)" ]; then
+  elif [ ! -f "$MM_ROOT/target/application-jars.txt" ] \
+    || [ -n "$(find "$MM_ROOT/src/main" "$MM_ROOT/pom.xml" -newer "$MM_JAR" -print -quit)" ]; then
     stale=yes
   fi
   if [ -n "$stale" ]; then
@@ -63,6 +64,10 @@ mm_spark_submit() {
   done
   mm_find_java
   mm_ensure_built
+  if [[ "$master" != local* ]]; then
+    # A cluster's executors have Spark's jars but not ours: ship them with the job.
+    spark_args+=(--jars "$(tr ':' ',' < "$MM_ROOT/target/application-jars.txt")")
+  fi
   # shellcheck disable=SC2046 # the flags file holds one space-separated list of JVM options
   exec "$MM_JAVA" $(cat "$MM_ROOT/target/jvm.flags") ${JAVA_OPTS:-} \
     -Dmentormatch.root="$MM_ROOT" \

@@ -321,12 +321,7 @@ public final class Explanations {
     IntroductionWriter writer = new IntroductionWriter();
     IntroductionWriter.Facts facts =
         new IntroductionWriter.Facts(
-            mentee.getString(1),
-            mentor.getString(1),
-            goals,
-            skills,
-            matches,
-            (int) Math.round(p.sharedHours()));
+            mentee.getString(1), mentor.getString(1), matches, (int) Math.round(p.sharedHours()));
     return RowFactory.create(
         proposalId(settings.runId(), mentee.getString(0), mentor.getString(0)),
         reasons.toArray(new String[0]),

@@ -143,11 +143,11 @@ public final class ProposalExplainer implements Serializable {
               Locale.ROOT, "at capacity: all %d places went to other mentees", capacity);
     }
     if (score <= chosen) {
-      return String.format(Locale.ROOT, "fits less well (%.2f vs %.2f)", score, chosen);
+      return String.format(Locale.ROOT, "fits less well (%.3f vs %.3f)", score, chosen);
     }
     // An optimal assignment never leaves a better mentor with room unused for this mentee.
     return String.format(
-        Locale.ROOT, "scores higher (%.2f) but was kept free by the assignment", score);
+        Locale.ROOT, "scores higher (%.3f) but was kept free by the assignment", score);
   }
 
   private static String strength(double similarity) {

@@ -36,12 +36,7 @@ public final class IntroductionWriter implements Serializable {
 
   /** What the introduction says about a pair. */
   public record Facts(
-      String menteeName,
-      String mentorName,
-      List<String> goals,
-      List<String> skills,
-      List<PairScorer.Match> matches,
-      int sharedHours)
+      String menteeName, String mentorName, List<PairScorer.Match> matches, int sharedHours)
       implements Serializable {}
 
   /** The closing paragraph of an introduction approved by {@code coordinatorName}. */
@@ -77,13 +72,12 @@ public final class IntroductionWriter implements Serializable {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("menteeFirst", firstName(f.menteeName()));
     model.put("mentorFirst", firstName(f.mentorName()));
-    model.put("goals", inWords(f.goals()));
-    model.put("skills", inWords(f.skills()));
     List<Map<String, String>> matches = new ArrayList<>();
     for (PairScorer.Match m : f.matches()) {
       matches.add(Map.of("goal", m.goal(), "skill", m.skill()));
     }
     model.put("matches", matches);
+    model.put("hasMatches", !matches.isEmpty());
     model.put("sharedHours", f.sharedHours() > 0 ? f.sharedHours() : false);
     model.put("notice", PENDING_NOTICE);
     return template().execute(model).strip() + "\n";
@@ -94,19 +88,6 @@ public final class IntroductionWriter implements Serializable {
     String n = name.strip();
     int space = n.indexOf(' ');
     return space > 0 ? n.substring(0, space) : n;
-  }
-
-  /** "a", "a and b", "a, b and c". */
-  static String inWords(List<String> items) {
-    if (items.isEmpty()) {
-      return "";
-    }
-    if (items.size() == 1) {
-      return items.get(0);
-    }
-    return String.join(", ", items.subList(0, items.size() - 1))
-        + " and "
-        + items.get(items.size() - 1);
   }
 
   private Template template() {

@@ -163,14 +163,14 @@ class ProposalExplainerTest {
 
   @Test
   void whyNotWithRoomLeftFitsLessWell() {
-    assertEquals("fits less well (0.61 vs 0.74)", ProposalExplainer.whyNot(0.61, 0.74, 0, 2));
-    assertEquals("fits less well (0.70 vs 0.70)", ProposalExplainer.whyNot(0.7, 0.7, 1, 2));
+    assertEquals("fits less well (0.610 vs 0.740)", ProposalExplainer.whyNot(0.61, 0.74, 0, 2));
+    assertEquals("fits less well (0.700 vs 0.700)", ProposalExplainer.whyNot(0.7, 0.7, 1, 2));
   }
 
   @Test
   void whyNotBetterMentorWithRoom() {
     assertEquals(
-        "scores higher (0.80) but was kept free by the assignment",
+        "scores higher (0.800) but was kept free by the assignment",
         ProposalExplainer.whyNot(0.8, 0.7, 0, 1));
   }
 
