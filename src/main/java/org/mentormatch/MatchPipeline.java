@@ -138,17 +138,18 @@ public final class MatchPipeline {
     // features
     MemberFeatures.Result features = MemberFeatures.build(used, analyzer, config.features());
     figures.put("phrases", features.phrases());
-    figures.put("vocabulary_terms", features.vocabulary().length);
+    figures.put("vocabulary_terms", features.vocabularySize());
+    figures.put("topic_terms", features.topicVocabulary().length);
     clock.end(
         "features",
         String.format(
-            "%d phrases -> TF-IDF over %d terms",
-            features.phrases(), features.vocabulary().length));
+            "%d phrases -> TF-IDF over %d terms (%d topic terms for clustering)",
+            features.phrases(), features.vocabularySize(), features.topicVocabulary().length));
 
     // clusters
     TopicClusters.Result clusters =
         TopicClusters.cluster(
-            features.features(), features.vocabulary(), config.clusters(), partitions);
+            features.features(), features.topicVocabulary(), config.clusters(), partitions);
     Dataset<Row> chains =
         ManagementChains.build(
             triaged

@@ -43,9 +43,10 @@ import org.mentormatch.config.FeatureConfig;
  * (renormalised over the kinds a phrase has).
  *
  * <p>Input: used members with {@code member_id, goals, skills}. Output: {@code member_id,
- * goal_phrases, skill_phrases} (arrays of {@code text, concepts, vector} in the member's order),
- * {@code goal_vector, skill_vector} (unit-length sums of the phrase vectors) and {@code
- * profile_vector} (their unit-length sum, what clustering sees).
+ * goal_phrases, skill_phrases} (arrays of {@code text, concepts, vector} in the member's order,
+ * vectors over the whole vocabulary), {@code goal_vector, skill_vector} (unit-length sums of the
+ * phrase vectors' concept and word terms) and {@code profile_vector} (their unit-length sum, what
+ * clustering sees).
  */
 public final class MemberFeatures {
   static final double CONCEPT_SHARE = 0.6;
@@ -54,8 +55,12 @@ public final class MemberFeatures {
 
   private MemberFeatures() {}
 
-  /** The fitted features (materialised), and the vocabulary that names each vector index. */
-  public record Result(Dataset<Row> features, String[] vocabulary, long phrases) {}
+  /**
+   * The fitted features (materialised), and the topic vocabulary that names each index of the
+   * member-level (goal, skill, profile) vectors.
+   */
+  public record Result(
+      Dataset<Row> features, String[] topicVocabulary, int vocabularySize, long phrases) {}
 
   /** The struct of one analysed phrase. */
   public static final StructType PHRASE =
@@ -151,14 +156,25 @@ public final class MemberFeatures {
             SQLDataTypes.VectorType());
     Dataset<Row> vectors = tfidf.withColumn(Columns.PHRASE_VECTOR, weigh.apply(col("tfidf")));
 
-    int size = terms.length;
+    // Clustering looks at topics only: concept and word terms, re-indexed compactly. Trigrams
+    // serve phrase-to-phrase scoring (typos); in cluster centres they would triple the width.
+    int[] topicIndex = new int[terms.length];
+    List<String> topicTerms = new ArrayList<>();
+    for (int i = 0; i < terms.length; i++) {
+      topicIndex[i] = kindOfIndex[i] == 2 ? -1 : topicTerms.size();
+      if (kindOfIndex[i] != 2) {
+        topicTerms.add(terms[i]);
+      }
+    }
+    int size = topicTerms.size();
     UserDefinedFunction sum =
         udf(
             (UDF1<scala.collection.Seq<Row>, Vector>)
                 list -> {
                   List<Vector> vs = new ArrayList<>();
                   for (Row r : scala.jdk.javaapi.CollectionConverters.asJava(list)) {
-                    vs.add(r.getAs(Columns.PHRASE_VECTOR));
+                    vs.add(
+                        SparseVectors.restrict(r.getAs(Columns.PHRASE_VECTOR), topicIndex, size));
                   }
                   return SparseVectors.normalisedSum(vs, size);
                 },
@@ -194,7 +210,7 @@ public final class MemberFeatures {
                 pair.apply(struct(col(Columns.GOAL_VECTOR), col(Columns.SKILL_VECTOR))))
             .drop("g", "s")
             .localCheckpoint();
-    return new Result(features, terms, phraseCount);
+    return new Result(features, topicTerms.toArray(new String[0]), terms.length, phraseCount);
   }
 
   /** The phrases sorted by their position in the member's cell, without the position. */

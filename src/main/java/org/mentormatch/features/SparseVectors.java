@@ -35,6 +35,25 @@ public final class SparseVectors {
     return a.dot(b);
   }
 
+  /**
+   * {@code v} with each index {@code i} moved to {@code newIndex[i]}, or dropped where that is
+   * negative, in a vector of {@code size}.
+   */
+  public static Vector restrict(Vector v, int[] newIndex, int size) {
+    SparseVector s = v.toSparse();
+    int[] idx = new int[s.indices().length];
+    double[] val = new double[idx.length];
+    int n = 0;
+    for (int k = 0; k < s.indices().length; k++) {
+      int j = newIndex[s.indices()[k]];
+      if (j >= 0) {
+        idx[n] = j;
+        val[n++] = s.values()[k];
+      }
+    }
+    return Vectors.sparse(size, Arrays.copyOf(idx, n), Arrays.copyOf(val, n));
+  }
+
   /** The sum of {@code vectors} scaled to unit length; the zero vector stays zero. */
   public static Vector normalisedSum(List<Vector> vectors, int size) {
     TreeMap<Integer, Double> sum = new TreeMap<>();
