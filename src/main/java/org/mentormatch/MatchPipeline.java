@@ -3,8 +3,10 @@ package org.mentormatch;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.udf;
@@ -23,6 +25,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
+import org.mentormatch.assignment.AssignmentBlocks;
 import org.mentormatch.assignment.AssignmentSolver;
 import org.mentormatch.assignment.BlockAssignment;
 import org.mentormatch.candidates.CandidatePairs;
@@ -243,25 +246,34 @@ public final class MatchPipeline {
             .filter(col(Columns.IS_MENTOR))
             .select(col(Columns.MEMBER_ID).as(Columns.MENTOR_ID), col(Columns.CAPACITY));
     Dataset<Row> edges =
-        fitting
-            .withColumn(
-                "rank",
-                row_number()
-                    .over(
-                        Window.partitionBy(Columns.MENTEE_ID)
-                            .orderBy(col(Columns.SCORE).desc(), col(Columns.MENTOR_ID))))
-            .filter(col("rank").leq(config.assignment().maxCandidatesPerMentee()))
-            .select(Columns.MENTEE_ID, Columns.MENTOR_ID, Columns.SCORE)
-            .join(freeCapacity, Columns.MENTOR_ID)
-            .withColumn(BlockAssignment.BLOCK, lit(0L))
-            .withColumn(
-                BlockAssignment.SCORE_UNITS,
-                round(col(Columns.SCORE).multiply(SCORE_UNITS)).cast("long"));
+        AssignmentBlocks.withBlocks(
+                fitting
+                    .withColumn(
+                        "rank",
+                        row_number()
+                            .over(
+                                Window.partitionBy(Columns.MENTEE_ID)
+                                    .orderBy(col(Columns.SCORE).desc(), col(Columns.MENTOR_ID))))
+                    .filter(col("rank").leq(config.assignment().maxCandidatesPerMentee()))
+                    .select(Columns.MENTEE_ID, Columns.MENTOR_ID, Columns.SCORE)
+                    .join(freeCapacity, Columns.MENTOR_ID)
+                    .withColumn(
+                        BlockAssignment.SCORE_UNITS,
+                        round(col(Columns.SCORE).multiply(SCORE_UNITS)).cast("long")))
+            .localCheckpoint();
+    Row blocks =
+        edges.groupBy(BlockAssignment.BLOCK).count().agg(count(lit(1)), max(col("count"))).first();
+    figures.put("assignment_edges", edges.count());
+    figures.put("assignment_blocks", blocks.getLong(0));
+    figures.put("largest_block_edges", blocks.isNullAt(1) ? 0L : blocks.getLong(1));
     Dataset<Row> chosen = BlockAssignment.assign(edges, solver).localCheckpoint();
     long proposalCount = chosen.count();
     figures.put("proposals", proposalCount);
     clock.end(
-        "assignment", String.format("%d mentees assigned within mentor capacities", proposalCount));
+        "assignment",
+        String.format(
+            "%d mentees assigned, exactly, in %d independent blocks (largest: %d pairs)",
+            proposalCount, blocks.getLong(0), blocks.isNullAt(1) ? 0L : blocks.getLong(1)));
 
     // explanation and introductions
     Dataset<Row> proposals =

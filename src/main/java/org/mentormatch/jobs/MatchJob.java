@@ -18,7 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import org.mentormatch.MatchPipeline;
 import org.mentormatch.StageClock;
 import org.mentormatch.assignment.AssignmentSolver;
-import org.mentormatch.assignment.GreedySolver;
+import org.mentormatch.assignment.MinCostFlowSolver;
 import org.mentormatch.config.MatchConfig;
 import org.mentormatch.config.Setting;
 import org.mentormatch.features.PhraseAnalyzer;
@@ -139,7 +139,7 @@ public final class MatchJob implements Callable<Integer> {
     }
 
     StageClock clock = new StageClock();
-    AssignmentSolver solver = new GreedySolver();
+    AssignmentSolver solver = new MinCostFlowSolver();
     MatchPipeline pipeline =
         new MatchPipeline(spark, config, new PhraseAnalyzer(taxonomy), solver, clock);
     int partitions = config.engine().partitionsFor(files.length(membersPath));
