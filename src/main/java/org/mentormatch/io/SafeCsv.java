@@ -13,12 +13,18 @@ import org.apache.commons.csv.CSVPrinter;
  * Writes CSV with Commons CSV so that no cell can run as a spreadsheet formula.
  *
  * <p>A cell starting with {@code = + - @}, a tab or a carriage return gets a leading apostrophe
- * (OWASP's advice for CSV injection), and so does one already starting with an apostrophe; {@link
- * #restore} takes one off again when a sheet is read back.
+ * (OWASP's advice for CSV injection), unless it is a plain signed number such as {@code -0.5}, and
+ * so does one already starting with an apostrophe; {@link #restore} takes one off again when a
+ * sheet is read back.
  */
 public final class SafeCsv implements AutoCloseable {
   private static final String TRIGGERS = "=+-@\t\r";
   private static final String ESCAPED = TRIGGERS + "'";
+
+  /** A signed decimal number: a spreadsheet reads it as that number, nothing runs. */
+  private static final java.util.regex.Pattern PLAIN_NUMBER =
+      java.util.regex.Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+
   private static final char BOM = '\uFEFF';
 
   private final CSVPrinter printer;
@@ -55,7 +61,11 @@ public final class SafeCsv implements AutoCloseable {
    * already starts with an apostrophe (so that {@link #restore} can tell the two apart).
    */
   public static String neutralise(String text) {
-    return !text.isEmpty() && ESCAPED.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    return !text.isEmpty()
+            && ESCAPED.indexOf(text.charAt(0)) >= 0
+            && !PLAIN_NUMBER.matcher(text).matches()
+        ? "'" + text
+        : text;
   }
 
   /** The text {@link #neutralise} was given, from what it wrote. */

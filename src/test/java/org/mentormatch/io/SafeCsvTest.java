@@ -21,9 +21,26 @@ class SafeCsvTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"=SUM(A1:A9)", "+1 555 0100", "-2", "@cmd", "\tindented", "\rx", "=", "-"})
+      strings = {
+        "=SUM(A1:A9)",
+        "+1 555 0100",
+        "-2+3+cmd|' /C calc'!A0",
+        "@cmd",
+        "\tindented",
+        "\rx",
+        "=",
+        "-",
+        "-1e"
+      })
   void everyTriggerAtTheStartGetsAnApostrophe(String text) {
     assertEquals("'" + text, SafeCsv.neutralise(text));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-2", "-0.5", "+3", "-48533", "-1.5e-3", "+7E2"})
+  void plainSignedNumbersStayNumbers(String number) {
+    assertEquals(number, SafeCsv.neutralise(number));
+    assertEquals(number, SafeCsv.restore(SafeCsv.neutralise(number)));
   }
 
   @ParameterizedTest
@@ -124,7 +141,7 @@ class SafeCsvTest {
         List.of("P-1", "line one\nline two\r\nline three", "'=HYPERLINK(\"x\")"),
         records.get(0).toList());
     assertEquals(List.of("P-2", "a, b, and \"c\"", ""), records.get(1).toList());
-    assertEquals(List.of("3", "Zoë's café", "'-0.5"), records.get(2).toList());
+    assertEquals(List.of("3", "Zoë's café", "-0.5"), records.get(2).toList());
     assertEquals("=HYPERLINK(\"x\")", SafeCsv.restore(records.get(0).get("formula")));
     assertEquals("-0.5", SafeCsv.restore(records.get(2).get("formula")));
   }
