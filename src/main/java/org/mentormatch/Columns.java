@@ -37,6 +37,8 @@ public final class Columns {
   public static final String GOAL_VECTOR = "goal_vector";
   public static final String SKILL_VECTOR = "skill_vector";
   public static final String PROFILE_VECTOR = "profile_vector";
+  public static final String GOAL_TOPICS = "goal_topics";
+  public static final String SKILL_TOPICS = "skill_topics";
   public static final String PHRASE_TEXT = "text";
   public static final String PHRASE_VECTOR = "vector";
   public static final String PHRASE_CONCEPTS = "concepts";
@@ -44,6 +46,7 @@ public final class Columns {
   // clusters
   public static final String CLUSTER = "cluster";
   public static final String SEARCH_CLUSTERS = "search_clusters";
+  public static final String MENTOR_CLUSTERS = "mentor_clusters";
 
   // pairs: every member column appears twice, with these prefixes
   public static final String MENTEE = "mentee_";

@@ -45,7 +45,8 @@ import org.mentormatch.scoring.PairScoring;
 /**
  * The nightly match, stage by stage: ingest, features, clusters, candidates, scoring, assignment,
  * explanation. Pure with respect to files: it takes the members' lines and returns datasets for the
- * io layer to write.
+ * io layer to write. Each stage is also a method of its own, so a benchmark can measure it or put
+ * another in its place.
  *
  * <p>Each stage's output is materialised with {@code localCheckpoint}, which also cuts its query
  * plan: without that, every later stage re-plans the whole lineage from the CSV, and planning (not
@@ -61,6 +62,7 @@ public final class MatchPipeline {
   private final PhraseAnalyzer analyzer;
   private final AssignmentSolver solver;
   private final StageClock clock;
+  private final List<PairRules.PairRule> rules;
 
   /** A pipeline with its configuration, phrase analyzer and assignment solver. */
   public MatchPipeline(
@@ -74,7 +76,24 @@ public final class MatchPipeline {
     this.analyzer = analyzer;
     this.solver = solver;
     this.clock = clock;
+    this.rules = PairRules.rules(config.rules());
   }
+
+  /**
+   * Members read, checked, featurised and clustered: what every later stage starts from.
+   *
+   * @param triaged every CSV record with its status ({@link MemberTriage})
+   * @param profiles used members with features, clusters, management chain and UTC offset
+   * @param clusterLabels each cluster's strongest topics
+   */
+  public record Prepared(
+      Dataset<Row> triaged,
+      Dataset<Row> profiles,
+      List<String> clusterLabels,
+      Map<String, Object> figures) {}
+
+  /** The chosen pairs ({@code mentee_id, mentor_id, score}) and the shape of the problem. */
+  public record Assignment(Dataset<Row> chosen, long edges, long blocks, long largestBlock) {}
 
   /**
    * What a run produced: datasets sorted as they are written, and the figures of the summary.
@@ -99,10 +118,109 @@ public final class MatchPipeline {
    */
   public Outcome run(
       JavaRDD<String> lines, String source, int partitions, String runId, LocalDate asOf) {
+    Prepared prepared = prepare(lines, source, partitions, asOf);
+    Map<String, Object> figures = prepared.figures();
+    Dataset<Row> profiles = prepared.profiles();
+
+    Dataset<Row> pairs = candidates(profiles);
+    long candidateCount = pairs.count();
+    figures.put("candidate_pairs", candidateCount);
+    clock.end(
+        "candidates",
+        String.format(
+            "%d candidate pairs from the nearest topic clusters, each hard rule marked",
+            candidateCount));
+
+    // Every candidate is scored, so an unmatched mentee can be told which rule stood between
+    // them and the mentors whose skills fit.
+    Dataset<Row> scored = score(pairs, profiles);
+    Dataset<Row> funnel = CandidatePairs.funnel(scored, rules, topical()).localCheckpoint();
+    Dataset<Row> allowedTopical = scored.filter(col(CandidatePairs.ALLOWED).and(topical()));
+    Dataset<Row> fitting = allowedTopical.filter(reachesMinScore());
+    long allowedCount = scored.filter(col(CandidatePairs.ALLOWED)).count();
+    long fittingCount = fitting.count();
+    figures.put("allowed_pairs", allowedCount);
+    figures.put("fitting_pairs", fittingCount);
+    clock.end(
+        "scoring",
+        String.format(
+            "%d pairs scored, %d pass the hard rules, %d fit (coverage >= %.2f, score >= %.2f)",
+            candidateCount,
+            allowedCount,
+            fittingCount,
+            config.assignment().minCoverage(),
+            config.assignment().minScore()));
+
+    Dataset<Row> freeCapacity = freeCapacity(profiles);
+    Assignment assignment =
+        assign(fitting, freeCapacity, config.assignment().maxCandidatesPerMentee());
+    long proposalCount = assignment.chosen().count();
+    figures.put("assignment_edges", assignment.edges());
+    figures.put("assignment_blocks", assignment.blocks());
+    figures.put("largest_block_edges", assignment.largestBlock());
+    figures.put("proposals", proposalCount);
+    clock.end(
+        "assignment",
+        String.format(
+            "%d mentees assigned, exactly, in %d independent blocks (largest: %d pairs)",
+            proposalCount, assignment.blocks(), assignment.largestBlock()));
+
+    Dataset<Row> proposals =
+        Explanations.proposals(
+                profiles,
+                fitting,
+                assignment.chosen(),
+                freeCapacity,
+                prepared.clusterLabels(),
+                new Explanations.Settings(
+                    runId,
+                    config.assignment().alternatives(),
+                    new ProposalExplainer(config.score())))
+            .orderBy(Columns.MENTEE_ID, Columns.MENTOR_ID);
+    Dataset<Row> unmatched =
+        Explanations.unmatched(
+                profiles
+                    .filter(col(Columns.IS_MENTEE))
+                    .select(
+                        Columns.MEMBER_ID,
+                        Columns.ROLE,
+                        Columns.LANGUAGES,
+                        Columns.TIMEZONE,
+                        Columns.SENIORITY,
+                        Columns.SEARCH_CLUSTERS),
+                funnel,
+                allowedTopical,
+                reachesMinScore(),
+                assignment.chosen(),
+                Explanations.ruleNames(rules),
+                new UnmatchedReasons(
+                    config.assignment().minScore(),
+                    config.assignment().minCoverage(),
+                    config.rules().minSeniorityGap(),
+                    config.rules().maxTimezoneDifferenceHours()))
+            .orderBy(Columns.MEMBER_ID);
+    Dataset<Row> triaged = prepared.triaged();
+    Dataset<Row> rejected =
+        triaged
+            .filter(col(Columns.STATUS).equalTo(MemberTriage.REJECTED))
+            .select(Columns.LINE, Columns.MEMBER_ID, Columns.REASONS, Columns.RAW)
+            .orderBy(Columns.LINE);
+    Dataset<Row> excluded =
+        triaged
+            .filter(col(Columns.STATUS).equalTo(MemberTriage.EXCLUDED))
+            .select(
+                col(Columns.LINE),
+                col(Columns.MEMBER_ID),
+                element_at(col(Columns.REASONS), 1).as("reason"))
+            .orderBy(Columns.LINE);
+    return new Outcome(proposals, unmatched, rejected, excluded, figures);
+  }
+
+  /** Ingest, features and clusters: the members every later stage works on. */
+  public Prepared prepare(JavaRDD<String> lines, String source, int partitions, LocalDate asOf) {
     Map<String, Object> figures = new LinkedHashMap<>();
     clock.start();
 
-    // ingest
     MemberIngest.Result ingested = MemberIngest.ingest(spark, lines, source, config.ingest());
     Dataset<Row> triaged = ingested.members().localCheckpoint();
     Map<String, Long> byStatus = new LinkedHashMap<>();
@@ -138,7 +256,6 @@ public final class MatchPipeline {
             byStatus.getOrDefault(MemberTriage.EXCLUDED, 0L),
             byStatus.getOrDefault(MemberTriage.REJECTED, 0L)));
 
-    // features
     MemberFeatures.Result features = MemberFeatures.build(used, analyzer, config.features());
     figures.put("phrases", features.phrases());
     figures.put("vocabulary_terms", features.vocabularySize());
@@ -149,7 +266,6 @@ public final class MatchPipeline {
             "%d phrases -> TF-IDF over %d terms (%d topic terms for clustering)",
             features.phrases(), features.vocabularySize(), features.topicVocabulary().length));
 
-    // clusters
     TopicClusters.Result clusters =
         TopicClusters.cluster(
             features.features(), features.topicVocabulary(), config.clusters(), partitions);
@@ -175,6 +291,7 @@ public final class MatchPipeline {
                         Columns.GOAL_PHRASES,
                         Columns.SKILL_PHRASES,
                         Columns.CLUSTER,
+                        Columns.MENTOR_CLUSTERS,
                         Columns.SEARCH_CLUSTERS),
                 Columns.MEMBER_ID)
             .join(chains, List.of(Columns.MEMBER_ID).toArray(new String[0]), "left")
@@ -191,20 +308,21 @@ public final class MatchPipeline {
         "clusters",
         String.format(
             "k = %d topic clusters (KMeans, cosine); management chains built", clusters.k()));
+    return new Prepared(triaged, profiles, clusters.labels(), figures);
+  }
 
-    // candidates
-    List<PairRules.PairRule> rules = PairRules.rules(config.rules());
-    Dataset<Row> pairs = CandidatePairs.generate(profiles, rules).localCheckpoint();
-    long candidateCount = pairs.count();
-    figures.put("candidate_pairs", candidateCount);
-    clock.end(
-        "candidates",
-        String.format(
-            "%d candidate pairs from the nearest topic clusters, each hard rule marked",
-            candidateCount));
+  /** Candidate pairs from the clusters each mentee searches, every hard rule marked. */
+  public Dataset<Row> candidates(Dataset<Row> profiles) {
+    return CandidatePairs.generate(profiles, rules).localCheckpoint();
+  }
 
-    // scoring: every candidate, so an unmatched mentee can be told which rule stood between
-    // them and the mentors whose skills fit
+  /** The hard rules in force, in funnel order. */
+  public List<PairRules.PairRule> rules() {
+    return rules;
+  }
+
+  /** {@code pairs} with their score parts and matches (see {@link PairScoring}). */
+  public Dataset<Row> score(Dataset<Row> pairs, Dataset<Row> profiles) {
     Dataset<Row> withPhrases =
         pairs
             .join(
@@ -217,34 +335,33 @@ public final class MatchPipeline {
                     col(Columns.MEMBER_ID).as(Columns.MENTOR_ID),
                     col(Columns.SKILL_PHRASES).as(Columns.mentor(Columns.SKILL_PHRASES))),
                 Columns.MENTOR_ID);
-    Dataset<Row> scored =
-        PairScoring.score(withPhrases, config.score())
-            .drop(Columns.mentee(Columns.GOAL_PHRASES), Columns.mentor(Columns.SKILL_PHRASES))
-            .localCheckpoint();
-    Column topical = col(Columns.COVERAGE).geq(config.assignment().minCoverage());
-    Dataset<Row> funnel = CandidatePairs.funnel(scored, rules, topical).localCheckpoint();
-    Dataset<Row> allowedTopical = scored.filter(col(CandidatePairs.ALLOWED).and(topical));
-    Dataset<Row> fitting =
-        allowedTopical.filter(col(Columns.SCORE).geq(config.assignment().minScore()));
-    long allowedCount = scored.filter(col(CandidatePairs.ALLOWED)).count();
-    long fittingCount = fitting.count();
-    figures.put("allowed_pairs", allowedCount);
-    figures.put("fitting_pairs", fittingCount);
-    clock.end(
-        "scoring",
-        String.format(
-            "%d pairs scored, %d pass the hard rules, %d fit (coverage >= %.2f, score >= %.2f)",
-            candidateCount,
-            allowedCount,
-            fittingCount,
-            config.assignment().minCoverage(),
-            config.assignment().minScore()));
+    return PairScoring.score(withPhrases, config.score())
+        .drop(Columns.mentee(Columns.GOAL_PHRASES), Columns.mentor(Columns.SKILL_PHRASES))
+        .localCheckpoint();
+  }
 
-    // assignment
-    Dataset<Row> freeCapacity =
-        profiles
-            .filter(col(Columns.IS_MENTOR))
-            .select(col(Columns.MEMBER_ID).as(Columns.MENTOR_ID), col(Columns.CAPACITY));
+  /** Whether a scored pair's coverage reaches the minimum. */
+  public Column topical() {
+    return col(Columns.COVERAGE).geq(config.assignment().minCoverage());
+  }
+
+  /** Whether a scored pair's score reaches the minimum. */
+  public Column reachesMinScore() {
+    return col(Columns.SCORE).geq(config.assignment().minScore());
+  }
+
+  /** Each mentor's free places for this run: {@code mentor_id, capacity}. */
+  public Dataset<Row> freeCapacity(Dataset<Row> profiles) {
+    return profiles
+        .filter(col(Columns.IS_MENTOR))
+        .select(col(Columns.MEMBER_ID).as(Columns.MENTOR_ID), col(Columns.CAPACITY));
+  }
+
+  /**
+   * The exact assignment over {@code fitting} pairs, keeping each mentee's {@code perMentee} best
+   * (by score, then mentor id), split into independent blocks solved on the executors.
+   */
+  public Assignment assign(Dataset<Row> fitting, Dataset<Row> freeCapacity, int perMentee) {
     Dataset<Row> edges =
         AssignmentBlocks.withBlocks(
                 fitting
@@ -254,7 +371,7 @@ public final class MatchPipeline {
                             .over(
                                 Window.partitionBy(Columns.MENTEE_ID)
                                     .orderBy(col(Columns.SCORE).desc(), col(Columns.MENTOR_ID))))
-                    .filter(col("rank").leq(config.assignment().maxCandidatesPerMentee()))
+                    .filter(col("rank").leq(perMentee))
                     .select(Columns.MENTEE_ID, Columns.MENTOR_ID, Columns.SCORE)
                     .join(freeCapacity, Columns.MENTOR_ID)
                     .withColumn(
@@ -263,66 +380,8 @@ public final class MatchPipeline {
             .localCheckpoint();
     Row blocks =
         edges.groupBy(BlockAssignment.BLOCK).count().agg(count(lit(1)), max(col("count"))).first();
-    figures.put("assignment_edges", edges.count());
-    figures.put("assignment_blocks", blocks.getLong(0));
-    figures.put("largest_block_edges", blocks.isNullAt(1) ? 0L : blocks.getLong(1));
     Dataset<Row> chosen = BlockAssignment.assign(edges, solver).localCheckpoint();
-    long proposalCount = chosen.count();
-    figures.put("proposals", proposalCount);
-    clock.end(
-        "assignment",
-        String.format(
-            "%d mentees assigned, exactly, in %d independent blocks (largest: %d pairs)",
-            proposalCount, blocks.getLong(0), blocks.isNullAt(1) ? 0L : blocks.getLong(1)));
-
-    // explanation and introductions
-    Dataset<Row> proposals =
-        Explanations.proposals(
-                profiles,
-                fitting,
-                chosen,
-                freeCapacity,
-                clusters.labels(),
-                new Explanations.Settings(
-                    runId,
-                    config.assignment().alternatives(),
-                    new ProposalExplainer(config.score())))
-            .orderBy(Columns.MENTEE_ID, Columns.MENTOR_ID);
-    Dataset<Row> unmatched =
-        Explanations.unmatched(
-                profiles
-                    .filter(col(Columns.IS_MENTEE))
-                    .select(
-                        Columns.MEMBER_ID,
-                        Columns.ROLE,
-                        Columns.LANGUAGES,
-                        Columns.TIMEZONE,
-                        Columns.SENIORITY,
-                        Columns.SEARCH_CLUSTERS),
-                funnel,
-                allowedTopical,
-                col(Columns.SCORE).geq(config.assignment().minScore()),
-                chosen,
-                Explanations.ruleNames(rules),
-                new UnmatchedReasons(
-                    config.assignment().minScore(),
-                    config.assignment().minCoverage(),
-                    config.rules().minSeniorityGap(),
-                    config.rules().maxTimezoneDifferenceHours()))
-            .orderBy(Columns.MEMBER_ID);
-    Dataset<Row> rejected =
-        triaged
-            .filter(col(Columns.STATUS).equalTo(MemberTriage.REJECTED))
-            .select(Columns.LINE, Columns.MEMBER_ID, Columns.REASONS, Columns.RAW)
-            .orderBy(Columns.LINE);
-    Dataset<Row> excluded =
-        triaged
-            .filter(col(Columns.STATUS).equalTo(MemberTriage.EXCLUDED))
-            .select(
-                col(Columns.LINE),
-                col(Columns.MEMBER_ID),
-                element_at(col(Columns.REASONS), 1).as("reason"))
-            .orderBy(Columns.LINE);
-    return new Outcome(proposals, unmatched, rejected, excluded, figures);
+    return new Assignment(
+        chosen, edges.count(), blocks.getLong(0), blocks.isNullAt(1) ? 0L : blocks.getLong(1));
   }
 }

@@ -40,28 +40,50 @@ public final class CandidatePairs {
 
   public static final String ALLOWED = "allowed";
 
-  /** Every candidate pair with its rule outcomes. */
+  /** Every candidate pair from the clusters each mentee searches, with its rule outcomes. */
   public static Dataset<Row> generate(Dataset<Row> profiles, List<PairRules.PairRule> rules) {
+    Dataset<Row> mentees =
+        profiles
+            .filter(col(Columns.IS_MENTEE))
+            .select(
+                col(Columns.MEMBER_ID).as(Columns.MENTEE_ID),
+                explode(col(Columns.SEARCH_CLUSTERS)).as("searched_cluster"));
+    Dataset<Row> mentors =
+        profiles
+            .filter(col(Columns.IS_MENTOR))
+            .select(
+                col(Columns.MEMBER_ID).as(Columns.MENTOR_ID),
+                explode(col(Columns.MENTOR_CLUSTERS)).as("filed_cluster"));
+    Dataset<Row> ids =
+        mentees
+            .join(mentors, col("searched_cluster").equalTo(col("filed_cluster")))
+            .select(Columns.MENTEE_ID, Columns.MENTOR_ID)
+            .distinct();
+    return withRules(ids, profiles, rules);
+  }
+
+  /**
+   * Pairs given by id ({@code mentee_id, mentor_id}; the mentee must be a mentee and the mentor a
+   * mentor in {@code profiles}) with the rule columns, {@code allowed}, and the mentor's cluster.
+   * Self-pairs are dropped.
+   */
+  public static Dataset<Row> withRules(
+      Dataset<Row> ids, Dataset<Row> profiles, List<PairRules.PairRule> rules) {
     List<Column> menteeCols = new ArrayList<>();
     List<Column> mentorCols = new ArrayList<>();
     for (String c : PAIR_COLUMNS) {
       menteeCols.add(col(c).as(Columns.mentee(c)));
       mentorCols.add(col(c).as(Columns.mentor(c)));
     }
-    menteeCols.add(explode(col(Columns.SEARCH_CLUSTERS)).as("searched_cluster"));
     mentorCols.add(col(Columns.CLUSTER).as(Columns.mentor(Columns.CLUSTER)));
-
     Dataset<Row> mentees =
         profiles.filter(col(Columns.IS_MENTEE)).select(menteeCols.toArray(new Column[0]));
     Dataset<Row> mentors =
-        profiles
-            .filter(col(Columns.IS_MENTOR).and(col(Columns.CLUSTER).isNotNull()))
-            .select(mentorCols.toArray(new Column[0]));
+        profiles.filter(col(Columns.IS_MENTOR)).select(mentorCols.toArray(new Column[0]));
     Dataset<Row> pairs =
-        mentees
-            .join(mentors, col("searched_cluster").equalTo(col(Columns.mentor(Columns.CLUSTER))))
-            .filter(col(Columns.MENTEE_ID).notEqual(col(Columns.MENTOR_ID)))
-            .drop("searched_cluster");
+        ids.filter(col(Columns.MENTEE_ID).notEqual(col(Columns.MENTOR_ID)))
+            .join(mentees, Columns.MENTEE_ID)
+            .join(mentors, Columns.MENTOR_ID);
     Column allowed = lit(true);
     for (PairRules.PairRule rule : rules) {
       pairs = pairs.withColumn(ruleColumn(rule.name()), rule.passes());

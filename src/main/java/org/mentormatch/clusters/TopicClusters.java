@@ -17,6 +17,7 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.mentormatch.Columns;
@@ -89,16 +90,61 @@ public final class TopicClusters {
             (UDF1<Vector, Integer>)
                 v -> v.numNonzeros() == 0 ? null : nearest(v, shared.value(), 1)[0],
             DataTypes.IntegerType);
+    UserDefinedFunction mentorClusters =
+        udf(
+            (UDF2<Vector, scala.collection.Seq<Vector>, int[]>)
+                (skills, topics) ->
+                    filed(
+                        skills,
+                        scala.jdk.javaapi.CollectionConverters.asJava(topics),
+                        shared.value(),
+                        1,
+                        1),
+            DataTypes.createArrayType(DataTypes.IntegerType, false));
     UserDefinedFunction search =
         udf(
-            (UDF1<Vector, int[]>)
-                v -> v.numNonzeros() == 0 ? new int[0] : nearest(v, shared.value(), searched),
+            (UDF2<Vector, scala.collection.Seq<Vector>, int[]>)
+                (goals, topics) ->
+                    filed(
+                        goals,
+                        scala.jdk.javaapi.CollectionConverters.asJava(topics),
+                        shared.value(),
+                        searched,
+                        1),
             DataTypes.createArrayType(DataTypes.IntegerType, false));
     Dataset<Row> filed =
         features
             .withColumn(Columns.CLUSTER, home.apply(col(Columns.SKILL_VECTOR)))
-            .withColumn(Columns.SEARCH_CLUSTERS, search.apply(col(Columns.GOAL_VECTOR)));
+            .withColumn(
+                Columns.MENTOR_CLUSTERS,
+                mentorClusters.apply(col(Columns.SKILL_VECTOR), col(Columns.SKILL_TOPICS)))
+            .withColumn(
+                Columns.SEARCH_CLUSTERS,
+                search.apply(col(Columns.GOAL_VECTOR), col(Columns.GOAL_TOPICS)));
     return new Result(filed, centres.length, labels(centres, vocabulary), centres);
+  }
+
+  /**
+   * The clusters a member is filed under or searches: the {@code count} nearest to the whole
+   * vector, then the {@code count} nearest to each phrase's, without repeats; empty when the member
+   * has no topic at all.
+   */
+  static int[] filed(
+      Vector whole, List<Vector> phrases, double[][] centres, int count, int perPhrase) {
+    java.util.LinkedHashSet<Integer> clusters = new java.util.LinkedHashSet<>();
+    if (whole.numNonzeros() > 0) {
+      for (int c : nearest(whole, centres, count)) {
+        clusters.add(c);
+      }
+    }
+    for (Vector phrase : phrases) {
+      if (phrase.numNonzeros() > 0) {
+        for (int c : nearest(phrase, centres, perPhrase)) {
+          clusters.add(c);
+        }
+      }
+    }
+    return clusters.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** The {@code count} centres most similar (cosine) to {@code v}, best first; ties by index. */

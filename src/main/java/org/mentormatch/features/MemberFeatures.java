@@ -45,8 +45,9 @@ import org.mentormatch.config.FeatureConfig;
  * <p>Input: used members with {@code member_id, goals, skills}. Output: {@code member_id,
  * goal_phrases, skill_phrases} (arrays of {@code text, concepts, vector} in the member's order,
  * vectors over the whole vocabulary), {@code goal_vector, skill_vector} (unit-length sums of the
- * phrase vectors' concept and word terms) and {@code profile_vector} (their unit-length sum, what
- * clustering sees).
+ * phrase vectors' concept and word terms), {@code profile_vector} (their unit-length sum, what
+ * clustering sees) and {@code goal_topics, skill_topics} (each phrase's concept and word terms
+ * alone, unit length, for filing members under clusters phrase by phrase).
  */
 public final class MemberFeatures {
   static final double CONCEPT_SHARE = 0.6;
@@ -184,6 +185,19 @@ public final class MemberFeatures {
             (UDF1<Row, Vector>)
                 r -> SparseVectors.normalisedSum(List.of(r.getAs(0), r.getAs(1)), size),
             SQLDataTypes.VectorType());
+    UserDefinedFunction each =
+        udf(
+            (UDF1<scala.collection.Seq<Row>, List<Vector>>)
+                list -> {
+                  List<Vector> vs = new ArrayList<>();
+                  for (Row r : scala.jdk.javaapi.CollectionConverters.asJava(list)) {
+                    Vector topic =
+                        SparseVectors.restrict(r.getAs(Columns.PHRASE_VECTOR), topicIndex, size);
+                    vs.add(SparseVectors.normalisedSum(List.of(topic), size));
+                  }
+                  return vs;
+                },
+            DataTypes.createArrayType(SQLDataTypes.VectorType(), false));
 
     Column phrase =
         struct(
@@ -205,6 +219,8 @@ public final class MemberFeatures {
             .withColumn(Columns.SKILL_PHRASES, inOrder(col("s")))
             .withColumn(Columns.GOAL_VECTOR, sum.apply(col(Columns.GOAL_PHRASES)))
             .withColumn(Columns.SKILL_VECTOR, sum.apply(col(Columns.SKILL_PHRASES)))
+            .withColumn(Columns.GOAL_TOPICS, each.apply(col(Columns.GOAL_PHRASES)))
+            .withColumn(Columns.SKILL_TOPICS, each.apply(col(Columns.SKILL_PHRASES)))
             .withColumn(
                 Columns.PROFILE_VECTOR,
                 pair.apply(struct(col(Columns.GOAL_VECTOR), col(Columns.SKILL_VECTOR))))

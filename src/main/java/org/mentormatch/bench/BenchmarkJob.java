@@ -1,0 +1,120 @@
+package org.mentormatch.bench;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.mentormatch.config.MatchConfig;
+import org.mentormatch.jobs.Commands;
+import org.mentormatch.jobs.Sessions;
+import org.mentormatch.jobs.UserError;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jobs/bench.sh}: benchmarks with a written report, never timed tests. */
+@Command(
+    name = "bench.sh",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs a benchmark and writes its section of the report (docs/benchmarks.md by default).",
+      "  orlib    certify the solver on the OR-Library table and time it",
+      "  quality  clustered nightly assignment against the exact optimum on generated members"
+    })
+public final class BenchmarkJob implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "BENCHMARK", description = "orlib or quality")
+  String benchmark;
+
+  @Option(
+      names = "--members",
+      description = "quality: generated members (default: ${DEFAULT-VALUE}).")
+  int members = 20_000;
+
+  @Option(names = "--seed", description = "quality: generator seed (default: ${DEFAULT-VALUE}).")
+  long seed = 7;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "quality: settings file.")
+  Path config;
+
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description = "Report to update (default: docs/benchmarks.md in the project).")
+  Path report;
+
+  /** Runs the command line and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(
+        new CommandLine(new BenchmarkJob())
+            .setExecutionExceptionHandler(
+                (e, cmd, parse) -> {
+                  throw e;
+                })
+            .execute(args));
+  }
+
+  @Override
+  public Integer call() {
+    return Commands.run(
+        "bench.sh",
+        () -> {
+          Path root = Path.of(System.getProperty("mentormatch.root", "."));
+          Path out = report != null ? report : root.resolve("docs/benchmarks.md");
+          Path work = Files.createTempDirectory("mentor-match-bench-");
+          SparkSession spark = Sessions.open("mentor-match bench " + benchmark);
+          try {
+            switch (benchmark) {
+              case "orlib" -> {
+                List<OrLibraryBenchmark.Result> results =
+                    OrLibraryBenchmark.run(
+                        spark, root.resolve("data/benchmarks/orlib"), work, System.out);
+                BenchmarkReport.replaceSection(
+                    out, "orlib", OrLibraryBenchmark.section(results, "jobs/bench.sh orlib"));
+                return results.stream().allMatch(OrLibraryBenchmark.Result::exact) ? 0 : 1;
+              }
+              case "quality" -> {
+                MatchConfig c = loadConfig();
+                BlockingQualityBenchmark.Result r =
+                    BlockingQualityBenchmark.run(spark, members, seed, c, work, System.out);
+                String command =
+                    "jobs/bench.sh quality --members "
+                        + members
+                        + " --seed "
+                        + seed
+                        + (config == null ? "" : " --config " + config);
+                BenchmarkReport.replaceSection(
+                    out, "quality", BlockingQualityBenchmark.section(r, c, command));
+                System.out.printf(
+                    java.util.Locale.ROOT,
+                    "score ratio %.4f, matched %d vs %d%n",
+                    r.scoreRatio(),
+                    r.clustered().matched(),
+                    r.exact().matched());
+                return 0;
+              }
+              default ->
+                  throw new UserError(
+                      "unknown benchmark '" + benchmark + "': use orlib or quality.");
+            }
+          } finally {
+            spark.stop();
+            System.out.println("report: " + out);
+          }
+        });
+  }
+
+  private MatchConfig loadConfig() throws IOException {
+    if (config == null) {
+      return MatchConfig.defaults();
+    }
+    try (Reader r = new InputStreamReader(Files.newInputStream(config), StandardCharsets.UTF_8)) {
+      return MatchConfig.parse(r, config.toString());
+    }
+  }
+}

@@ -1,0 +1,249 @@
+package org.mentormatch.bench;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.mentormatch.Columns;
+import org.mentormatch.MatchPipeline;
+import org.mentormatch.StageClock;
+import org.mentormatch.assignment.MinCostFlowSolver;
+import org.mentormatch.candidates.CandidatePairs;
+import org.mentormatch.candidates.ExactCandidates;
+import org.mentormatch.config.MatchConfig;
+import org.mentormatch.features.PhraseAnalyzer;
+import org.mentormatch.features.Taxonomy;
+import org.mentormatch.tools.MemberGenerator;
+
+/**
+ * What clustering costs in quality: the nightly job's assignment (candidates from the nearest topic
+ * clusters, each mentee's best {@code assignment.max_candidates_per_mentee}) against the exact
+ * optimum over every allowed pair (no clustering, no cap), on generated members, with the same
+ * features, rules, scores and solver.
+ */
+public final class BlockingQualityBenchmark {
+  private BlockingQualityBenchmark() {}
+
+  /** One side of the comparison, with the seconds of its candidates, scoring and assignment. */
+  public record Side(
+      long candidatePairs,
+      long fittingPairs,
+      long matched,
+      double totalScore,
+      long blocks,
+      long largestBlock,
+      double candidateSeconds,
+      double scoringSeconds,
+      double assignmentSeconds) {
+    /** All three stages. */
+    public double seconds() {
+      return candidateSeconds + scoringSeconds + assignmentSeconds;
+    }
+  }
+
+  /** The comparison. */
+  public record Result(
+      int members, long seed, long mentees, long mentors, int k, Side clustered, Side exact) {
+    /** Clustered total score as a share of the exact one. */
+    public double scoreRatio() {
+      return exact.totalScore() == 0 ? 1 : clustered.totalScore() / exact.totalScore();
+    }
+  }
+
+  /** Generates {@code members} members into {@code work} and compares the two assignments. */
+  public static Result run(
+      SparkSession spark, int members, long seed, MatchConfig config, Path work, PrintStream log)
+      throws IOException {
+    Path file = work.resolve("members-" + members + "-" + seed + ".csv");
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      MemberGenerator.write(
+          new MemberGenerator.Options(members, seed, false, MemberGenerator.HeaderOrder.CONTRACT),
+          w);
+    }
+    int partitions = config.engine().partitionsFor(Files.size(file));
+    spark.conf().set("spark.sql.shuffle.partitions", partitions);
+    JavaRDD<String> lines =
+        JavaSparkContext.fromSparkContext(spark.sparkContext())
+            .textFile(file.toAbsolutePath().toUri().toString(), partitions);
+    MatchPipeline pipeline =
+        new MatchPipeline(
+            spark,
+            config,
+            new PhraseAnalyzer(Taxonomy.builtIn()),
+            new MinCostFlowSolver(),
+            new StageClock());
+    MatchPipeline.Prepared prepared =
+        pipeline.prepare(lines, file.toString(), partitions, LocalDate.of(2026, 11, 21));
+    Dataset<Row> profiles = prepared.profiles();
+    Dataset<Row> capacity = pipeline.freeCapacity(profiles);
+
+    long start = System.nanoTime();
+    Dataset<Row> clusteredPairs = pipeline.candidates(profiles);
+    // The nightly job scores every candidate: unmatched mentees' reasons need it.
+    Side clustered =
+        side(
+            pipeline,
+            clusteredPairs,
+            pairs -> pipeline.score(pairs, profiles),
+            capacity,
+            config.assignment().maxCandidatesPerMentee(),
+            start);
+    log.printf(Locale.ROOT, "clustered: %s%n", clustered);
+
+    start = System.nanoTime();
+    Dataset<Row> allPairs =
+        ExactCandidates.generate(profiles, pipeline.rules(), config.score().minPhraseSimilarity())
+            .localCheckpoint();
+    // Only allowed pairs can be assigned, so only those are scored here.
+    Side exact =
+        side(
+            pipeline,
+            allPairs,
+            pairs -> pipeline.score(pairs.filter(col(CandidatePairs.ALLOWED)), profiles),
+            capacity,
+            Integer.MAX_VALUE,
+            start);
+    log.printf(Locale.ROOT, "exact:     %s%n", exact);
+
+    return new Result(
+        members,
+        seed,
+        ((Number) prepared.figures().get("mentees_eligible")).longValue(),
+        ((Number) prepared.figures().get("mentors_eligible")).longValue(),
+        ((Number) prepared.figures().get("clusters")).intValue(),
+        clustered,
+        exact);
+  }
+
+  private static Side side(
+      MatchPipeline pipeline,
+      Dataset<Row> pairs,
+      java.util.function.UnaryOperator<Dataset<Row>> score,
+      Dataset<Row> capacity,
+      int perMentee,
+      long start) {
+    long pairCount = pairs.count();
+    long scoring = System.nanoTime();
+    Dataset<Row> fitting =
+        score
+            .apply(pairs)
+            .filter(
+                col(CandidatePairs.ALLOWED)
+                    .and(pipeline.topical())
+                    .and(pipeline.reachesMinScore()));
+    long fittingCount = fitting.count();
+    long assignment = System.nanoTime();
+    MatchPipeline.Assignment a = pipeline.assign(fitting, capacity, perMentee);
+    Row totals = a.chosen().agg(count(lit(1)), sum(col(Columns.SCORE))).first();
+    long end = System.nanoTime();
+    return new Side(
+        pairCount,
+        fittingCount,
+        totals.getLong(0),
+        totals.isNullAt(1) ? 0 : totals.getDouble(1),
+        a.blocks(),
+        a.largestBlock(),
+        (scoring - start) / 1e9,
+        (assignment - scoring) / 1e9,
+        (end - assignment) / 1e9);
+  }
+
+  /** The report section for {@code r}. */
+  public static String section(Result r, MatchConfig config, String command) {
+    StringBuilder s =
+        new StringBuilder("## Blocking quality: clusters against the exact optimum\n\n");
+    s.append("Command: `").append(command).append("`  \n");
+    s.append("Machine: ").append(BenchmarkReport.machine()).append("\n\n");
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "%d generated members (`MemberGenerator`, seed %d, no broken rows): %d eligible"
+                + " mentees and %d mentors, so %d possible pairs; k = %d topic clusters. Both"
+                + " sides use the same features, hard rules, scores, minimums and exact solver;"
+                + " they differ only in which pairs they consider.%n%n"
+                + "- *Clustered* is the nightly job: a mentor is filed under the cluster nearest"
+                + " their skills and the cluster nearest each skill phrase; a mentee searches the"
+                + " 1 + `clusters.neighbours` (%d) clusters nearest their goals and the cluster"
+                + " nearest each goal phrase; the assignment takes each mentee's best %d fitting"
+                + " mentors. It scores every candidate, allowed or not, because unmatched"
+                + " mentees' reasons need that.%n"
+                + "- *Exact* considers every pair in which some goal phrase and some skill phrase"
+                + " are at least `score.min_phrase_similarity` alike: every pair with any coverage,"
+                + " hence every allowed pair the assignment could use (checked against all pairs"
+                + " in `ExactCandidatesIT`). It scores only the allowed ones, and caps nothing.%n%n"
+                + "Times cover candidates, scoring and assignment; ingest, features and clustering"
+                + " are shared and not counted.%n%n",
+            r.members(),
+            r.seed(),
+            r.mentees(),
+            r.mentors(),
+            r.mentees() * r.mentors(),
+            r.k(),
+            config.clusters().neighbours(),
+            config.assignment().maxCandidatesPerMentee()));
+    s.append("| | clustered (nightly) | exact (all allowed pairs) |\n|---|---|---|\n");
+    row(s, "pairs considered", r.clustered().candidatePairs(), r.exact().candidatePairs());
+    row(
+        s,
+        "pairs that fit (allowed, coverage and score minimums)",
+        r.clustered().fittingPairs(),
+        r.exact().fittingPairs());
+    row(s, "mentees matched", r.clustered().matched(), r.exact().matched());
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "| total score | %.3f | %.3f |%n",
+            r.clustered().totalScore(),
+            r.exact().totalScore()));
+    row(
+        s,
+        "blocks (largest, pairs)",
+        r.clustered().blocks() + " (" + r.clustered().largestBlock() + ")",
+        r.exact().blocks() + " (" + r.exact().largestBlock() + ")");
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "| seconds: candidates + scoring + assignment | %s + %s + %s = %s | %s + %s + %s = %s |%n%n",
+            BenchmarkReport.seconds(r.clustered().candidateSeconds()),
+            BenchmarkReport.seconds(r.clustered().scoringSeconds()),
+            BenchmarkReport.seconds(r.clustered().assignmentSeconds()),
+            BenchmarkReport.seconds(r.clustered().seconds()),
+            BenchmarkReport.seconds(r.exact().candidateSeconds()),
+            BenchmarkReport.seconds(r.exact().scoringSeconds()),
+            BenchmarkReport.seconds(r.exact().assignmentSeconds()),
+            BenchmarkReport.seconds(r.exact().seconds())));
+    long lost = r.exact().matched() - r.clustered().matched();
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "Total score ratio clustered / exact: **%.2f%%** (target >= 99.5%%). Mentees matched:"
+                + " %s.%n",
+            100 * r.scoreRatio(),
+            lost == 0
+                ? "equal"
+                : lost
+                    + " fewer with clustering ("
+                    + String.format(
+                        Locale.ROOT, "%.2f%%", 100.0 * lost / Math.max(1, r.exact().matched()))
+                    + ")"));
+    return s.toString();
+  }
+
+  private static void row(StringBuilder s, String name, Object a, Object b) {
+    s.append("| ").append(name).append(" | ").append(a).append(" | ").append(b).append(" |\n");
+  }
+}

@@ -1,0 +1,51 @@
+package org.mentormatch.clusters;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
+import org.junit.jupiter.api.Test;
+
+class TopicClustersTest {
+  /** Three unit centres along the axes of a 3-term space. */
+  private static final double[][] CENTRES = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
+
+  private static Vector v(double... values) {
+    return Vectors.dense(values).toSparse();
+  }
+
+  @Test
+  void nearestCentresComeBestFirstWithTiesByIndex() {
+    assertArrayEquals(new int[] {1, 0, 2}, TopicClusters.nearest(v(0.6, 0.8, 0), CENTRES, 3));
+    assertArrayEquals(new int[] {0, 1}, TopicClusters.nearest(v(0.5, 0.5, 0), CENTRES, 2));
+    assertArrayEquals(new int[] {2}, TopicClusters.nearest(v(0, 0, 1), CENTRES, 1));
+  }
+
+  @Test
+  void aMemberIsFiledNearItsWholeVectorAndNearEachPhrase() {
+    // Mostly topic 0 as a whole, with one phrase about topic 2: found under both.
+    Vector whole = v(0.9, 0, 0.44);
+    List<Vector> phrases = List.of(v(1, 0, 0), v(0, 0, 1));
+    assertArrayEquals(new int[] {0, 2}, TopicClusters.filed(whole, phrases, CENTRES, 1, 1));
+    // Searching two clusters around the whole adds its next nearest, without repeats.
+    assertArrayEquals(new int[] {0, 2}, TopicClusters.filed(whole, phrases, CENTRES, 2, 1));
+  }
+
+  @Test
+  void phrasesWithoutTopicAndMembersWithoutAnyAreFiledNowhere() {
+    assertEquals(0, TopicClusters.filed(v(0, 0, 0), List.of(v(0, 0, 0)), CENTRES, 3, 1).length);
+    assertArrayEquals(
+        new int[] {1}, TopicClusters.filed(v(0, 0, 0), List.of(v(0, 1, 0)), CENTRES, 3, 1));
+  }
+
+  @Test
+  void clusterLabelsPreferConceptsAndFallBackToWords() {
+    String[] vocabulary = {"c:negotiation", "w:deal", "c:sales", "w:close"};
+    double[][] centres = {{0.7, 0.5, 0.4, 0}, {0, 0.9, 0, 0.3}};
+    assertEquals(
+        List.of("negotiation, sales, deal", "deal, close"),
+        TopicClusters.labels(centres, vocabulary));
+  }
+}
