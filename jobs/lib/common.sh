@@ -78,14 +78,13 @@ mm_spark_submit() {
     "${spark_args[@]}" "$MM_JAR" "${app_args[@]}"
 }
 
-# mm_java CLASS ARGS...: runs CLASS in a plain JVM (commands that need no Spark).
+# mm_java CLASS ARGS...: runs CLASS in a plain JVM (commands that need no Spark, nor its flags).
 mm_java() {
   local class="$1"
   shift
   mm_find_java
   mm_ensure_built
-  # shellcheck disable=SC2046
-  exec "$MM_JAVA" $(cat "$MM_ROOT/target/jvm.flags") ${JAVA_OPTS:-} \
+  exec "$MM_JAVA" ${JAVA_OPTS:-} \
     -Dmentormatch.root="$MM_ROOT" \
     -Dlog4j2.configurationFile="$MM_ROOT/target/classes/log4j2.properties" \
     -cp "$MM_JAR:$(cat "$MM_ROOT/target/classpath.txt")" "$class" "$@"

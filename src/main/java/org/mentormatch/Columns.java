@@ -30,6 +30,8 @@ public final class Columns {
   public static final String IS_MENTOR = "is_mentor";
   public static final String MANAGEMENT_CHAIN = "management_chain";
   public static final String UTC_OFFSET_MINUTES = "utc_offset_minutes";
+  public static final String FREE_CAPACITY = "free_capacity";
+  public static final String DECLINED_BEFORE = "declined_before";
 
   // features
   public static final String GOAL_PHRASES = "goal_phrases";

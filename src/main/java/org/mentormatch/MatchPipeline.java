@@ -33,6 +33,7 @@ import org.mentormatch.candidates.ManagementChains;
 import org.mentormatch.candidates.PairRules;
 import org.mentormatch.clusters.TopicClusters;
 import org.mentormatch.config.MatchConfig;
+import org.mentormatch.decisions.History;
 import org.mentormatch.explain.Explanations;
 import org.mentormatch.explain.ProposalExplainer;
 import org.mentormatch.explain.UnmatchedReasons;
@@ -83,12 +84,16 @@ public final class MatchPipeline {
    * Members read, checked, featurised and clustered: what every later stage starts from.
    *
    * @param triaged every CSV record with its status ({@link MemberTriage})
-   * @param profiles used members with features, clusters, management chain and UTC offset
+   * @param profiles used members with features, clusters, management chain, UTC offset and free
+   *     capacity (all of it, before the programme's memory is applied)
+   * @param present {@code member_id} of everyone still in the programme: a readable row with
+   *     consent, used or not
    * @param clusterLabels each cluster's strongest topics
    */
   public record Prepared(
       Dataset<Row> triaged,
       Dataset<Row> profiles,
+      Dataset<Row> present,
       List<String> clusterLabels,
       Map<String, Object> figures) {}
 
@@ -102,12 +107,18 @@ public final class MatchPipeline {
    * @param unmatched {@code member_id, role, reason}, by member
    * @param rejected {@code line, member_id, reasons, raw}, by line
    * @param excluded {@code line, member_id, reason}, by line
+   * @param withdrawn earlier proposals withdrawn tonight: {@code proposal_id, run_id, mentee_id,
+   *     mentor_id, reason}, by proposal
+   * @param eligibleMentees the mentees matched tonight, for the report: {@code member_id, name,
+   *     department, timezone}
    */
   public record Outcome(
       Dataset<Row> proposals,
       Dataset<Row> unmatched,
       Dataset<Row> rejected,
       Dataset<Row> excluded,
+      Dataset<Row> withdrawn,
+      Dataset<Row> eligibleMentees,
       Map<String, Object> figures) {}
 
   /**
@@ -117,12 +128,33 @@ public final class MatchPipeline {
    * @param asOf the date UTC offsets of time zones are taken at
    */
   public Outcome run(
-      JavaRDD<String> lines, String source, int partitions, String runId, LocalDate asOf) {
+      JavaRDD<String> lines,
+      String source,
+      int partitions,
+      String runId,
+      LocalDate asOf,
+      History.Files history) {
     Prepared prepared = prepare(lines, source, partitions, asOf);
     Map<String, Object> figures = prepared.figures();
-    Dataset<Row> profiles = prepared.profiles();
+    History.Effect memory = History.apply(prepared.profiles(), prepared.present(), history, asOf);
+    Dataset<Row> profiles = memory.profiles();
+    figures.putAll(memory.figures());
+    figures.put("mentees_eligible", profiles.filter(col(Columns.IS_MENTEE)).count());
+    figures.put(
+        "mentors_with_room",
+        profiles.filter(col(Columns.IS_MENTOR).and(col(Columns.FREE_CAPACITY).gt(0))).count());
+    clock.end(
+        "memory",
+        String.format(
+            "%d active mentorships, %d pending carried over, %d expired, %d withdrawn, %d declined"
+                + " pairs",
+            memory.figures().get("active_mentorships"),
+            memory.figures().get("pending_carried_over"),
+            memory.figures().get("pending_expired"),
+            memory.figures().get("pending_withdrawn"),
+            memory.figures().get("declined_pairs")));
 
-    Dataset<Row> pairs = candidates(profiles);
+    Dataset<Row> pairs = candidates(profiles, memory.declinedPairs());
     long candidateCount = pairs.count();
     figures.put("candidate_pairs", candidateCount);
     clock.end(
@@ -174,9 +206,12 @@ public final class MatchPipeline {
                 prepared.clusterLabels(),
                 new Explanations.Settings(
                     runId,
+                    asOf,
+                    config.decisions().pendingExpiryDays(),
                     config.assignment().alternatives(),
                     new ProposalExplainer(config.score())))
-            .orderBy(Columns.MENTEE_ID, Columns.MENTOR_ID);
+            .orderBy(Columns.MENTEE_ID, Columns.MENTOR_ID)
+            .localCheckpoint(); // written, counted and summarised: computed once
     Dataset<Row> unmatched =
         Explanations.unmatched(
                 profiles
@@ -198,7 +233,8 @@ public final class MatchPipeline {
                     config.assignment().minCoverage(),
                     config.rules().minSeniorityGap(),
                     config.rules().maxTimezoneDifferenceHours()))
-            .orderBy(Columns.MEMBER_ID);
+            .orderBy(Columns.MEMBER_ID)
+            .localCheckpoint();
     Dataset<Row> triaged = prepared.triaged();
     Dataset<Row> rejected =
         triaged
@@ -213,7 +249,12 @@ public final class MatchPipeline {
                 col(Columns.MEMBER_ID),
                 element_at(col(Columns.REASONS), 1).as("reason"))
             .orderBy(Columns.LINE);
-    return new Outcome(proposals, unmatched, rejected, excluded, figures);
+    Dataset<Row> eligible =
+        profiles
+            .filter(col(Columns.IS_MENTEE))
+            .select(Columns.MEMBER_ID, Columns.NAME, Columns.DEPARTMENT, Columns.TIMEZONE);
+    return new Outcome(
+        proposals, unmatched, rejected, excluded, memory.withdrawn(), eligible, figures);
   }
 
   /** Ingest, features and clusters: the members every later stage works on. */
@@ -243,8 +284,8 @@ public final class MatchPipeline {
     figures.put("rows_excluded", byStatus.getOrDefault(MemberTriage.EXCLUDED, 0L));
     figures.put("rows_rejected", byStatus.getOrDefault(MemberTriage.REJECTED, 0L));
     figures.put("unknown_columns", ingested.layout().unknownColumns());
-    figures.put("mentees_eligible", mentees);
-    figures.put("mentors_eligible", mentors);
+    figures.put("mentees_in_programme", mentees);
+    figures.put("mentors_in_programme", mentors);
     clock.end(
         "ingest",
         String.format(
@@ -301,6 +342,14 @@ public final class MatchPipeline {
             .withColumn(
                 Columns.UTC_OFFSET_MINUTES,
                 udf(offset, DataTypes.IntegerType).apply(col(Columns.TIMEZONE)))
+            .withColumn(Columns.FREE_CAPACITY, col(Columns.CAPACITY))
+            .localCheckpoint();
+    Dataset<Row> present =
+        triaged
+            .filter(
+                col("readable").and(col(Columns.CONSENT)).and(col(Columns.MEMBER_ID).isNotNull()))
+            .select(Columns.MEMBER_ID)
+            .distinct()
             .localCheckpoint();
     figures.put("clusters", clusters.k());
     figures.put("cluster_labels", clusters.labels());
@@ -308,12 +357,24 @@ public final class MatchPipeline {
         "clusters",
         String.format(
             "k = %d topic clusters (KMeans, cosine); management chains built", clusters.k()));
-    return new Prepared(triaged, profiles, clusters.labels(), figures);
+    return new Prepared(triaged, profiles, present, clusters.labels(), figures);
   }
 
-  /** Candidate pairs from the clusters each mentee searches, every hard rule marked. */
-  public Dataset<Row> candidates(Dataset<Row> profiles) {
-    return CandidatePairs.generate(profiles, rules).localCheckpoint();
+  /**
+   * Candidate pairs from the clusters each mentee searches, every hard rule marked; {@code
+   * declined} holds the pairs ({@code mentee_id, mentor_id}) coordinators rejected.
+   */
+  public Dataset<Row> candidates(Dataset<Row> profiles, Dataset<Row> declined) {
+    return CandidatePairs.generate(profiles, rules, declined).localCheckpoint();
+  }
+
+  /** No declined pairs: a programme's first night. */
+  public Dataset<Row> noDeclinedPairs() {
+    return spark.createDataFrame(
+        List.<Row>of(),
+        new org.apache.spark.sql.types.StructType()
+            .add(Columns.MENTEE_ID, DataTypes.StringType)
+            .add(Columns.MENTOR_ID, DataTypes.StringType));
   }
 
   /** The hard rules in force, in funnel order. */
@@ -354,7 +415,9 @@ public final class MatchPipeline {
   public Dataset<Row> freeCapacity(Dataset<Row> profiles) {
     return profiles
         .filter(col(Columns.IS_MENTOR))
-        .select(col(Columns.MEMBER_ID).as(Columns.MENTOR_ID), col(Columns.CAPACITY));
+        .select(
+            col(Columns.MEMBER_ID).as(Columns.MENTOR_ID),
+            col(Columns.FREE_CAPACITY).as(Columns.CAPACITY));
   }
 
   /**

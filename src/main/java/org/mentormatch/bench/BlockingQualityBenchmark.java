@@ -92,7 +92,7 @@ public final class BlockingQualityBenchmark {
     Dataset<Row> capacity = pipeline.freeCapacity(profiles);
 
     long start = System.nanoTime();
-    Dataset<Row> clusteredPairs = pipeline.candidates(profiles);
+    Dataset<Row> clusteredPairs = pipeline.candidates(profiles, pipeline.noDeclinedPairs());
     // The nightly job scores every candidate: unmatched mentees' reasons need it.
     Side clustered =
         side(
@@ -106,7 +106,11 @@ public final class BlockingQualityBenchmark {
 
     start = System.nanoTime();
     Dataset<Row> allPairs =
-        ExactCandidates.generate(profiles, pipeline.rules(), config.score().minPhraseSimilarity())
+        ExactCandidates.generate(
+                profiles,
+                pipeline.rules(),
+                pipeline.noDeclinedPairs(),
+                config.score().minPhraseSimilarity())
             .localCheckpoint();
     // Only allowed pairs can be assigned, so only those are scored here.
     Side exact =
@@ -122,8 +126,8 @@ public final class BlockingQualityBenchmark {
     return new Result(
         members,
         seed,
-        ((Number) prepared.figures().get("mentees_eligible")).longValue(),
-        ((Number) prepared.figures().get("mentors_eligible")).longValue(),
+        ((Number) prepared.figures().get("mentees_in_programme")).longValue(),
+        ((Number) prepared.figures().get("mentors_in_programme")).longValue(),
         ((Number) prepared.figures().get("clusters")).intValue(),
         clustered,
         exact);

@@ -1,5 +1,6 @@
 package org.mentormatch.candidates;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
@@ -36,12 +37,17 @@ public final class CandidatePairs {
           Columns.SENIORITY,
           Columns.DEPARTMENT,
           Columns.MANAGER_ID,
-          Columns.MANAGEMENT_CHAIN);
+          Columns.MANAGEMENT_CHAIN,
+          Columns.FREE_CAPACITY);
 
   public static final String ALLOWED = "allowed";
 
-  /** Every candidate pair from the clusters each mentee searches, with its rule outcomes. */
-  public static Dataset<Row> generate(Dataset<Row> profiles, List<PairRules.PairRule> rules) {
+  /**
+   * Every candidate pair from the clusters each mentee searches, with its rule outcomes; {@code
+   * declined} holds the pairs ({@code mentee_id, mentor_id}) coordinators rejected.
+   */
+  public static Dataset<Row> generate(
+      Dataset<Row> profiles, List<PairRules.PairRule> rules, Dataset<Row> declined) {
     Dataset<Row> mentees =
         profiles
             .filter(col(Columns.IS_MENTEE))
@@ -59,7 +65,7 @@ public final class CandidatePairs {
             .join(mentors, col("searched_cluster").equalTo(col("filed_cluster")))
             .select(Columns.MENTEE_ID, Columns.MENTOR_ID)
             .distinct();
-    return withRules(ids, profiles, rules);
+    return withRules(ids, profiles, rules, declined);
   }
 
   /**
@@ -68,7 +74,10 @@ public final class CandidatePairs {
    * Self-pairs are dropped.
    */
   public static Dataset<Row> withRules(
-      Dataset<Row> ids, Dataset<Row> profiles, List<PairRules.PairRule> rules) {
+      Dataset<Row> ids,
+      Dataset<Row> profiles,
+      List<PairRules.PairRule> rules,
+      Dataset<Row> declined) {
     List<Column> menteeCols = new ArrayList<>();
     List<Column> mentorCols = new ArrayList<>();
     for (String c : PAIR_COLUMNS) {
@@ -83,7 +92,15 @@ public final class CandidatePairs {
     Dataset<Row> pairs =
         ids.filter(col(Columns.MENTEE_ID).notEqual(col(Columns.MENTOR_ID)))
             .join(mentees, Columns.MENTEE_ID)
-            .join(mentors, Columns.MENTOR_ID);
+            .join(mentors, Columns.MENTOR_ID)
+            .join(
+                declined
+                    .select(Columns.MENTEE_ID, Columns.MENTOR_ID)
+                    .withColumn(Columns.DECLINED_BEFORE, lit(true)),
+                new String[] {Columns.MENTEE_ID, Columns.MENTOR_ID},
+                "left")
+            .withColumn(
+                Columns.DECLINED_BEFORE, coalesce(col(Columns.DECLINED_BEFORE), lit(false)));
     Column allowed = lit(true);
     for (PairRules.PairRule rule : rules) {
       pairs = pairs.withColumn(ruleColumn(rule.name()), rule.passes());

@@ -32,7 +32,10 @@ public final class ExactCandidates {
 
   /** Every pair sharing a goal-skill phrase pair at or above {@code minSimilarity}. */
   public static Dataset<Row> generate(
-      Dataset<Row> profiles, List<PairRules.PairRule> rules, double minSimilarity) {
+      Dataset<Row> profiles,
+      List<PairRules.PairRule> rules,
+      Dataset<Row> declined,
+      double minSimilarity) {
     Dataset<Row> goals =
         profiles
             .filter(col(Columns.IS_MENTEE))
@@ -72,6 +75,6 @@ public final class ExactCandidates {
             .join(skills.select(Columns.MENTOR_ID, "skill"), "skill")
             .select(Columns.MENTEE_ID, Columns.MENTOR_ID)
             .distinct();
-    return CandidatePairs.withRules(ids, profiles, rules);
+    return CandidatePairs.withRules(ids, profiles, rules, declined);
   }
 }

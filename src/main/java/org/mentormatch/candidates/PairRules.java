@@ -21,6 +21,10 @@ import org.mentormatch.config.RuleConfig;
  *
  * <p>Each rule is a boolean column over a pair row (member columns prefixed {@code mentee_} and
  * {@code mentor_}); a pair is allowed when every rule is true. Self-pairs never become candidates.
+ *
+ * <p>The last two rules come from the programme's memory: a pair a coordinator rejected is never
+ * proposed again, and a mentor whose places are all taken by active mentorships and pending
+ * proposals gets no more.
  */
 public final class PairRules {
   private PairRules() {}
@@ -33,6 +37,8 @@ public final class PairRules {
   public static final String SENIORITY = "seniority";
   public static final String REPORTING_LINE = "reporting_line";
   public static final String SAME_MANAGER = "same_manager";
+  public static final String NOT_DECLINED = "not_declined";
+  public static final String MENTOR_HAS_ROOM = "mentor_has_room";
 
   /** The rules in funnel order, configured by {@code config}. */
   public static List<PairRule> rules(RuleConfig config) {
@@ -73,6 +79,9 @@ public final class PairRules {
             lit(false));
     rules.add(
         new PairRule(SAME_MANAGER, config.allowSameManagerPeers() ? lit(true) : not(sameManager)));
+    // From the coordinators' decisions and earlier nights (see decisions.History):
+    rules.add(new PairRule(NOT_DECLINED, not(col(Columns.DECLINED_BEFORE))));
+    rules.add(new PairRule(MENTOR_HAS_ROOM, col(Columns.mentor(Columns.FREE_CAPACITY)).gt(0)));
     return List.copyOf(rules);
   }
 }

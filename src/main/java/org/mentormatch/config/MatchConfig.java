@@ -25,6 +25,7 @@ public record MatchConfig(
     RuleConfig rules,
     ScoreConfig score,
     AssignmentConfig assignment,
+    DecisionConfig decisions,
     EngineConfig engine,
     Map<String, String> effectiveValues)
     implements Serializable {
@@ -38,6 +39,7 @@ public record MatchConfig(
     all.addAll(RuleConfig.SETTINGS);
     all.addAll(ScoreConfig.SETTINGS);
     all.addAll(AssignmentConfig.SETTINGS);
+    all.addAll(DecisionConfig.SETTINGS);
     all.addAll(EngineConfig.SETTINGS);
     return Collections.unmodifiableList(all);
   }
@@ -77,6 +79,7 @@ public record MatchConfig(
         RuleConfig.read(v),
         ScoreConfig.read(v),
         AssignmentConfig.read(v),
+        DecisionConfig.read(v),
         EngineConfig.read(v),
         effective(raw));
   }

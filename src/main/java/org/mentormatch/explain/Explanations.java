@@ -72,6 +72,8 @@ public final class Explanations {
       List.of(
           "proposal_id",
           "run_id",
+          "proposed_on",
+          "expires_on",
           Columns.MENTEE_ID,
           "mentee_name",
           "mentee_email",
@@ -92,7 +94,12 @@ public final class Explanations {
           Columns.STATUS);
 
   /** Settings the explanations quote. */
-  public record Settings(String runId, int alternatives, ProposalExplainer explainer)
+  public record Settings(
+      String runId,
+      java.time.LocalDate proposedOn,
+      int expiryDays,
+      int alternatives,
+      ProposalExplainer explainer)
       implements java.io.Serializable {}
 
   /**
@@ -216,6 +223,8 @@ public final class Explanations {
         .select(
             col("t.proposal_id").as("proposal_id"),
             lit(settings.runId()).as("run_id"),
+            lit(settings.proposedOn().toString()).as("proposed_on"),
+            lit(settings.proposedOn().plusDays(settings.expiryDays()).toString()).as("expires_on"),
             col(Columns.MENTEE_ID),
             col("mentee_name"),
             col("mentee_email"),

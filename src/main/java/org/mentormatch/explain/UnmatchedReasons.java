@@ -130,6 +130,12 @@ public final class UnmatchedReasons implements Serializable {
       case PairRules.SAME_MANAGER ->
           (one ? "the one mentor whose skills fit reports" : "the mentors whose skills fit report")
               + " to the mentee's own manager";
+      case PairRules.NOT_DECLINED ->
+          (one ? "the one mentor whose skills fit was" : "the mentors whose skills fit were")
+              + " declined for this mentee by a coordinator";
+      case PairRules.MENTOR_HAS_ROOM ->
+          (one ? "the one mentor whose skills fit has" : "the mentors whose skills fit have")
+              + " no free place: active mentorships and pending proposals fill them";
       default -> fitting + (one ? " does not pass" : " passes") + " the rule '" + rule + "'";
     };
   }

@@ -60,6 +60,18 @@ public class FileStore {
     return fs(path).open(path);
   }
 
+  /** Opens a UTF-8 text file, skipping a byte-order mark if it starts with one. */
+  public java.io.Reader openText(Path path) throws IOException {
+    java.io.PushbackReader reader =
+        new java.io.PushbackReader(
+            new java.io.InputStreamReader(open(path), java.nio.charset.StandardCharsets.UTF_8), 1);
+    int first = reader.read();
+    if (first != -1 && first != '\uFEFF') {
+      reader.unread(first);
+    }
+    return reader;
+  }
+
   /** Creates (or overwrites) {@code path}, making parent directories. */
   public OutputStream create(Path path) throws IOException {
     return fs(path).create(path, true);

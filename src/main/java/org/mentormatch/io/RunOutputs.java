@@ -34,6 +34,8 @@ public final class RunOutputs {
   public static final String REJECTED = "rejected-rows.csv";
   public static final String EXCLUDED = "excluded.csv";
   public static final String SUMMARY = "summary.json";
+  public static final String WITHDRAWN = "withdrawn.csv";
+  public static final String REPORT = "report.html";
 
   /** The review sheet's columns; decide.sh reads the same names back. */
   public static final List<String> REVIEW_HEADER =
@@ -110,9 +112,22 @@ public final class RunOutputs {
     return n;
   }
 
+  /** Writes {@code proposal_id, run_id, mentee_id, mentor_id, reason} rows. */
+  public static long writeWithdrawn(RunWriter run, Iterator<Row> rows) throws IOException {
+    return writeCsv(
+        run, WITHDRAWN, List.of("proposal_id", "run_id", "mentee_id", "mentor_id", "reason"), rows);
+  }
+
   /** Writes {@code line, member_id, reason} rows. */
   public static long writeExcluded(RunWriter run, Iterator<Row> rows) throws IOException {
     return writeCsv(run, EXCLUDED, List.of("line", "member_id", "reason"), rows);
+  }
+
+  /** Writes the coordinator's page. */
+  public static void writeReport(RunWriter run, String html) throws IOException {
+    try (OutputStream out = run.create(REPORT)) {
+      out.write(html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
   }
 
   /** Writes the summary as pretty-printed JSON, keys in the order given. */
@@ -157,6 +172,8 @@ public final class RunOutputs {
     return Proposal.newBuilder()
         .setProposalId(r.getAs("proposal_id"))
         .setRunId(r.getAs("run_id"))
+        .setProposedOn(r.getAs("proposed_on"))
+        .setExpiresOn(r.getAs("expires_on"))
         .setMenteeId(r.getAs(Columns.MENTEE_ID))
         .setMenteeName(r.getAs("mentee_name"))
         .setMenteeEmail(r.getAs("mentee_email"))

@@ -1,5 +1,7 @@
 package org.mentormatch.jobs;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -8,12 +10,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 import org.mentormatch.MatchPipeline;
 import org.mentormatch.StageClock;
@@ -21,12 +25,19 @@ import org.mentormatch.assignment.AssignmentSolver;
 import org.mentormatch.assignment.MinCostFlowSolver;
 import org.mentormatch.config.MatchConfig;
 import org.mentormatch.config.Setting;
+import org.mentormatch.decisions.History;
 import org.mentormatch.features.PhraseAnalyzer;
 import org.mentormatch.features.Taxonomy;
+import org.mentormatch.io.DecisionStore;
 import org.mentormatch.io.FileStore;
+import org.mentormatch.io.HistoryReader;
 import org.mentormatch.io.Home;
 import org.mentormatch.io.RunOutputs;
 import org.mentormatch.io.RunWriter;
+import org.mentormatch.review.ReportBuilder;
+import org.mentormatch.review.ReportPage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,6 +56,7 @@ import picocli.CommandLine.Option;
       "Spark options: --master URL and --conf key=value are passed to spark-submit."
     })
 public final class MatchJob implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger("mentor-match");
   private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
 
   @Option(
@@ -138,6 +150,24 @@ public final class MatchJob implements Callable<Integer> {
               + " does not exist. Pass --members FILE (a local path or Hadoop URI).");
     }
 
+    Home programme = Home.at(options.home());
+    for (String repaired : new DecisionStore(files, programme).recover()) {
+      LOG.info("recovered: {}", repaired);
+    }
+    History.Files history = HistoryReader.read(spark, files, programme, options.runId());
+    long decidedHere = history.decisions().filter(col("run_id").equalTo(options.runId())).count();
+    if (decidedHere > 0) {
+      throw new UserError(
+          "run "
+              + options.runId()
+              + " already has "
+              + decidedHere
+              + " coordinator decision(s) in "
+              + programme.ledger()
+              + "; running it again would replace the proposals they refer to. Use a new"
+              + " --run-id (the default is today's date).");
+    }
+
     StageClock clock = new StageClock();
     AssignmentSolver solver = new MinCostFlowSolver();
     MatchPipeline pipeline =
@@ -148,9 +178,9 @@ public final class MatchJob implements Callable<Integer> {
         JavaSparkContext.fromSparkContext(spark.sparkContext())
             .textFile(files.qualify(membersPath).toString(), partitions);
     MatchPipeline.Outcome outcome =
-        pipeline.run(lines, options.members(), partitions, options.runId(), asOf(options.runId()));
+        pipeline.run(
+            lines, options.members(), partitions, options.runId(), asOf(options.runId()), history);
 
-    Home programme = Home.at(options.home());
     RunWriter run = RunWriter.begin(files, programme, options.runId());
     try {
       long proposals =
@@ -158,6 +188,9 @@ public final class MatchJob implements Callable<Integer> {
       long unmatched = RunOutputs.writeUnmatched(run, outcome.unmatched().toLocalIterator());
       RunOutputs.writeRejected(run, outcome.rejected().toLocalIterator());
       RunOutputs.writeExcluded(run, outcome.excluded().toLocalIterator());
+      List<String> withdrawn =
+          outcome.withdrawn().select("proposal_id").as(Encoders.STRING()).collectAsList();
+      RunOutputs.writeWithdrawn(run, outcome.withdrawn().toLocalIterator());
       clock.end(
           "explain",
           String.format(
@@ -168,7 +201,18 @@ public final class MatchJob implements Callable<Integer> {
       summary.put("members_file", options.members());
       summary.putAll(outcome.figures());
       summary.put("unmatched", unmatched);
+      summary.put("withdrawn_proposals", withdrawn);
       summary.put("settings", config.effectiveValues());
+      RunOutputs.writeReport(
+          run,
+          ReportPage.render(
+              ReportBuilder.build(
+                  options.runId(),
+                  outcome.proposals(),
+                  outcome.unmatched(),
+                  outcome.eligibleMentees(),
+                  ReportBuilder.figures(summary))));
+      clock.end("report", "report.html: proposals, unmatched, score histogram, fairness tables");
       summary.put("stage_seconds", rounded(clock.seconds()));
       RunOutputs.writeSummary(run, summary);
       run.commit();

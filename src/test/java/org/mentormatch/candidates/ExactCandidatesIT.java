@@ -77,16 +77,20 @@ class ExactCandidatesIT {
                         .filter(col(Columns.IS_MENTOR))
                         .select(col(Columns.MEMBER_ID).as(Columns.MENTOR_ID))),
             profiles,
-            pipeline.rules());
+            pipeline.rules(),
+            pipeline.noDeclinedPairs());
     Set<String> all = coveredPairs(everyPair);
     Set<String> exact =
         coveredPairs(
             ExactCandidates.generate(
-                profiles, pipeline.rules(), config.score().minPhraseSimilarity()));
+                profiles,
+                pipeline.rules(),
+                pipeline.noDeclinedPairs(),
+                config.score().minPhraseSimilarity()));
     assertTrue(all.size() > 100, "enough pairs to mean something: " + all.size());
     assertEquals(all, exact);
 
-    Set<String> clustered = coveredPairs(pipeline.candidates(profiles));
+    Set<String> clustered = coveredPairs(pipeline.candidates(profiles, pipeline.noDeclinedPairs()));
     assertTrue(exact.containsAll(clustered));
     assertTrue(clustered.size() > 0.9 * exact.size(), clustered.size() + " of " + exact.size());
   }

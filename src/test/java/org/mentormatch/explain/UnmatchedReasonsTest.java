@@ -27,10 +27,12 @@ class UnmatchedReasonsTest {
           PairRules.TIMEZONE,
           PairRules.SENIORITY,
           PairRules.REPORTING_LINE,
-          PairRules.SAME_MANAGER);
+          PairRules.SAME_MANAGER,
+          PairRules.NOT_DECLINED,
+          PairRules.MENTOR_HAS_ROOM);
 
-  /** Topical mentors left after each rule when none leaves zero: 5 topical, then 4, 3, 2, 2, 2. */
-  private static final List<Integer> LEFT = List.of(4, 3, 2, 2, 2);
+  /** Topical mentors left after each rule when none leaves zero: 5 topical, then 4, 3, 2, ... */
+  private static final List<Integer> LEFT = List.of(4, 3, 2, 2, 2, 2, 2);
 
   /** 9 candidates, 5 topical; rule {@code zeroAt} (or none, if null) leaves nobody. */
   private static Funnel funnel(String zeroAt, double bestScore, int aboveMinimum) {
@@ -101,7 +103,14 @@ class UnmatchedReasonsTest {
             "the mentors whose skills fit are in the mentee's own reporting line"),
         Arguments.of(
             PairRules.SAME_MANAGER,
-            "the mentors whose skills fit report to the mentee's own manager"));
+            "the mentors whose skills fit report to the mentee's own manager"),
+        Arguments.of(
+            PairRules.NOT_DECLINED,
+            "the mentors whose skills fit were declined for this mentee by a coordinator"),
+        Arguments.of(
+            PairRules.MENTOR_HAS_ROOM,
+            "the mentors whose skills fit have no free place: active mentorships and pending"
+                + " proposals fill them"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,0 +1,186 @@
+package org.mentormatch.decisions;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks a whole decisions file against the run, the ledger and the coordinator's scope, and says
+ * what applying it would change: every valid decision not yet recorded, or every problem.
+ *
+ * <p>A file with any problem changes nothing. A row whose decision is blank is left pending. A row
+ * repeating a decision already in the ledger changes nothing (so a file can be applied twice).
+ */
+public final class DecisionCheck {
+  /** The decision words a coordinator writes. */
+  public static final String APPROVE = "approve";
+
+  public static final String REJECT = "reject";
+
+  private DecisionCheck() {}
+
+  /** What decide needs to know about one proposal of the run. */
+  public record Proposal(
+      String proposalId, String menteeDepartment, String draftIntroduction, LocalDate expiresOn) {}
+
+  /** A decision already in the ledger. */
+  public record Recorded(String decision, String coordinatorId, String decidedOn) {}
+
+  /** A decision to record: the row it came from and, for an approval, the text to send. */
+  public record Planned(DecisionSheet.Row row, boolean approve, String editedIntroduction) {}
+
+  /**
+   * The outcome: decisions to record, rows left alone (and why), or problems.
+   *
+   * @param unchanged rows already recorded the same way
+   * @param pending rows without a decision
+   */
+  public record Plan(
+      List<Planned> decisions, List<String> problems, List<String> unchanged, int pending) {
+    /** Whether the file may be applied. */
+    public boolean valid() {
+      return problems.isEmpty();
+    }
+  }
+
+  /**
+   * Checks {@code rows}.
+   *
+   * @param runId the run being decided
+   * @param proposals the run's proposals by id
+   * @param ledger decisions already recorded, by proposal id
+   * @param withdrawn proposals a later run withdrew, with the reason
+   * @param today the date the decisions take effect
+   */
+  public static Plan check(
+      String runId,
+      Map<String, Proposal> proposals,
+      Map<String, Recorded> ledger,
+      Map<String, String> withdrawn,
+      Coordinators.Coordinator coordinator,
+      List<DecisionSheet.Row> rows,
+      LocalDate today) {
+    List<String> problems = new ArrayList<>();
+    List<String> unchanged = new ArrayList<>();
+    Map<String, Planned> planned = new LinkedHashMap<>();
+    Map<String, DecisionSheet.Row> decidedAt = new LinkedHashMap<>();
+    int pending = 0;
+    for (DecisionSheet.Row row : rows) {
+      String where = "line " + row.line() + ": ";
+      String id = row.proposalId();
+      if (row.decision().isEmpty()) {
+        pending++;
+        continue;
+      }
+      if (!Set.of(APPROVE, REJECT).contains(row.decision())) {
+        problems.add(
+            where
+                + "decision '"
+                + row.decision()
+                + "' is not a decision word; write approve or reject, or leave it blank to decide"
+                + " later");
+        continue;
+      }
+      Proposal p = proposals.get(id);
+      if (p == null) {
+        problems.add(
+            where
+                + (id.isEmpty() ? "no proposal_id" : "proposal '" + id + "' is not in run " + runId)
+                + "; decide from that run's review.csv without changing its proposal_id column");
+        continue;
+      }
+      boolean approve = row.decision().equals(APPROVE);
+      DecisionSheet.Row earlier = decidedAt.putIfAbsent(id, row);
+      if (earlier != null) {
+        if (!earlier.decision().equals(row.decision())) {
+          problems.add(
+              where
+                  + "proposal "
+                  + id
+                  + " is decided twice in this file ("
+                  + earlier.decision()
+                  + " at line "
+                  + earlier.line()
+                  + ", "
+                  + row.decision()
+                  + " here); keep one");
+        }
+        continue;
+      }
+      if (!coordinator.covers(p.menteeDepartment())) {
+        problems.add(
+            where
+                + "proposal "
+                + id
+                + " is for a mentee in "
+                + (p.menteeDepartment() == null ? "no department" : p.menteeDepartment())
+                + ", outside "
+                + coordinator.id()
+                + "'s scope ("
+                + coordinator.scope()
+                + "); a coordinator whose scope covers it must decide it");
+        continue;
+      }
+      Recorded before = ledger.get(id);
+      if (before != null) {
+        if (before.decision().equals(row.decision())) {
+          unchanged.add(id);
+        } else {
+          problems.add(
+              where
+                  + "proposal "
+                  + id
+                  + " was already "
+                  + (before.decision().equals(APPROVE) ? "approved" : "rejected")
+                  + " by "
+                  + before.coordinatorId()
+                  + " on "
+                  + before.decidedOn()
+                  + "; a decision cannot be reversed here, talk to the pair instead");
+        }
+        continue;
+      }
+      String reason = withdrawn.get(id);
+      if (reason != null) {
+        problems.add(
+            where
+                + "proposal "
+                + id
+                + " was withdrawn ("
+                + reason
+                + "); it can no longer be decided");
+        continue;
+      }
+      if (today.isAfter(p.expiresOn())) {
+        problems.add(
+            where
+                + "proposal "
+                + id
+                + " expired on "
+                + p.expiresOn()
+                + " undecided and its mentor's place was released; the next run may propose"
+                + " the mentee again");
+        continue;
+      }
+      String edited =
+          approve && row.introduction() != null && !same(row.introduction(), p.draftIntroduction())
+              ? row.introduction().strip()
+              : null;
+      planned.put(id, new Planned(row, approve, edited));
+    }
+    return new Plan(
+        List.copyOf(planned.values()), List.copyOf(problems), List.copyOf(unchanged), pending);
+  }
+
+  /** Equal up to line endings and surrounding blanks, as a spreadsheet round trip leaves text. */
+  private static boolean same(String a, String b) {
+    return normal(a).equals(normal(b));
+  }
+
+  private static String normal(String s) {
+    return s == null ? "" : s.replace("\r\n", "\n").replace('\r', '\n').strip();
+  }
+}

@@ -1,0 +1,84 @@
+package org.mentormatch.io;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.mentormatch.decisions.History;
+
+/**
+ * Reads what earlier nights left in a programme's home, with Spark (the ledger grows without
+ * bound): the proposals of every other complete run, every decision in the ledger, and every
+ * proposal a run withdrew.
+ */
+public final class HistoryReader {
+  private HistoryReader() {}
+
+  /**
+   * The history as of before run {@code runId}: that run itself is left out, since running it again
+   * replaces it.
+   */
+  public static History.Files read(SparkSession spark, FileStore files, Home home, String runId)
+      throws IOException {
+    List<String> proposals = new ArrayList<>();
+    List<String> withdrawn = new ArrayList<>();
+    for (Path run : files.list(home.runs())) {
+      String name = run.getName();
+      if (name.startsWith(".")
+          || name.equals(runId)
+          || !files.exists(new Path(run, Home.SUCCESS))) {
+        continue;
+      }
+      proposals.add(files.qualify(new Path(run, "proposals")).toString());
+      Path w = new Path(run, RunOutputs.WITHDRAWN);
+      if (files.exists(w)) {
+        withdrawn.add(files.qualify(w).toString());
+      }
+    }
+    List<String> ledger = new ArrayList<>();
+    for (Path p : files.list(home.ledger())) {
+      if (p.getName().endsWith(".avro") && !p.getName().startsWith(".")) {
+        ledger.add(files.qualify(p).toString());
+      }
+    }
+    return new History.Files(
+        proposals.isEmpty()
+            ? empty(spark, History.PROPOSALS)
+            : spark
+                .read()
+                .format("avro")
+                .load(proposals.toArray(new String[0]))
+                .select(columns(History.PROPOSALS)),
+        ledger.isEmpty()
+            ? empty(spark, History.DECISIONS)
+            : spark
+                .read()
+                .format("avro")
+                .load(ledger.toArray(new String[0]))
+                .select(columns(History.DECISIONS)),
+        withdrawn.isEmpty()
+            ? empty(spark, History.WITHDRAWN)
+            : spark
+                .read()
+                .option("header", "true")
+                .csv(withdrawn.toArray(new String[0]))
+                .select(columns(History.WITHDRAWN)));
+  }
+
+  private static org.apache.spark.sql.Column[] columns(StructType schema) {
+    return java.util.Arrays.stream(schema.fieldNames())
+        .map(n -> col(n).cast(DataTypes.StringType))
+        .toArray(org.apache.spark.sql.Column[]::new);
+  }
+
+  private static Dataset<Row> empty(SparkSession spark, StructType schema) {
+    return spark.createDataFrame(List.<Row>of(), schema);
+  }
+}

@@ -1,0 +1,392 @@
+package org.mentormatch.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.mentormatch.avro.Decision;
+import org.mentormatch.avro.DecisionKind;
+import org.mentormatch.avro.Introduction;
+
+class DecisionStoreTest {
+  private static final String RUN = "2024-06-01";
+  private static final Instant AT = Instant.parse("2024-06-03T10:15:30.123Z");
+
+  @TempDir java.nio.file.Path dir;
+
+  private FileStore files;
+  private Home home;
+  private DecisionStore store;
+
+  @BeforeEach
+  void setUp() {
+    files = new FileStore(new Configuration());
+    home = new Home(new Path(dir.toUri()));
+    store = new DecisionStore(files, home);
+  }
+
+  private static Decision decision(String proposal, DecisionKind kind, String application) {
+    return Decision.newBuilder()
+        .setProposalId(proposal)
+        .setRunId(RUN)
+        .setMenteeId("m-" + proposal)
+        .setMentorId("t-" + proposal)
+        .setDecision(kind)
+        .setCoordinatorId("eng")
+        .setCoordinatorName("Eli Eng")
+        .setDecidedAt(AT)
+        .setNote(kind == DecisionKind.APPROVE ? null : "not a fit")
+        .setEditedIntroduction(null)
+        .setDecisionsFile("review.csv")
+        .setLine(2)
+        .setApplicationId(application)
+        .build();
+  }
+
+  private static Introduction introduction(String proposal) {
+    return Introduction.newBuilder()
+        .setProposalId(proposal)
+        .setRunId(RUN)
+        .setMenteeId("m-" + proposal)
+        .setMenteeName("Ana Lima")
+        .setMenteeEmail("ana@example.org")
+        .setMentorId("t-" + proposal)
+        .setMentorName("Bo Berg")
+        .setMentorEmail("bo@example.org")
+        .setSubject("Mentoring introduction: Ana and Bo")
+        .setBody("Hi Ana and Bo ... confirmed by Eli Eng, programme coordinator.")
+        .setApprovedBy("eng")
+        .setApprovedByName("Eli Eng")
+        .setApprovedAt(AT)
+        .build();
+  }
+
+  /** Every file under the home, by path relative to it, with its bytes. */
+  private static Map<String, byte[]> tree(java.nio.file.Path root) throws IOException {
+    Map<String, byte[]> out = new TreeMap<>();
+    if (!Files.exists(root)) {
+      return out;
+    }
+    try (Stream<java.nio.file.Path> walk = Files.walk(root)) {
+      for (java.nio.file.Path p : walk.filter(Files::isRegularFile).toList()) {
+        out.put(root.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+      }
+    }
+    return out;
+  }
+
+  private static void assertSameTree(Map<String, byte[]> expected, Map<String, byte[]> actual) {
+    assertEquals(expected.keySet(), actual.keySet());
+    for (String name : expected.keySet()) {
+      assertArrayEquals(expected.get(name), actual.get(name), name);
+    }
+  }
+
+  private Set<String> pendingFiles() throws IOException {
+    return tree(dir).keySet().stream()
+        .filter(n -> n.endsWith(".pending"))
+        .collect(Collectors.toSet());
+  }
+
+  @Test
+  void applyWritesTheLedgerAndTheOutboxAndReadsThemBack() throws IOException {
+    List<Decision> decisions =
+        List.of(
+            decision("P1", DecisionKind.APPROVE, "app1"),
+            decision("P2", DecisionKind.REJECT, "app1"));
+    List<Introduction> introductions = List.of(introduction("P1"));
+
+    store.apply("app1", RUN, decisions, introductions);
+
+    assertEquals(
+        Set.of("ledger/app1.avro", "outbox/" + RUN + "/introductions/app1.avro"),
+        tree(dir).keySet());
+    assertEquals(decisions, store.ledger());
+    assertEquals(introductions, store.outbox(RUN));
+    assertEquals(List.of(), store.outbox("2024-05-01"));
+  }
+
+  @Test
+  void theLedgerKeepsEveryApplicationInOrder() throws IOException {
+    store.apply("app1", RUN, List.of(decision("P1", DecisionKind.REJECT, "app1")), List.of());
+    store.apply(
+        "app2",
+        RUN,
+        List.of(decision("P2", DecisionKind.APPROVE, "app2")),
+        List.of(introduction("P2")));
+
+    assertEquals(
+        List.of(
+            decision("P1", DecisionKind.REJECT, "app1"),
+            decision("P2", DecisionKind.APPROVE, "app2")),
+        store.ledger());
+    assertEquals(List.of(introduction("P2")), store.outbox(RUN));
+  }
+
+  @Test
+  void withoutApprovalsNoOutboxFileIsWritten() throws IOException {
+    store.apply("app1", RUN, List.of(decision("P2", DecisionKind.REJECT, "app1")), List.of());
+
+    assertEquals(Set.of("ledger/app1.avro"), tree(dir).keySet());
+    assertFalse(Files.exists(dir.resolve("outbox")));
+    assertEquals(List.of(), store.outbox(RUN));
+    assertEquals(1, store.ledger().size());
+  }
+
+  @Test
+  void theSameRecordsGiveTheSameBytes(@TempDir java.nio.file.Path other) throws IOException {
+    List<Decision> decisions = List.of(decision("P1", DecisionKind.APPROVE, "app1"));
+    List<Introduction> introductions = List.of(introduction("P1"));
+
+    store.apply("app1", RUN, decisions, introductions);
+    new DecisionStore(files, new Home(new Path(other.toUri())))
+        .apply("app1", RUN, decisions, introductions);
+
+    assertSameTree(tree(dir), tree(other));
+  }
+
+  @Test
+  void recoverIsANoOpWhenNothingNeedsRepair() throws IOException {
+    assertEquals(List.of(), store.recover());
+    assertEquals(Map.of(), tree(dir));
+
+    store.apply(
+        "app1",
+        RUN,
+        List.of(decision("P1", DecisionKind.APPROVE, "app1")),
+        List.of(introduction("P1")));
+    Map<String, byte[]> before = tree(dir);
+
+    assertEquals(List.of(), store.recover());
+    assertSameTree(before, tree(dir));
+  }
+
+  @Test
+  void readersIgnoreHiddenPendingFiles() throws IOException {
+    store.apply("app0", RUN, List.of(decision("P0", DecisionKind.REJECT, "app0")), List.of());
+    Files.writeString(dir.resolve("ledger/.app1.avro.pending"), "half written");
+    Files.createDirectories(dir.resolve("outbox/" + RUN + "/introductions"));
+    Files.writeString(
+        dir.resolve("outbox/" + RUN + "/introductions/.app1.avro.pending"), "half written");
+
+    assertEquals(List.of(decision("P0", DecisionKind.REJECT, "app0")), store.ledger());
+    assertEquals(List.of(), store.outbox(RUN));
+  }
+
+  // --- crash safety ---
+
+  /** Where a simulated crash stops an application. */
+  enum Crash {
+    /** Half-way through writing the hidden ledger file. */
+    WRITING_LEDGER(1, 0, false, true),
+    /** Half-way through writing the hidden outbox file; the hidden ledger file is complete. */
+    WRITING_OUTBOX(2, 0, false, true),
+    /** Just before the ledger file is renamed into place (the commit). */
+    BEFORE_COMMIT(0, 1, false, true),
+    /** Just after the commit, before anything else. */
+    RIGHT_AFTER_COMMIT(0, 1, true, false),
+    /** Just before the outbox file is renamed into place (its publication). */
+    BEFORE_PUBLICATION(0, 2, false, false);
+
+    final int failingCreate;
+    final int failingRename;
+    final boolean renameHappens;
+    final boolean beforeCommit;
+
+    Crash(int failingCreate, int failingRename, boolean renameHappens, boolean beforeCommit) {
+      this.failingCreate = failingCreate;
+      this.failingRename = failingRename;
+      this.renameHappens = renameHappens;
+      this.beforeCommit = beforeCommit;
+    }
+  }
+
+  /** A store whose Nth create or rename "crashes" the process with an IOException. */
+  static final class CrashingStore extends FileStore {
+    private final Crash crash;
+    private int creates;
+    private int renames;
+
+    CrashingStore(Crash crash) {
+      super(new Configuration());
+      this.crash = crash;
+    }
+
+    @Override
+    public OutputStream create(Path path) throws IOException {
+      if (++creates == crash.failingCreate) {
+        try (OutputStream half = super.create(path)) {
+          half.write("Obj\u0001 half an avro file".getBytes(StandardCharsets.UTF_8));
+        }
+        throw new IOException("simulated crash while writing " + path);
+      }
+      return super.create(path);
+    }
+
+    @Override
+    public void rename(Path from, Path to) throws IOException {
+      if (++renames == crash.failingRename) {
+        if (crash.renameHappens) {
+          super.rename(from, to);
+        }
+        throw new IOException("simulated crash at rename of " + from);
+      }
+      super.rename(from, to);
+    }
+  }
+
+  private void assertNoIntroductionWithoutApproval() throws IOException {
+    Set<String> approved =
+        store.ledger().stream()
+            .filter(d -> d.getDecision() == DecisionKind.APPROVE)
+            .map(Decision::getProposalId)
+            .collect(Collectors.toSet());
+    for (Introduction i : store.outbox(RUN)) {
+      assertTrue(
+          approved.contains(i.getProposalId()),
+          "outbox holds " + i.getProposalId() + " without an approval in the ledger");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Crash.class)
+  void aCrashLeavesEitherTheStateBeforeOrTheStateAfter(
+      Crash crash, @TempDir java.nio.file.Path reference) throws IOException {
+    // An earlier application that must survive whatever happens next.
+    List<Decision> earlier = List.of(decision("P0", DecisionKind.APPROVE, "app0"));
+    store.apply("app0", RUN, earlier, List.of(introduction("P0")));
+    Map<String, byte[]> before = tree(dir);
+
+    List<Decision> decisions =
+        List.of(
+            decision("P1", DecisionKind.APPROVE, "app1"),
+            decision("P2", DecisionKind.REJECT, "app1"),
+            decision("P3", DecisionKind.APPROVE, "app1"));
+    List<Introduction> introductions = List.of(introduction("P1"), introduction("P3"));
+    DecisionStore expectedStore = new DecisionStore(files, new Home(new Path(reference.toUri())));
+    expectedStore.apply("app0", RUN, earlier, List.of(introduction("P0")));
+    expectedStore.apply("app1", RUN, decisions, introductions);
+    Map<String, byte[]> after = tree(reference);
+
+    DecisionStore crashing = new DecisionStore(new CrashingStore(crash), home);
+    IOException e =
+        assertThrows(
+            IOException.class, () -> crashing.apply("app1", RUN, decisions, introductions));
+    assertTrue(e.getMessage().startsWith("simulated crash"), e.getMessage());
+
+    // Right after the crash, before any repair.
+    assertNoIntroductionWithoutApproval();
+    if (crash.beforeCommit) {
+      assertEquals(earlier, store.ledger());
+      assertEquals(List.of(introduction("P0")), store.outbox(RUN));
+    } else {
+      assertEquals(Stream.concat(earlier.stream(), decisions.stream()).toList(), store.ledger());
+    }
+    assertFalse(pendingFiles().isEmpty(), "the crash should leave a hidden file to repair");
+
+    List<String> repaired = store.recover();
+
+    assertEquals(expectedRepairs(crash), repaired);
+    assertEquals(Set.of(), pendingFiles());
+    assertNoIntroductionWithoutApproval();
+    if (crash.beforeCommit) {
+      assertSameTree(before, tree(dir));
+      assertEquals(earlier, store.ledger());
+      assertEquals(List.of(introduction("P0")), store.outbox(RUN));
+    } else {
+      assertSameTree(after, tree(dir));
+      assertEquals(Stream.concat(earlier.stream(), decisions.stream()).toList(), store.ledger());
+      assertEquals(
+          List.of(introduction("P0"), introduction("P1"), introduction("P3")), store.outbox(RUN));
+    }
+    assertEquals(List.of(), store.recover());
+  }
+
+  private static List<String> expectedRepairs(Crash crash) {
+    return switch (crash) {
+      case WRITING_LEDGER -> List.of("removed the uncommitted decisions app1");
+      case WRITING_OUTBOX, BEFORE_COMMIT ->
+          List.of(
+              "removed the uncommitted decisions app1",
+              "removed the uncommitted introductions app1 (" + RUN + ")");
+      case RIGHT_AFTER_COMMIT, BEFORE_PUBLICATION ->
+          List.of("completed the outbox of decisions app1 (" + RUN + ")");
+    };
+  }
+
+  @Test
+  void aCrashAtTheCommitOfAnApplicationWithoutApprovalsLeavesNothing() throws IOException {
+    DecisionStore crashing = new DecisionStore(new CrashingStore(Crash.BEFORE_COMMIT), home);
+
+    assertThrows(
+        IOException.class,
+        () ->
+            crashing.apply(
+                "app1", RUN, List.of(decision("P2", DecisionKind.REJECT, "app1")), List.of()));
+
+    assertEquals(List.of(), store.ledger());
+    assertEquals(List.of("removed the uncommitted decisions app1"), store.recover());
+    assertEquals(Map.of(), tree(dir.resolve("ledger")));
+  }
+
+  // --- withdrawn ---
+
+  private void writeWithdrawn(String run, String... rows) throws IOException {
+    try (SafeCsv csv =
+        SafeCsv.open(
+            files.create(new Path(home.run(run), RunOutputs.WITHDRAWN)),
+            List.of("proposal_id", "run_id", "mentee_id", "mentor_id", "reason"),
+            false)) {
+      for (String r : rows) {
+        String[] cells = r.split("\\|");
+        csv.row(cells[0], "2024-05-01", "m1", "t1", cells[1]);
+      }
+    }
+  }
+
+  private void complete(String run) throws IOException {
+    files.create(new Path(home.run(run), Home.SUCCESS)).close();
+  }
+
+  @Test
+  void withdrawnReadsOnlyCompleteRuns() throws IOException {
+    writeWithdrawn("2024-06-02", "P1|the mentor left the programme", "P2|the mentee paused");
+    complete("2024-06-02");
+    writeWithdrawn("2024-06-03", "P3|the mentor left the programme");
+    // 2024-06-03 has no _SUCCESS: still being written, or failed.
+    complete("2024-06-04");
+    writeWithdrawn("_tmp", "P4|scratch");
+    complete("_tmp");
+
+    assertEquals(
+        Map.of(
+            "P1", "the mentor left the programme, run 2024-06-02",
+            "P2", "the mentee paused, run 2024-06-02"),
+        store.withdrawn());
+  }
+
+  @Test
+  void withdrawnIsEmptyWithoutRuns() throws IOException {
+    assertEquals(Map.of(), store.withdrawn());
+  }
+}
