@@ -23,7 +23,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.mentormatch.assignment.AssignmentBlocks;
 import org.mentormatch.assignment.AssignmentSolver;
@@ -428,12 +427,7 @@ public final class MatchPipeline {
     Dataset<Row> edges =
         AssignmentBlocks.withBlocks(
                 fitting
-                    .withColumn(
-                        "rank",
-                        row_number()
-                            .over(
-                                Window.partitionBy(Columns.MENTEE_ID)
-                                    .orderBy(col(Columns.SCORE).desc(), col(Columns.MENTOR_ID))))
+                    .withColumn("rank", row_number().over(PairScoring.bestFirst()))
                     .filter(col("rank").leq(perMentee))
                     .select(Columns.MENTEE_ID, Columns.MENTOR_ID, Columns.SCORE)
                     .join(freeCapacity, Columns.MENTOR_ID)

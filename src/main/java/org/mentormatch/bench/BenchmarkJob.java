@@ -13,7 +13,6 @@ import org.mentormatch.config.MatchConfig;
 import org.mentormatch.jobs.Commands;
 import org.mentormatch.jobs.Sessions;
 import org.mentormatch.jobs.UserError;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,13 +49,7 @@ public final class BenchmarkJob implements Callable<Integer> {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
-    System.exit(
-        new CommandLine(new BenchmarkJob())
-            .setExecutionExceptionHandler(
-                (e, cmd, parse) -> {
-                  throw e;
-                })
-            .execute(args));
+    Commands.exit(new BenchmarkJob(), args);
   }
 
   @Override

@@ -29,7 +29,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.mentormatch.Columns;
@@ -37,6 +36,7 @@ import org.mentormatch.candidates.CandidatePairs;
 import org.mentormatch.candidates.PairRules;
 import org.mentormatch.introductions.IntroductionWriter;
 import org.mentormatch.scoring.PairScorer;
+import org.mentormatch.scoring.PairScoring;
 
 /**
  * Turns the assignment into explained proposals with draft introductions, and gives every eligible
@@ -136,12 +136,7 @@ public final class Explanations {
             .join(taken, Columns.MENTOR_ID, "left")
             .join(freeCapacity, Columns.MENTOR_ID)
             .join(names, Columns.MENTOR_ID)
-            .withColumn(
-                "rank",
-                row_number()
-                    .over(
-                        Window.partitionBy(Columns.MENTEE_ID)
-                            .orderBy(col(Columns.SCORE).desc(), col(Columns.MENTOR_ID))))
+            .withColumn("rank", row_number().over(PairScoring.bestFirst()))
             .filter(col("rank").leq(settings.alternatives()))
             .groupBy(Columns.MENTEE_ID)
             .agg(
@@ -162,17 +157,7 @@ public final class Explanations {
         chosen
             .select(Columns.MENTEE_ID, Columns.MENTOR_ID)
             .join(
-                scored.select(
-                    Columns.MENTEE_ID,
-                    Columns.MENTOR_ID,
-                    Columns.SCORE,
-                    Columns.COVERAGE,
-                    Columns.SENIORITY_PART,
-                    Columns.TIMEZONE_PART,
-                    Columns.DEPARTMENT_PART,
-                    Columns.SHARED_HOURS,
-                    Columns.MATCHES,
-                    Columns.mentor(Columns.CLUSTER)),
+                scored.select(pairScores()),
                 List.of(Columns.MENTEE_ID, Columns.MENTOR_ID).toArray(new String[0]))
             .join(mentee, Columns.MENTEE_ID)
             .join(mentor, Columns.MENTOR_ID)
@@ -248,6 +233,16 @@ public final class Explanations {
             col("t.introduction_subject").as("introduction_subject"),
             col("t.introduction").as("introduction"),
             lit(PENDING).as(Columns.STATUS));
+  }
+
+  /** The pair's ids, score columns and the mentor's cluster. */
+  private static Column[] pairScores() {
+    List<Column> columns = new ArrayList<>();
+    columns.add(col(Columns.MENTEE_ID));
+    columns.add(col(Columns.MENTOR_ID));
+    PairScoring.SCORE_COLUMNS.forEach(c -> columns.add(col(c)));
+    columns.add(col(Columns.mentor(Columns.CLUSTER)));
+    return columns.toArray(new Column[0]);
   }
 
   /** The member columns a proposal names, prefixed for one side of the pair. */

@@ -29,7 +29,6 @@ import org.mentormatch.assignment.MinCostFlowSolver;
 import org.mentormatch.assignment.ScoredEdges;
 import org.mentormatch.io.AssignmentFile;
 import org.mentormatch.io.FileStore;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -92,13 +91,7 @@ public final class AssignJob implements Callable<Integer> {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
-    System.exit(
-        new CommandLine(new AssignJob())
-            .setExecutionExceptionHandler(
-                (e, cmd, parse) -> {
-                  throw e;
-                })
-            .execute(args));
+    Commands.exit(new AssignJob(), args);
   }
 
   @Override

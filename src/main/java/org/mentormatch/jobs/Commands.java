@@ -15,6 +15,14 @@ public final class Commands {
 
   private Commands() {}
 
+  /**
+   * Parses {@code args} into the picocli {@code command}, runs it and exits the JVM with its code.
+   * Usage errors and --help are picocli's; failures inside the command are {@link #run}'s.
+   */
+  public static void exit(Object command, String[] args) {
+    System.exit(new picocli.CommandLine(command).execute(args));
+  }
+
   /** Runs {@code body} and returns its exit code, or the code of its failure. */
   public static int run(String command, Callable<Integer> body) {
     try {

@@ -30,7 +30,6 @@ import org.mentormatch.introductions.IntroductionWriter;
 import org.mentormatch.io.DecisionStore;
 import org.mentormatch.io.FileStore;
 import org.mentormatch.io.Home;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -86,13 +85,7 @@ public final class DecideJob implements Callable<Integer> {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
-    System.exit(
-        new CommandLine(new DecideJob())
-            .setExecutionExceptionHandler(
-                (e, cmd, parse) -> {
-                  throw e;
-                })
-            .execute(args));
+    Commands.exit(new DecideJob(), args);
   }
 
   @Override

@@ -38,7 +38,6 @@ import org.mentormatch.review.ReportBuilder;
 import org.mentormatch.review.ReportPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -90,15 +89,7 @@ public final class MatchJob implements Callable<Integer> {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
-    System.exit(
-        new CommandLine(new MatchJob())
-            .setExecutionExceptionHandler(MatchJob::rethrow)
-            .execute(args));
-  }
-
-  private static int rethrow(Exception e, CommandLine cmd, CommandLine.ParseResult r)
-      throws Exception {
-    throw e;
+    Commands.exit(new MatchJob(), args);
   }
 
   @Override

@@ -11,6 +11,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.mentormatch.Columns;
@@ -43,6 +45,26 @@ public final class PairScoring {
           .add(Columns.DEPARTMENT_PART, DataTypes.DoubleType, false)
           .add(Columns.SHARED_HOURS, DataTypes.DoubleType, false)
           .add(Columns.MATCHES, DataTypes.createArrayType(MATCH, false), false);
+
+  /** The columns {@link #score} adds, in order. */
+  public static final List<String> SCORE_COLUMNS =
+      List.of(
+          Columns.SCORE,
+          Columns.COVERAGE,
+          Columns.SENIORITY_PART,
+          Columns.TIMEZONE_PART,
+          Columns.DEPARTMENT_PART,
+          Columns.SHARED_HOURS,
+          Columns.MATCHES);
+
+  /**
+   * Each mentee's scored pairs, best first (score, then mentor id for a fixed order among equal
+   * scores): the order in which a mentee's mentors are kept and listed.
+   */
+  public static WindowSpec bestFirst() {
+    return Window.partitionBy(Columns.MENTEE_ID)
+        .orderBy(col(Columns.SCORE).desc(), col(Columns.MENTOR_ID));
+  }
 
   /** Adds the score columns to every pair. */
   public static Dataset<Row> score(Dataset<Row> pairs, ScoreConfig config) {
@@ -80,15 +102,7 @@ public final class PairScoring {
                     col(Columns.mentor(Columns.SENIORITY)).as(Columns.SENIORITY),
                     col(Columns.mentor(Columns.UTC_OFFSET_MINUTES)).as(Columns.UTC_OFFSET_MINUTES),
                     col(Columns.mentor(Columns.DEPARTMENT)).as(Columns.DEPARTMENT))));
-    for (String part :
-        List.of(
-            Columns.SCORE,
-            Columns.COVERAGE,
-            Columns.SENIORITY_PART,
-            Columns.TIMEZONE_PART,
-            Columns.DEPARTMENT_PART,
-            Columns.SHARED_HOURS,
-            Columns.MATCHES)) {
+    for (String part : SCORE_COLUMNS) {
       scored = scored.withColumn(part, col("s." + part));
     }
     return scored.drop("s");
