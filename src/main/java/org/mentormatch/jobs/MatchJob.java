@@ -207,6 +207,12 @@ public final class MatchJob implements Callable<Integer> {
       summary.put("stage_seconds", rounded(clock.seconds()));
       RunOutputs.writeSummary(run, summary);
       run.commit();
+      LOG.info(
+          "run {} written to {}: open report.html or review.csv there, then"
+              + " jobs/decide.sh --run-id {} --decisions FILE --coordinator ID",
+          options.runId(),
+          programme.run(options.runId()),
+          options.runId());
       return summary;
     } finally {
       run.abort();
