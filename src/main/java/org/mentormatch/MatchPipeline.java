@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -40,6 +41,7 @@ import org.mentormatch.features.MemberFeatures;
 import org.mentormatch.features.PhraseAnalyzer;
 import org.mentormatch.ingest.MemberIngest;
 import org.mentormatch.ingest.MemberTriage;
+import org.mentormatch.ingest.ParsedMember;
 import org.mentormatch.scoring.PairScoring;
 
 /**
@@ -85,8 +87,8 @@ public final class MatchPipeline {
    * @param triaged every CSV record with its status ({@link MemberTriage})
    * @param profiles used members with features, clusters, management chain, UTC offset and free
    *     capacity (all of it, before the programme's memory is applied)
-   * @param present {@code member_id} of everyone still in the programme: a readable row with
-   *     consent, used or not
+   * @param present everyone still in the programme (a readable row with consent, used or not), as
+   *     {@link History#PRESENT}
    * @param clusterLabels each cluster's strongest topics
    */
   public record Prepared(
@@ -343,12 +345,24 @@ public final class MatchPipeline {
                 udf(offset, DataTypes.IntegerType).apply(col(Columns.TIMEZONE)))
             .withColumn(Columns.FREE_CAPACITY, col(Columns.CAPACITY))
             .localCheckpoint();
+    Column reliable = col(Columns.STATUS).notEqual(MemberTriage.REJECTED);
+    Column role = col(Columns.ROLE);
     Dataset<Row> present =
         triaged
             .filter(
                 col("readable").and(col(Columns.CONSENT)).and(col(Columns.MEMBER_ID).isNotNull()))
-            .select(Columns.MEMBER_ID)
-            .distinct()
+            .groupBy(Columns.MEMBER_ID)
+            .agg(
+                max(when(
+                        reliable,
+                        when(
+                                role.isin(ParsedMember.MENTOR, ParsedMember.BOTH),
+                                col(Columns.CAPACITY))
+                            .otherwise(0)))
+                    .cast("int")
+                    .as("places"),
+                max(when(reliable, role.isin(ParsedMember.MENTEE, ParsedMember.BOTH)))
+                    .as("seeks_mentor"))
             .localCheckpoint();
     figures.put("clusters", clusters.k());
     figures.put("cluster_labels", clusters.labels());

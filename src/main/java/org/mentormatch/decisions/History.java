@@ -2,9 +2,12 @@ package org.mentormatch.decisions;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
@@ -13,6 +16,8 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.mentormatch.Columns;
@@ -24,16 +29,18 @@ import org.mentormatch.Columns;
  *   <li>An approved pair is an active mentorship while both members are still in the programme: its
  *       mentee is not matched again and it takes one of its mentor's places.
  *   <li>A rejected pair is never proposed again; its mentee may get another mentor.
- *   <li>An undecided proposal keeps its mentee waiting and holds its mentor's place until it
- *       expires ({@code expires_on} before tonight) or a member drops out (no longer in the file,
- *       or no longer consenting), when it is withdrawn and listed; either way the place is
- *       released.
+ *   <li>An undecided proposal keeps its mentee waiting and holds its mentor's place until it is
+ *       withdrawn, which releases the place and is listed with the reason: it expired ({@code
+ *       expires_on} before tonight); a member dropped out (no longer in the file, or no longer
+ *       consenting); the mentee no longer asks for a mentor; or the mentor now offers fewer places
+ *       than active mentorships and pending proposals take (the oldest proposals keep theirs). Once
+ *       withdrawn, {@code decide.sh} refuses it, so capacity holds whatever the calendar.
  * </ul>
  *
- * <p>Input: tonight's profiles (with {@code capacity}), the ids of members still in the programme,
- * and the history files ({@link Files}). Output: profiles with {@code is_mentee} cleared for
- * mentees in a mentorship or awaiting a decision and {@code free_capacity} set; the declined pairs;
- * the proposals withdrawn tonight with the reason.
+ * <p>Input: tonight's profiles (with {@code capacity}), the members still in the programme ({@link
+ * #PRESENT}), and the history files ({@link Files}). Output: profiles with {@code is_mentee}
+ * cleared for mentees in a mentorship or awaiting a decision and {@code free_capacity} set; the
+ * declined pairs; the proposals withdrawn tonight with the reason.
  */
 public final class History {
   private History() {}
@@ -56,6 +63,17 @@ public final class History {
           .add("decision", DataTypes.StringType)
           .add("run_id", DataTypes.StringType);
 
+  /**
+   * Members still in the programme (a readable row with consent): how many mentees they may mentor
+   * ({@code places}) and whether they ask for a mentor ({@code seeks_mentor}), both null when
+   * tonight's row is rejected and so says nothing reliable.
+   */
+  public static final StructType PRESENT =
+      new StructType()
+          .add(Columns.MEMBER_ID, DataTypes.StringType)
+          .add("places", DataTypes.IntegerType)
+          .add("seeks_mentor", DataTypes.BooleanType);
+
   /** Proposals earlier runs withdrew. */
   public static final StructType WITHDRAWN =
       new StructType().add("proposal_id", DataTypes.StringType);
@@ -75,8 +93,8 @@ public final class History {
       Map<String, Long> figures) {}
 
   /**
-   * Applies {@code history} to {@code profiles} as of {@code asOf}; {@code present} lists the
-   * {@code member_id} of everyone still in the programme (consenting, readable row).
+   * Applies {@code history} to {@code profiles} as of {@code asOf}; {@code present} lists everyone
+   * still in the programme ({@link #PRESENT}).
    */
   public static Effect apply(
       Dataset<Row> profiles, Dataset<Row> present, Files history, LocalDate asOf) {
@@ -100,20 +118,36 @@ public final class History {
             .join(decided.select("proposal_id"), new String[] {"proposal_id"}, "left_anti")
             .join(history.withdrawn(), new String[] {"proposal_id"}, "left_anti");
     Column live = col("expires_on").geq(lit(asOf.toString()));
-    Dataset<Row> pending = withPresence(undecided.filter(live), here).localCheckpoint();
-    long expired = undecided.filter(col("expires_on").lt(lit(asOf.toString()))).count();
-    Dataset<Row> held = pending.filter(bothPresent);
-    Dataset<Row> withdrawn =
+    Dataset<Row> expired =
+        undecided
+            .filter(not(live))
+            .withColumn(
+                "reason",
+                concat(lit("expired on "), col("expires_on"), lit(" without a decision")));
+    Dataset<Row> pending = ranked(withPresence(undecided.filter(live), here), active, present);
+    Column seeksNoMentor = col("seeks_mentor").equalTo(false);
+    Column overCapacity = col("places").isNotNull().and(col("place").gt(col("places")));
+    Column keeps = bothPresent.and(not(seeksNoMentor)).and(not(overCapacity));
+    Dataset<Row> held = pending.filter(keeps);
+    Dataset<Row> dropped =
         pending
-            .filter(bothPresent.unary_$bang())
-            .select(
-                col("proposal_id"),
-                col("run_id"),
-                col("mentee_id"),
-                col("mentor_id"),
+            .filter(not(keeps))
+            .withColumn(
+                "reason",
                 when(col("mentee_here").isNull(), lit("the mentee is no longer in the programme"))
-                    .otherwise(lit("the mentor is no longer in the programme"))
-                    .as("reason"))
+                    .when(
+                        col("mentor_here").isNull(),
+                        lit("the mentor is no longer in the programme"))
+                    .when(seeksNoMentor, lit("the mentee no longer asks for a mentor"))
+                    .otherwise(
+                        concat(
+                            lit("the mentor now offers "),
+                            col("places").cast("string"),
+                            lit(" place(s), taken by active mentorships and earlier proposals"))));
+    Dataset<Row> withdrawn =
+        expired
+            .select(WITHDRAWN_COLUMNS)
+            .union(dropped.select(WITHDRAWN_COLUMNS))
             .orderBy("proposal_id")
             .localCheckpoint();
 
@@ -141,15 +175,54 @@ public final class History {
             .drop("load", "busy")
             .localCheckpoint();
 
+    long expiredTonight = withdrawn.filter(col("reason").startsWith("expired on ")).count();
     Map<String, Long> figures = new LinkedHashMap<>();
     figures.put("active_mentorships", active.count());
     figures.put("mentees_in_mentorship", active.select("mentee_id").distinct().count());
     figures.put("pending_carried_over", held.count());
     figures.put("mentees_awaiting_decision", held.select("mentee_id").distinct().count());
-    figures.put("pending_expired", expired);
-    figures.put("pending_withdrawn", withdrawn.count());
+    figures.put("pending_expired", expiredTonight);
+    figures.put("pending_withdrawn", withdrawn.count() - expiredTonight);
     figures.put("declined_pairs", declined.count());
     return new Effect(after, declined, withdrawn, figures);
+  }
+
+  private static final Column[] WITHDRAWN_COLUMNS = {
+    col("proposal_id"), col("run_id"), col("mentee_id"), col("mentor_id"), col("reason")
+  };
+
+  /**
+   * Live proposals with their members' presence, {@code places} and {@code seeks_mentor}, and
+   * {@code place}: the mentor's places this proposal needs, counting the mentor's active
+   * mentorships first and then the proposals that expire sooner (older ones), so that a mentor who
+   * lowers their capacity keeps the proposals made first.
+   */
+  private static Dataset<Row> ranked(
+      Dataset<Row> pending, Dataset<Row> active, Dataset<Row> present) {
+    Dataset<Row> activeLoad =
+        active.groupBy("mentor_id").agg(count(lit(1)).cast("int").as("active_load"));
+    Dataset<Row> places = present.select(col(Columns.MEMBER_ID).as("mentor_id"), col("places"));
+    Dataset<Row> seeks =
+        present.select(col(Columns.MEMBER_ID).as("mentee_id"), col("seeks_mentor"));
+    WindowSpec soFar =
+        Window.partitionBy("mentor_id")
+            .orderBy(col("expires_on"), col("proposal_id"))
+            .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
+    Column stillWanted =
+        col("mentee_here")
+            .isNotNull()
+            .and(col("mentor_here").isNotNull())
+            .and(coalesce(col("seeks_mentor"), lit(true)));
+    return pending
+        .join(activeLoad, new String[] {"mentor_id"}, "left")
+        .join(places, new String[] {"mentor_id"}, "left")
+        .join(seeks, new String[] {"mentee_id"}, "left")
+        .withColumn(
+            "place",
+            coalesce(col("active_load"), lit(0))
+                .plus(sum(when(stillWanted, 1).otherwise(0)).over(soFar))
+                .cast("int"))
+        .localCheckpoint();
   }
 
   private static Dataset<Row> withPresence(Dataset<Row> pairs, Dataset<Row> here) {
