@@ -24,6 +24,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.mentormatch.assignment.AssignmentBlocks;
 import org.mentormatch.assignment.AssignmentSolver;
@@ -311,10 +313,17 @@ public final class MatchPipeline {
     TopicClusters.Result clusters =
         TopicClusters.cluster(
             features.features(), features.topicVocabulary(), config.clusters(), partitions);
+    // A member whose row is rejected tonight (a typo in their e-mail, say) still manages their
+    // reports: every readable row counts, one per member, a usable row before a rejected one.
+    WindowSpec firstRowOfMember =
+        Window.partitionBy(Columns.MEMBER_ID)
+            .orderBy(col(Columns.STATUS).equalTo(MemberTriage.REJECTED), col(Columns.LINE));
     Dataset<Row> chains =
         ManagementChains.build(
             triaged
-                .filter(col(Columns.STATUS).notEqual(MemberTriage.REJECTED))
+                .filter(col("readable").and(col(Columns.MEMBER_ID).isNotNull()))
+                .withColumn("row_of_member", row_number().over(firstRowOfMember))
+                .filter(col("row_of_member").equalTo(1))
                 .select(Columns.MEMBER_ID, Columns.MANAGER_ID),
             config.rules().maxManagementDepth());
     UDF1<String, Integer> offset =

@@ -16,9 +16,10 @@ import org.mentormatch.Columns;
  * Each member's management chain: manager, manager's manager, and so on up to a depth limit.
  *
  * <p>Built by repeated self-joins, one level per round, stopping when no chain grows; a cycle in
- * the data stops at the first repeated id. Input: {@code member_id, manager_id} of every member
- * known to the file (used or excluded: a manager who is not in the programme still manages).
- * Output: {@code member_id, management_chain} (array, direct manager first; empty at the top).
+ * the data stops at the first repeated id. Input: {@code member_id, manager_id}, one row per member
+ * known to the file (used, excluded or rejected: a manager who is not in the programme, or whose
+ * row is broken tonight, still manages). Output: {@code member_id, management_chain} (array, direct
+ * manager first; empty at the top).
  */
 public final class ManagementChains {
   private ManagementChains() {}

@@ -77,6 +77,10 @@ class HardRulesIT {
     m.add(with(mentee("chain-e", "budgeting"), "manager_id", "chain-mid"));
     m.add(with(mentor("chain-mid", "tax law"), "manager_id", "chain-r"));
     m.add(mentor("chain-r", "budgeting"));
+    // reporting line through a rejected row: the middle manager's e-mail is broken tonight
+    m.add(with(mentee("rej-e", "incident management"), "manager_id", "rej-mid"));
+    m.add(with(with(mentor("rej-mid", "tax law"), "manager_id", "rej-r"), "email", "broken"));
+    m.add(mentor("rej-r", "incident management"));
     // reporting line, the other way: the mentor reports to the mentee
     m.add(mentee("rev-e", "accounting"));
     m.add(with(mentor("rev-r", "accounting"), "manager_id", "rev-e"));
@@ -194,6 +198,11 @@ class HardRulesIT {
   @Test
   void aManagerHigherUpTheChainIsNotProposed() {
     assertBlocked(defaults, "chain-e", "reporting line");
+  }
+
+  @Test
+  void aManagerAboveAMemberWhoseRowIsRejectedIsStillInTheChain() {
+    assertBlocked(defaults, "rej-e", "reporting line");
   }
 
   @Test
