@@ -3,13 +3,21 @@ package org.mentormatch.io;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.mentormatch.jobs.UserError;
 
 /**
  * Files on a local disk or any Hadoop file system, addressed by path or URI: the only place that
@@ -60,16 +68,35 @@ public class FileStore {
     return fs(path).open(path);
   }
 
-  /** Opens a UTF-8 text file, skipping a byte-order mark if it starts with one. */
-  public java.io.Reader openText(Path path) throws IOException {
-    java.io.PushbackReader reader =
-        new java.io.PushbackReader(
-            new java.io.InputStreamReader(open(path), java.nio.charset.StandardCharsets.UTF_8), 1);
-    int first = reader.read();
-    if (first != -1 && first != '\uFEFF') {
-      reader.unread(first);
+  /**
+   * Reads a small UTF-8 text file (a sheet, a settings file) whole, skipping a byte-order mark.
+   *
+   * @throws UserError if it is not UTF-8: a spreadsheet's plain "CSV" export in another encoding
+   *     would otherwise turn names into replacement characters and send them on
+   */
+  public Reader openText(Path path) throws IOException {
+    byte[] bytes;
+    try (InputStream in = open(path)) {
+      bytes = in.readAllBytes();
     }
-    return reader;
+    CharBuffer text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes));
+    } catch (CharacterCodingException e) {
+      throw new UserError(
+          path
+              + " is not UTF-8 text. Save it as \"CSV UTF-8\" (or convert it to UTF-8) and run"
+              + " again; nothing was changed.");
+    }
+    if (text.length() > 0 && text.charAt(0) == '\uFEFF') {
+      text.position(1);
+    }
+    return new StringReader(text.toString());
   }
 
   /** Creates (or overwrites) {@code path}, making parent directories. */

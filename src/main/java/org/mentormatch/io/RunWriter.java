@@ -2,18 +2,25 @@ package org.mentormatch.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.fs.Path;
 
 /**
  * Writes a run so that it appears whole or not at all.
  *
- * <p>Files go to a hidden directory {@code runs/.<run-id>.writing-<nonce>}; {@link #commit} moves
- * any earlier run of the same id aside, renames the new one into place, writes {@code _SUCCESS}
- * last and only then deletes the old one. A crash at any point leaves either the old complete run,
- * or a run directory without {@code _SUCCESS}, which does not count as a run.
+ * <p>Files go to a hidden draft {@code runs/.<run-id>~writing-<nonce>}, {@code _SUCCESS} last of
+ * all. {@link #commit} moves any earlier run of the same id aside to {@code
+ * .<run-id>~replaced-<nonce>} and renames the draft into place: that rename is the commit. A crash
+ * before it leaves the earlier run, or, if the crash came between the two renames, its copy aside,
+ * which {@link #recover} puts back; a crash after it leaves the new run. ({@code ~} cannot occur in
+ * a run id, so one id's hidden files are never taken for another's.)
  */
 public final class RunWriter {
+  private static final String WRITING = "~writing-";
+  private static final String REPLACED = "~replaced-";
+
   private final FileStore files;
   private final Home home;
   private final String runId;
@@ -24,18 +31,39 @@ public final class RunWriter {
     this.files = files;
     this.home = home;
     this.runId = runId;
-    for (Path p : files.list(home.runs())) {
-      if (p.getName().startsWith("." + runId + ".")) {
-        files.delete(p); // left over by an earlier crash of this run id
-      }
-    }
-    this.draft = new Path(home.runs(), "." + runId + ".writing-" + UUID.randomUUID());
+    recover(files, home);
+    this.draft = new Path(home.runs(), "." + runId + WRITING + UUID.randomUUID());
     files.mkdirs(draft);
   }
 
   /** Starts writing run {@code runId} under {@code home}. */
   public static RunWriter begin(FileStore files, Home home, String runId) throws IOException {
     return new RunWriter(files, home, runId);
+  }
+
+  /**
+   * Finishes what a crashed writer left: an earlier run moved aside comes back if no run took its
+   * place, and is deleted if one did; drafts are deleted. Returns what was repaired, for the log.
+   *
+   * <p>Call it only while no other match of the same home is running (see {@link HomeLock}).
+   */
+  public static List<String> recover(FileStore files, Home home) throws IOException {
+    List<String> repaired = new ArrayList<>();
+    for (Path p : files.list(home.runs())) {
+      String name = p.getName();
+      int mark = name.indexOf('~');
+      if (!name.startsWith(".") || mark < 0) {
+        continue;
+      }
+      Path run = home.run(name.substring(1, mark));
+      if (name.startsWith(REPLACED, mark) && !files.exists(run)) {
+        files.rename(p, run);
+        repaired.add("run " + run.getName() + " restored: a replacement of it had crashed");
+      } else {
+        files.delete(p);
+      }
+    }
+    return repaired;
   }
 
   /** Creates the file {@code relative} (e.g. {@code proposals/part-00000.avro}) in the draft. */
@@ -45,14 +73,21 @@ public final class RunWriter {
 
   /** Publishes the draft as the run, replacing an earlier run of the same id. */
   public void commit() throws IOException {
+    files.create(new Path(draft, Home.SUCCESS)).close();
     Path target = home.run(runId);
     Path replaced = null;
     if (files.exists(target)) {
-      replaced = new Path(home.runs(), "." + runId + ".replaced-" + UUID.randomUUID());
+      replaced = new Path(home.runs(), "." + runId + REPLACED + UUID.randomUUID());
       files.rename(target, replaced);
     }
-    files.rename(draft, target);
-    files.create(new Path(target, Home.SUCCESS)).close();
+    try {
+      files.rename(draft, target);
+    } catch (IOException e) {
+      if (replaced != null) {
+        files.rename(replaced, target); // the earlier run stays; recover() retries if this fails
+      }
+      throw e;
+    }
     committed = true;
     if (replaced != null) {
       files.delete(replaced);
@@ -67,7 +102,7 @@ public final class RunWriter {
     try {
       files.delete(draft);
     } catch (IOException e) {
-      // The hidden draft is harmless, and the next run of this id deletes it.
+      // The hidden draft is harmless, and the next run of this home deletes it.
     }
   }
 }

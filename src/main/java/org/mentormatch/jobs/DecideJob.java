@@ -30,6 +30,8 @@ import org.mentormatch.introductions.IntroductionWriter;
 import org.mentormatch.io.DecisionStore;
 import org.mentormatch.io.FileStore;
 import org.mentormatch.io.Home;
+import org.mentormatch.io.HomeLock;
+import org.mentormatch.io.RunWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -110,8 +112,23 @@ public final class DecideJob implements Callable<Integer> {
    */
   public static Result run(FileStore files, Options o, Clock clock) throws IOException {
     Home programme = Home.at(o.home());
+    if (!files.exists(programme.root())) {
+      throw new UserError(
+          "there is no programme home at "
+              + programme.root()
+              + "; pass the --home that jobs/match.sh wrote its runs to.");
+    }
+    try (HomeLock lock = HomeLock.acquire(files, programme, "decide.sh --run-id " + o.runId())) {
+      return runLocked(files, o, clock, programme);
+    }
+  }
+
+  /** Checks and applies the file while this command holds the home's lock. */
+  private static Result runLocked(FileStore files, Options o, Clock clock, Home programme)
+      throws IOException {
     DecisionStore store = new DecisionStore(files, programme);
-    List<String> recovered = store.recover();
+    List<String> recovered = new ArrayList<>(RunWriter.recover(files, programme));
+    recovered.addAll(store.recover());
 
     Path run = programme.run(o.runId());
     if (!files.exists(run)) {

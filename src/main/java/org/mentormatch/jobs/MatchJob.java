@@ -3,9 +3,7 @@ package org.mentormatch.jobs;
 import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -32,6 +30,7 @@ import org.mentormatch.io.DecisionStore;
 import org.mentormatch.io.FileStore;
 import org.mentormatch.io.HistoryReader;
 import org.mentormatch.io.Home;
+import org.mentormatch.io.HomeLock;
 import org.mentormatch.io.RunOutputs;
 import org.mentormatch.io.RunWriter;
 import org.mentormatch.review.ReportBuilder;
@@ -127,7 +126,7 @@ public final class MatchJob implements Callable<Integer> {
     Taxonomy taxonomy = Taxonomy.builtIn();
     if (!config.features().taxonomyFile().isEmpty()) {
       Path extra = new Path(config.features().taxonomyFile());
-      try (Reader r = new InputStreamReader(files.open(extra), StandardCharsets.UTF_8)) {
+      try (Reader r = files.openText(extra)) {
         taxonomy = taxonomy.extendedWith(r, extra.toString());
       } catch (java.io.FileNotFoundException e) {
         throw new UserError("features.taxonomy names " + extra + ", which does not exist.");
@@ -142,6 +141,25 @@ public final class MatchJob implements Callable<Integer> {
     }
 
     Home programme = Home.at(options.home());
+    try (HomeLock lock =
+        HomeLock.acquire(files, programme, "match.sh --run-id " + options.runId())) {
+      return runLocked(spark, options, files, config, taxonomy, membersPath, programme);
+    }
+  }
+
+  /** The run itself, while this command holds the home's lock. */
+  private static Map<String, Object> runLocked(
+      SparkSession spark,
+      Options options,
+      FileStore files,
+      MatchConfig config,
+      Taxonomy taxonomy,
+      Path membersPath,
+      Home programme)
+      throws IOException {
+    for (String repaired : RunWriter.recover(files, programme)) {
+      LOG.info("recovered: {}", repaired);
+    }
     for (String repaired : new DecisionStore(files, programme).recover()) {
       LOG.info("recovered: {}", repaired);
     }
@@ -227,7 +245,7 @@ public final class MatchJob implements Callable<Integer> {
     if (!files.exists(path)) {
       throw new UserError("the config file " + configFile + " does not exist.");
     }
-    try (Reader r = new InputStreamReader(files.open(path), StandardCharsets.UTF_8)) {
+    try (Reader r = files.openText(path)) {
       return MatchConfig.parse(r, configFile);
     }
   }

@@ -56,7 +56,7 @@ class RunWriterTest {
     // the process dies here: no commit, no abort
     assertFalse(Files.exists(dir.resolve("runs/r1")));
     assertEquals(1, runsDirectory().size(), "a hidden draft: " + runsDirectory());
-    assertTrue(runsDirectory().get(0).startsWith(".r1.writing-"));
+    assertTrue(runsDirectory().get(0).startsWith(".r1~writing-"));
 
     RunWriter next = RunWriter.begin(new FileStore(new Configuration()), home(), "r1");
     write(next, "review.csv", "whole");
@@ -107,7 +107,84 @@ class RunWriterTest {
     RunWriter run = RunWriter.begin(failsOnSuccess, home(), "r1");
     write(run, "review.csv", "complete but unmarked");
     assertThrows(IOException.class, run::commit);
-    assertTrue(Files.exists(dir.resolve("runs/r1/review.csv")));
-    assertFalse(Files.exists(dir.resolve("runs/r1/_SUCCESS")), "not a run without _SUCCESS");
+    assertFalse(Files.exists(dir.resolve("runs/r1")), "no run without _SUCCESS");
+  }
+
+  /** A store whose renames fail from the {@code failAt}-th on, as if the process died there. */
+  private static FileStore renamesFailFrom(int failAt) {
+    return new FileStore(new Configuration()) {
+      int renames;
+
+      @Override
+      public void rename(org.apache.hadoop.fs.Path from, org.apache.hadoop.fs.Path to)
+          throws IOException {
+        if (++renames >= failAt) {
+          throw new IOException("crash (simulated)");
+        }
+        super.rename(from, to);
+      }
+    };
+  }
+
+  @Test
+  void aCrashBetweenMovingTheOldRunAsideAndTheNewOneInRestoresTheOldRun() throws IOException {
+    RunWriter first = RunWriter.begin(new FileStore(new Configuration()), home(), "r1");
+    write(first, "review.csv", "first");
+    first.commit();
+    // The old run is moved aside, then every rename fails: even the commit's own roll-back.
+    RunWriter second = RunWriter.begin(renamesFailFrom(2), home(), "r1");
+    write(second, "review.csv", "second");
+    assertThrows(IOException.class, second::commit);
+    assertFalse(
+        Files.exists(dir.resolve("runs/r1")), "the moment of the crash: " + runsDirectory());
+
+    assertEquals(
+        List.of("run r1 restored: a replacement of it had crashed"),
+        RunWriter.recover(new FileStore(new Configuration()), home()));
+    assertEquals(List.of("r1"), runsDirectory());
+    assertEquals("first", Files.readString(dir.resolve("runs/r1/review.csv")));
+    assertTrue(Files.exists(dir.resolve("runs/r1/_SUCCESS")));
+  }
+
+  @Test
+  void aCommitWhoseFinalRenameFailsPutsTheOldRunBack() throws IOException {
+    RunWriter first = RunWriter.begin(new FileStore(new Configuration()), home(), "r1");
+    write(first, "review.csv", "first");
+    first.commit();
+    FileStore failsOnce =
+        new FileStore(new Configuration()) {
+          int renames;
+
+          @Override
+          public void rename(org.apache.hadoop.fs.Path from, org.apache.hadoop.fs.Path to)
+              throws IOException {
+            if (++renames == 2) {
+              throw new IOException("rename refused (simulated)");
+            }
+            super.rename(from, to);
+          }
+        };
+    RunWriter second = RunWriter.begin(failsOnce, home(), "r1");
+    write(second, "review.csv", "second");
+    assertThrows(IOException.class, second::commit);
+    second.abort();
+    assertEquals(List.of("r1"), runsDirectory());
+    assertEquals("first", Files.readString(dir.resolve("runs/r1/review.csv")));
+  }
+
+  @Test
+  void aCrashedReplacementIsRestoredUnderItsOwnIdWhenAnotherRunStarts() throws IOException {
+    RunWriter first = RunWriter.begin(new FileStore(new Configuration()), home(), "r1.b");
+    write(first, "review.csv", "r1.b");
+    first.commit();
+    RunWriter crashed = RunWriter.begin(renamesFailFrom(2), home(), "r1.b");
+    write(crashed, "review.csv", "never published");
+    assertThrows(IOException.class, crashed::commit);
+
+    RunWriter other = RunWriter.begin(new FileStore(new Configuration()), home(), "r1");
+    write(other, "review.csv", "r1");
+    other.commit();
+    assertEquals(List.of("r1", "r1.b"), runsDirectory());
+    assertEquals("r1.b", Files.readString(dir.resolve("runs/r1.b/review.csv")));
   }
 }

@@ -44,6 +44,7 @@ import org.mentormatch.introductions.IntroductionWriter;
 import org.mentormatch.io.DecisionStore;
 import org.mentormatch.io.FileStore;
 import org.mentormatch.io.Home;
+import org.mentormatch.io.HomeLock;
 import org.mentormatch.io.RunOutputs;
 import org.mentormatch.io.SafeCsv;
 
@@ -400,6 +401,33 @@ class DecideJobTest {
                 "line 2: proposal P-2 was withdrawn (the mentor left the programme, run"
                     + " 2024-06-02)"),
         e.getMessage());
+    assertNothingWritten();
+  }
+
+  @Test
+  void aDecisionWhileAnotherCommandWorksOnTheHomeChangesNothing() throws IOException {
+    Path sheet = sheet("decisions.csv", row("P-1", "approve"));
+    try (HomeLock other =
+        HomeLock.acquire(files, Home.at(home.toString()), "decide.sh --run-id x")) {
+      UserError e = assertThrows(UserError.class, () -> decide(sheet, "eng", CLOCK));
+      assertTrue(e.getMessage().contains("decide.sh --run-id x (process "), e.getMessage());
+    }
+    assertNothingWritten();
+    decide(sheet, "eng", CLOCK);
+    assertEquals(1, store().ledger().size());
+  }
+
+  @Test
+  void aSheetSavedInAnotherEncodingChangesNothing() throws IOException {
+    Path sheet = sheet("decisions.csv", row("P-1", "approve"));
+    // What a spreadsheet's plain "CSV" export does to a name like Zoë: Windows-1252, not UTF-8.
+    String text = Files.readString(sheet, StandardCharsets.UTF_8).replace("Ana", "Zoë");
+    assertTrue(text.contains("Zoë"), text);
+    Files.write(sheet, text.getBytes(java.nio.charset.Charset.forName("windows-1252")));
+
+    UserError e = assertThrows(UserError.class, () -> decide(sheet, "eng", CLOCK));
+
+    assertTrue(e.getMessage().contains("is not UTF-8 text"), e.getMessage());
     assertNothingWritten();
   }
 

@@ -1,0 +1,135 @@
+package org.mentormatch.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.Path;
+import org.mentormatch.jobs.UserError;
+
+/**
+ * One command at a time per programme home: {@code match.sh} and {@code decide.sh} hold {@code
+ * <home>/.lock} while they read and write it.
+ *
+ * <p>Without it, two coordinators deciding the same proposal at once could both pass validation and
+ * record contradictory decisions, and one command's crash recovery could take another's unfinished
+ * files for debris. On a local disk the lock is an operating-system file lock, released even if the
+ * process dies. On other file systems (HDFS, object stores) it is a file created only if absent and
+ * deleted on close; a crash leaves it behind, and the error says how to clear it.
+ */
+public final class HomeLock implements AutoCloseable {
+  static final String NAME = ".lock";
+
+  private final FileStore files;
+  private final Path path;
+  private final FileChannel channel;
+  private final FileLock osLock;
+
+  private HomeLock(FileStore files, Path path, FileChannel channel, FileLock osLock) {
+    this.files = files;
+    this.path = path;
+    this.channel = channel;
+    this.osLock = osLock;
+  }
+
+  /** Takes the lock of {@code home} for {@code command}, or fails saying who holds it. */
+  public static HomeLock acquire(FileStore files, Home home, String command) throws IOException {
+    Path path = new Path(home.root(), NAME);
+    files.mkdirs(home.root());
+    String owner = owner(command);
+    Path qualified = files.qualify(path);
+    if ("file".equals(qualified.toUri().getScheme())) {
+      java.nio.file.Path local = java.nio.file.Path.of(qualified.toUri());
+      FileChannel channel =
+          FileChannel.open(local, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null; // held by this very process, e.g. by a command still running in it
+      }
+      if (lock == null) {
+        channel.close();
+        throw busy(holder(local), "");
+      }
+      channel.truncate(0);
+      channel.write(StandardCharsets.UTF_8.encode(owner));
+      return new HomeLock(files, path, channel, lock);
+    }
+    try (OutputStream out = files.fs(path).create(path, false)) {
+      out.write(owner.getBytes(StandardCharsets.UTF_8));
+    } catch (FileAlreadyExistsException e) {
+      throw busy(
+          holder(files, path),
+          " If none is running (on this file system a crash leaves the lock behind), delete "
+              + path
+              + ".");
+    }
+    return new HomeLock(files, path, null, null);
+  }
+
+  private static String owner(String command) {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      host = "an unknown host";
+    }
+    return command
+        + " (process "
+        + ManagementFactory.getRuntimeMXBean().getPid()
+        + " on "
+        + host
+        + ", since "
+        + Instant.now()
+        + ")";
+  }
+
+  private static String holder(java.nio.file.Path local) {
+    try {
+      return Files.readString(local, StandardCharsets.UTF_8).strip();
+    } catch (IOException | UncheckedIOException e) {
+      return "";
+    }
+  }
+
+  private static String holder(FileStore files, Path path) {
+    try (InputStream in = files.open(path)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static UserError busy(String holder, String hint) {
+    return new UserError(
+        "another mentor-match command is working on this programme home"
+            + (holder.isEmpty() ? "" : ": " + holder)
+            + ". Nothing was changed; run this again when it has finished."
+            + hint);
+  }
+
+  /** Releases the lock. */
+  @Override
+  public void close() throws IOException {
+    if (channel != null) {
+      try {
+        osLock.release();
+      } finally {
+        channel.close();
+      }
+    } else {
+      files.delete(path);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package org.mentormatch.io;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mentormatch.jobs.UserError;
+
+/** One command at a time per home, on a local disk and on a file system without file locks. */
+class HomeLockTest {
+  @TempDir Path dir;
+
+  private Home home() {
+    return Home.at(dir.resolve("home").toString());
+  }
+
+  /** A store that reports another scheme, so the lock takes its create-if-absent form. */
+  private static FileStore remote() {
+    return new FileStore(new Configuration()) {
+      @Override
+      public org.apache.hadoop.fs.Path qualify(org.apache.hadoop.fs.Path path) {
+        return new org.apache.hadoop.fs.Path("hdfs://namenode" + path.toUri().getPath());
+      }
+    };
+  }
+
+  @Test
+  void aSecondCommandOnTheSameHomeIsRefusedSayingWhoHoldsIt() throws IOException {
+    FileStore files = new FileStore(new Configuration());
+    try (HomeLock held = HomeLock.acquire(files, home(), "match.sh --run-id n1")) {
+      UserError e =
+          assertThrows(
+              UserError.class, () -> HomeLock.acquire(files, home(), "decide.sh --run-id n1"));
+      assertTrue(e.getMessage().contains("match.sh --run-id n1 (process "), e.getMessage());
+      assertTrue(e.getMessage().contains("Nothing was changed"), e.getMessage());
+    }
+    HomeLock.acquire(files, home(), "decide.sh --run-id n1").close(); // free again
+  }
+
+  @Test
+  void withoutFileLocksTheLockIsAFileThatCloseDeletesAndACrashLeavesBehind() throws IOException {
+    FileStore files = remote();
+    Path lockFile = dir.resolve("home").resolve(HomeLock.NAME);
+    try (HomeLock held = HomeLock.acquire(files, home(), "match.sh --run-id n1")) {
+      assertTrue(Files.exists(lockFile));
+      UserError e =
+          assertThrows(
+              UserError.class, () -> HomeLock.acquire(files, home(), "decide.sh --run-id n1"));
+      assertTrue(e.getMessage().contains("match.sh --run-id n1"), e.getMessage());
+      assertTrue(e.getMessage().contains("delete " + lockFile), e.getMessage());
+    }
+    assertTrue(Files.notExists(lockFile));
+    HomeLock.acquire(files, home(), "decide.sh --run-id n1"); // and never closed: a crash
+    assertThrows(UserError.class, () -> HomeLock.acquire(files, home(), "match.sh"));
+  }
+}
