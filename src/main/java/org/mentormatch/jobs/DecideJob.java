@@ -73,6 +73,20 @@ public final class DecideJob implements Callable<Integer> {
       description = "Programme home directory (default: var in the project).")
   String home = ProjectPaths.resolve("var");
 
+  // Scripts that pass the same Spark flags to every command keep working; decide.sh starts no
+  // Spark.
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description = "Accepted like the other commands' and ignored: decide.sh starts no Spark.")
+  String master;
+
+  @Option(
+      names = "--conf",
+      paramLabel = "KEY=VALUE",
+      description = "Accepted like the other commands' and ignored: decide.sh starts no Spark.")
+  List<String> sparkSettings;
+
   /** What one application reads. */
   public record Options(String home, String runId, String decisions, String coordinator) {}
 

@@ -82,6 +82,15 @@ public final class MatchJob implements Callable<Integer> {
   String configFile;
 
   @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description =
+          "The date of the run, YYYY-MM-DD: time-zone offsets, proposal expiry and what has"
+              + " expired are taken at it (default: the date the run id starts with, else today"
+              + " in UTC).")
+  String asOfDate;
+
+  @Option(
       names = "--settings",
       description = "List every setting with its meaning, rule and default, and exit.")
   boolean listSettings;
@@ -102,7 +111,8 @@ public final class MatchJob implements Callable<Integer> {
           }
           SparkSession spark = Sessions.open("mentor-match");
           try {
-            run(spark, new Options(members, home, runId == null ? today() : runId, configFile));
+            String id = runId == null ? today() : runId;
+            run(spark, new Options(members, home, id, configFile, asOf(id, asOfDate)));
             return 0;
           } finally {
             spark.stop();
@@ -110,8 +120,17 @@ public final class MatchJob implements Callable<Integer> {
         });
   }
 
-  /** What one match run reads and where it writes. */
-  public record Options(String members, String home, String runId, String configFile) {}
+  /**
+   * What one match run reads and where it writes; {@code asOf} is the date of the run (see {@code
+   * --as-of}).
+   */
+  public record Options(
+      String members, String home, String runId, String configFile, LocalDate asOf) {
+    /** A run dated by its run id (see {@link MatchJob#asOf}). */
+    public Options(String members, String home, String runId, String configFile) {
+      this(members, home, runId, configFile, MatchJob.asOf(runId, null));
+    }
+  }
 
   /** Runs the match and publishes the run; returns the summary written. */
   public static Map<String, Object> run(SparkSession spark, Options options) throws IOException {
@@ -188,7 +207,7 @@ public final class MatchJob implements Callable<Integer> {
             .textFile(files.qualify(membersPath).toString(), partitions);
     MatchPipeline.Outcome outcome =
         pipeline.run(
-            lines, options.members(), partitions, options.runId(), asOf(options.runId()), history);
+            lines, options.members(), partitions, options.runId(), options.asOf(), history);
 
     RunWriter run = RunWriter.begin(files, programme, options.runId());
     try {
@@ -207,6 +226,7 @@ public final class MatchJob implements Callable<Integer> {
               proposals, unmatched));
       Map<String, Object> summary = new LinkedHashMap<>();
       summary.put("run_id", options.runId());
+      summary.put("as_of", options.asOf().toString());
       summary.put("members_file", options.members());
       summary.putAll(outcome.figures());
       summary.put("unmatched", unmatched);
@@ -250,11 +270,19 @@ public final class MatchJob implements Callable<Integer> {
     }
   }
 
-  /** The date UTC offsets are taken at: the run id when it is a date, else today (UTC). */
-  static LocalDate asOf(String runId) {
+  /**
+   * The date of a run: {@code given} if set, else the date the run id starts with ({@code
+   * 2026-11-21}, {@code 2026-11-21-rerun}), else today in UTC. Dated run ids make a re-run give the
+   * same bytes on any day.
+   */
+  static LocalDate asOf(String runId, String given) {
+    String date = given != null ? given : runId.length() >= 10 ? runId.substring(0, 10) : "";
     try {
-      return LocalDate.parse(runId);
+      return LocalDate.parse(date);
     } catch (DateTimeParseException e) {
+      if (given != null) {
+        throw new UserError("--as-of '" + given + "' is not a date of the form YYYY-MM-DD.");
+      }
       return LocalDate.now(ZoneOffset.UTC);
     }
   }

@@ -431,6 +431,23 @@ class DecideJobTest {
     assertNothingWritten();
   }
 
+  @Test
+  void sparkFlagsThatScriptsPassToEveryCommandAreAcceptedAndIgnored() {
+    String[] args = {
+      "--run-id",
+      RUN,
+      "--decisions",
+      "d.csv",
+      "--coordinator",
+      "eng",
+      "--master",
+      "spark://cluster:7077",
+      "--conf",
+      "spark.executor.memory=4g"
+    };
+    new picocli.CommandLine(new DecideJob()).parseArgs(args); // throws on an unknown option
+  }
+
   // --- what cannot be decided at all ---
 
   @Test
