@@ -96,7 +96,27 @@ public final class DecisionStore {
     }
     files.rename(ledgerPending, new Path(home.ledger(), id + AVRO)); // the commit
     if (!introductions.isEmpty()) {
-      files.rename(outboxPending, new Path(home.outbox(runId), id + AVRO));
+      try {
+        files.rename(outboxPending, new Path(home.outbox(runId), id + AVRO));
+      } catch (IOException e) {
+        throw new RecordedButNotPublished(id, e);
+      }
+    }
+  }
+
+  /** The decisions are committed to the ledger, but their introductions are not in the outbox. */
+  public static final class RecordedButNotPublished extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    RecordedButNotPublished(String id, IOException cause) {
+      super(
+          "the decisions are recorded in the ledger as "
+              + id
+              + ", but moving their introductions into the outbox failed ("
+              + cause.getMessage()
+              + "). Do not apply the file again: the next decide.sh or match.sh on this home"
+              + " publishes them first.",
+          cause);
     }
   }
 

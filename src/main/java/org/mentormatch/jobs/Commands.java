@@ -1,6 +1,7 @@
 package org.mentormatch.jobs;
 
 import java.util.concurrent.Callable;
+import org.mentormatch.io.DecisionStore;
 
 /**
  * Runs a command's body and turns its failure into what users see: one paragraph on standard error,
@@ -35,6 +36,12 @@ public final class Commands {
       if (user != null) {
         System.err.println(command + ": " + user.getMessage());
         return USER_ERROR;
+      }
+      for (Throwable c = t; c != null; c = c.getCause()) {
+        if (c instanceof DecisionStore.RecordedButNotPublished partly) {
+          System.err.println(command + " stopped half way: " + partly.getMessage());
+          return FAILURE;
+        }
       }
       System.err.println(
           command

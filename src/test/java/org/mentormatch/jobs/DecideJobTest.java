@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -645,7 +646,27 @@ class DecideJobTest {
   @Test
   void aCrashAfterTheCommitIsCompletedByTheNextRun() throws IOException {
     Path sheet = validSheet();
-    assertThrows(IOException.class, () -> decide(new CrashAtPublication(), sheet, "eng", CLOCK));
+    java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+    PrintStream err = System.err;
+    System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code =
+          Commands.run(
+              "decide.sh",
+              () -> {
+                decide(new CrashAtPublication(), sheet, "eng", CLOCK);
+                return 0;
+              });
+    } finally {
+      System.setErr(err);
+    }
+    assertEquals(Commands.FAILURE, code);
+    String message = said.toString(StandardCharsets.UTF_8);
+    assertTrue(
+        message.startsWith("decide.sh stopped half way: the decisions are recorded"), message);
+    assertTrue(message.contains("Do not apply the file again"), message);
+    assertFalse(message.contains("Nothing was published"), message);
     List<Decision> ledger = store().ledger();
     assertEquals(3, ledger.size());
     assertEquals(List.of(), store().outbox(RUN));
