@@ -270,9 +270,36 @@ class CoordinatorLoopIT {
             () -> decide(sheet("bad.csv", review1, changes), ENGINEERING, NIGHT1, NIGHT1));
     String m = e.getMessage();
     assertTrue(m.contains("nothing was applied"), m);
-    assertTrue(m.contains("outside c002's scope"), m);
-    assertTrue(m.contains("decision 'maybe' is not a decision word"), m);
-    assertEquals(before.keySet(), snapshot().keySet());
+    assertTrue(m.matches("(?s).*\\n  line \\d+: [^\\n]*outside c002's scope.*"), m);
+    assertTrue(m.matches("(?s).*\\n  line \\d+: [^\\n]*'maybe' is not a decision word.*"), m);
+
+    // A coordinator whose scope covers it still cannot reverse an earlier rejection.
+    UserError reversal =
+        assertThrows(
+            UserError.class,
+            () ->
+                decide(
+                    sheet(
+                        "reverse.csv",
+                        review1,
+                        Map.of(rejectedBefore, new String[] {"approve", null, null})),
+                    ADMIN,
+                    NIGHT1,
+                    NIGHT1));
+    assertTrue(
+        reversal
+            .getMessage()
+            .matches(
+                "(?s).*\\n  line \\d+: proposal "
+                    + rejectedBefore
+                    + " was already rejected by c001 .*"),
+        reversal.getMessage());
+    assertSameFiles(before, snapshot());
+  }
+
+  private static void assertSameFiles(Map<String, byte[]> expected, Map<String, byte[]> actual) {
+    assertEquals(expected.keySet(), actual.keySet());
+    expected.forEach((f, bytes) -> assertArrayEquals(bytes, actual.get(f), f + " changed"));
   }
 
   @Test

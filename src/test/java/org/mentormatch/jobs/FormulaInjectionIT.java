@@ -95,6 +95,13 @@ class FormulaInjectionIT {
           "yes");
       p.printRecord(
           "e3", "Cy", "e3@example.com", "mentee", "@kubernetes", "", "Ops", "UTC", "2", "no");
+      // an id may start with '-': excluded for no consent, listed in excluded.csv
+      p.printRecord("-e4", "Di", "e4@example.com", "mentee", "sql", "", "Ops", "UTC", "2", "no");
+      // a broken row starting with '=': rejected, its raw text copied to rejected-rows.csv
+      p.printRecord("=1+1", "Ed", "e5@example.com", "mentee", "sql", "", "Ops", "UTC", "2", "yes");
+      // a mentee no mentor fits: listed in unmatched.csv under an id starting with '-'
+      p.printRecord(
+          "-e6", "Flo", "e6@example.com", "mentee", "welding", "", "Ops", "UTC", "2", "yes");
     }
     Path home = dir.resolve("home");
     MatchJob.run(
@@ -126,6 +133,17 @@ class FormulaInjectionIT {
         }
       }
     }
+    List<CSVRecord> excluded = RunFiles.csv(run.resolve("excluded.csv"));
+    assertEquals(
+        List.of("e3", "-e4"),
+        excluded.stream().map(r -> SafeCsv.restore(r.get("member_id"))).toList());
+    List<CSVRecord> rejected = RunFiles.csv(run.resolve("rejected-rows.csv"));
+    assertEquals(1, rejected.size());
+    assertTrue(SafeCsv.restore(rejected.get(0).get("raw")).startsWith("=1+1,Ed,"));
+    List<CSVRecord> unmatched = RunFiles.csv(run.resolve("unmatched.csv"));
+    assertEquals(
+        List.of("-e6"), unmatched.stream().map(r -> SafeCsv.restore(r.get("member_id"))).toList());
+
     List<CSVRecord> review = RunFiles.csv(run.resolve("review.csv"));
     Map<String, String> shared = new HashMap<>();
     for (CSVRecord r : review) {
