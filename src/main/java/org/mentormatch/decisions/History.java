@@ -175,7 +175,7 @@ public final class History {
             .drop("load", "busy")
             .localCheckpoint();
 
-    long expiredTonight = withdrawn.filter(col("reason").startsWith("expired on ")).count();
+    long expiredTonight = expired.count();
     Map<String, Long> figures = new LinkedHashMap<>();
     figures.put("active_mentorships", active.count());
     figures.put("mentees_in_mentorship", active.select("mentee_id").distinct().count());

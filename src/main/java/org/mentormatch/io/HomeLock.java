@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.Path;
 import org.mentormatch.jobs.UserError;
@@ -21,11 +23,13 @@ import org.mentormatch.jobs.UserError;
  * One command at a time per programme home: {@code match.sh} and {@code decide.sh} hold {@code
  * <home>/.lock} while they read and write it.
  *
- * <p>Without it, two coordinators deciding the same proposal at once could both pass validation and
- * record contradictory decisions, and one command's crash recovery could take another's unfinished
- * files for debris. On a local disk the lock is an operating-system file lock, released even if the
- * process dies. On other file systems (HDFS, object stores) it is a file created only if absent and
- * deleted on close; a crash leaves it behind, and the error says how to clear it.
+ * <p>Recovery from a crash happens here, under the lock, because only then can a hidden draft be
+ * told from a live command's unfinished files. Without the lock, two coordinators deciding the same
+ * proposal at once could both pass validation and record contradictory decisions, and one command's
+ * crash recovery could take another's unfinished files for debris. On a local disk the lock is an
+ * operating-system file lock, released even if the process dies. On other file systems (HDFS,
+ * object stores) it is a file created only if absent and deleted on close; a crash leaves it
+ * behind, and the error says how to clear it.
  */
 public final class HomeLock implements AutoCloseable {
   static final String NAME = ".lock";
@@ -34,6 +38,7 @@ public final class HomeLock implements AutoCloseable {
   private final Path path;
   private final FileChannel channel;
   private final FileLock osLock;
+  private List<String> recovered = List.of();
 
   private HomeLock(FileStore files, Path path, FileChannel channel, FileLock osLock) {
     this.files = files;
@@ -42,8 +47,29 @@ public final class HomeLock implements AutoCloseable {
     this.osLock = osLock;
   }
 
-  /** Takes the lock of {@code home} for {@code command}, or fails saying who holds it. */
+  /**
+   * Takes the lock of {@code home} for {@code command}, or fails saying who holds it; then, as the
+   * only command at work, finishes what a crashed command left (see {@link #recovered}).
+   */
   public static HomeLock acquire(FileStore files, Home home, String command) throws IOException {
+    HomeLock lock = take(files, home, command);
+    try {
+      List<String> repaired = new ArrayList<>(RunWriter.recover(files, home));
+      repaired.addAll(new DecisionStore(files, home).recover());
+      lock.recovered = List.copyOf(repaired);
+      return lock;
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  /** What taking the lock repaired after an earlier crash, one line each, for the user. */
+  public List<String> recovered() {
+    return recovered;
+  }
+
+  private static HomeLock take(FileStore files, Home home, String command) throws IOException {
     Path path = new Path(home.root(), NAME);
     files.mkdirs(home.root());
     String owner = owner(command);

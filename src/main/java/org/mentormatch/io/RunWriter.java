@@ -14,8 +14,8 @@ import org.apache.hadoop.fs.Path;
  * all. {@link #commit} moves any earlier run of the same id aside to {@code
  * .<run-id>~replaced-<nonce>} and renames the draft into place: that rename is the commit. A crash
  * before it leaves the earlier run, or, if the crash came between the two renames, its copy aside,
- * which {@link #recover} puts back; a crash after it leaves the new run. ({@code ~} cannot occur in
- * a run id, so one id's hidden files are never taken for another's.)
+ * which {@link #recover} puts back (and deletes stale drafts); a crash after it leaves the new run.
+ * ({@code ~} cannot occur in a run id, so one id's hidden files are never taken for another's.)
  */
 public final class RunWriter {
   private static final String WRITING = "~writing-";
@@ -31,7 +31,6 @@ public final class RunWriter {
     this.files = files;
     this.home = home;
     this.runId = runId;
-    recover(files, home);
     this.draft = new Path(home.runs(), "." + runId + WRITING + UUID.randomUUID());
     files.mkdirs(draft);
   }
@@ -45,7 +44,8 @@ public final class RunWriter {
    * Finishes what a crashed writer left: an earlier run moved aside comes back if no run took its
    * place, and is deleted if one did; drafts are deleted. Returns what was repaired, for the log.
    *
-   * <p>Call it only while no other match of the same home is running (see {@link HomeLock}).
+   * <p>{@link HomeLock#acquire} calls it: only while no other command works on the home can a draft
+   * be told from a live run's files.
    */
   public static List<String> recover(FileStore files, Home home) throws IOException {
     List<String> repaired = new ArrayList<>();

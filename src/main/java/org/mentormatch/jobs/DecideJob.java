@@ -31,7 +31,6 @@ import org.mentormatch.io.DecisionStore;
 import org.mentormatch.io.FileStore;
 import org.mentormatch.io.Home;
 import org.mentormatch.io.HomeLock;
-import org.mentormatch.io.RunWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -133,16 +132,15 @@ public final class DecideJob implements Callable<Integer> {
               + "; pass the --home that jobs/match.sh wrote its runs to.");
     }
     try (HomeLock lock = HomeLock.acquire(files, programme, "decide.sh --run-id " + o.runId())) {
-      return runLocked(files, o, clock, programme);
+      return runLocked(files, o, clock, programme, lock.recovered());
     }
   }
 
   /** Checks and applies the file while this command holds the home's lock. */
-  private static Result runLocked(FileStore files, Options o, Clock clock, Home programme)
+  private static Result runLocked(
+      FileStore files, Options o, Clock clock, Home programme, List<String> recovered)
       throws IOException {
     DecisionStore store = new DecisionStore(files, programme);
-    List<String> recovered = new ArrayList<>(RunWriter.recover(files, programme));
-    recovered.addAll(store.recover());
 
     Path run = programme.run(o.runId());
     if (!files.exists(run)) {

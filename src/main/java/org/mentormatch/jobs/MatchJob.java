@@ -26,7 +26,6 @@ import org.mentormatch.config.Setting;
 import org.mentormatch.decisions.History;
 import org.mentormatch.features.PhraseAnalyzer;
 import org.mentormatch.features.Taxonomy;
-import org.mentormatch.io.DecisionStore;
 import org.mentormatch.io.FileStore;
 import org.mentormatch.io.HistoryReader;
 import org.mentormatch.io.Home;
@@ -162,6 +161,9 @@ public final class MatchJob implements Callable<Integer> {
     Home programme = Home.at(options.home());
     try (HomeLock lock =
         HomeLock.acquire(files, programme, "match.sh --run-id " + options.runId())) {
+      for (String repaired : lock.recovered()) {
+        LOG.info("recovered: {}", repaired);
+      }
       return runLocked(spark, options, files, config, taxonomy, membersPath, programme);
     }
   }
@@ -176,12 +178,6 @@ public final class MatchJob implements Callable<Integer> {
       Path membersPath,
       Home programme)
       throws IOException {
-    for (String repaired : RunWriter.recover(files, programme)) {
-      LOG.info("recovered: {}", repaired);
-    }
-    for (String repaired : new DecisionStore(files, programme).recover()) {
-      LOG.info("recovered: {}", repaired);
-    }
     History.Files history = HistoryReader.read(spark, files, programme, options.runId());
     long decidedHere = history.decisions().filter(col("run_id").equalTo(options.runId())).count();
     if (decidedHere > 0) {

@@ -1,11 +1,13 @@
 package org.mentormatch.io;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +42,19 @@ class HomeLockTest {
       assertTrue(e.getMessage().contains("Nothing was changed"), e.getMessage());
     }
     HomeLock.acquire(files, home(), "decide.sh --run-id n1").close(); // free again
+  }
+
+  @Test
+  void takingTheLockFinishesWhatACrashedRunLeft() throws IOException {
+    FileStore files = new FileStore(new Configuration());
+    RunWriter crashed = RunWriter.begin(files, home(), "n1");
+    crashed.create("review.csv").close(); // and the process dies: no commit, no abort
+    Path runs = dir.resolve("home").resolve("runs");
+    assertEquals(1, Files.list(runs).count());
+    try (HomeLock lock = HomeLock.acquire(files, home(), "match.sh --run-id n2")) {
+      assertEquals(List.of(), lock.recovered()); // a draft is debris, deleted without a word
+      assertEquals(0, Files.list(runs).count());
+    }
   }
 
   @Test

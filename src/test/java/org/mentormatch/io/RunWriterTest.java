@@ -58,6 +58,7 @@ class RunWriterTest {
     assertEquals(1, runsDirectory().size(), "a hidden draft: " + runsDirectory());
     assertTrue(runsDirectory().get(0).startsWith(".r1~writing-"));
 
+    assertEquals(List.of(), RunWriter.recover(new FileStore(new Configuration()), home()));
     RunWriter next = RunWriter.begin(new FileStore(new Configuration()), home(), "r1");
     write(next, "review.csv", "whole");
     next.commit();
@@ -173,7 +174,8 @@ class RunWriterTest {
   }
 
   @Test
-  void aCrashedReplacementIsRestoredUnderItsOwnIdWhenAnotherRunStarts() throws IOException {
+  void aCrashedReplacementIsRestoredUnderItsOwnIdNotThatOfARunWhoseIdStartsTheSame()
+      throws IOException {
     RunWriter first = RunWriter.begin(new FileStore(new Configuration()), home(), "r1.b");
     write(first, "review.csv", "r1.b");
     first.commit();
@@ -181,6 +183,9 @@ class RunWriterTest {
     write(crashed, "review.csv", "never published");
     assertThrows(IOException.class, crashed::commit);
 
+    assertEquals(
+        List.of("run r1.b restored: a replacement of it had crashed"),
+        RunWriter.recover(new FileStore(new Configuration()), home()));
     RunWriter other = RunWriter.begin(new FileStore(new Configuration()), home(), "r1");
     write(other, "review.csv", "r1");
     other.commit();
