@@ -111,16 +111,16 @@ class RunWriterTest {
     assertFalse(Files.exists(dir.resolve("runs/r1")), "no run without _SUCCESS");
   }
 
-  /** A store whose renames fail from the {@code failAt}-th on, as if the process died there. */
-  private static FileStore renamesFailFrom(int failAt) {
+  /** A store whose {@code n}-th rename fails when {@code fails} says so, as if the disk refused. */
+  private static FileStore renamesFailing(java.util.function.IntPredicate fails) {
     return new FileStore(new Configuration()) {
       int renames;
 
       @Override
       public void rename(org.apache.hadoop.fs.Path from, org.apache.hadoop.fs.Path to)
           throws IOException {
-        if (++renames >= failAt) {
-          throw new IOException("crash (simulated)");
+        if (fails.test(++renames)) {
+          throw new IOException("rename refused (simulated)");
         }
         super.rename(from, to);
       }
@@ -133,7 +133,7 @@ class RunWriterTest {
     write(first, "review.csv", "first");
     first.commit();
     // The old run is moved aside, then every rename fails: even the commit's own roll-back.
-    RunWriter second = RunWriter.begin(renamesFailFrom(2), home(), "r1");
+    RunWriter second = RunWriter.begin(renamesFailing(n -> n >= 2), home(), "r1");
     write(second, "review.csv", "second");
     assertThrows(IOException.class, second::commit);
     assertFalse(
@@ -152,20 +152,7 @@ class RunWriterTest {
     RunWriter first = RunWriter.begin(new FileStore(new Configuration()), home(), "r1");
     write(first, "review.csv", "first");
     first.commit();
-    FileStore failsOnce =
-        new FileStore(new Configuration()) {
-          int renames;
-
-          @Override
-          public void rename(org.apache.hadoop.fs.Path from, org.apache.hadoop.fs.Path to)
-              throws IOException {
-            if (++renames == 2) {
-              throw new IOException("rename refused (simulated)");
-            }
-            super.rename(from, to);
-          }
-        };
-    RunWriter second = RunWriter.begin(failsOnce, home(), "r1");
+    RunWriter second = RunWriter.begin(renamesFailing(n -> n == 2), home(), "r1");
     write(second, "review.csv", "second");
     assertThrows(IOException.class, second::commit);
     second.abort();
@@ -179,7 +166,7 @@ class RunWriterTest {
     RunWriter first = RunWriter.begin(new FileStore(new Configuration()), home(), "r1.b");
     write(first, "review.csv", "r1.b");
     first.commit();
-    RunWriter crashed = RunWriter.begin(renamesFailFrom(2), home(), "r1.b");
+    RunWriter crashed = RunWriter.begin(renamesFailing(n -> n >= 2), home(), "r1.b");
     write(crashed, "review.csv", "never published");
     assertThrows(IOException.class, crashed::commit);
 
