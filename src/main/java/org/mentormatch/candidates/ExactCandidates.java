@@ -37,25 +37,9 @@ public final class ExactCandidates {
       Dataset<Row> declined,
       double minSimilarity) {
     Dataset<Row> goals =
-        profiles
-            .filter(col(Columns.IS_MENTEE))
-            .select(
-                col(Columns.MEMBER_ID).as(Columns.MENTEE_ID),
-                explode(col(Columns.GOAL_PHRASES)).as("p"))
-            .select(
-                col(Columns.MENTEE_ID),
-                col("p." + Columns.PHRASE_TEXT).as("goal"),
-                col("p." + Columns.PHRASE_VECTOR).as("goal_vector"));
+        phrases(profiles, Columns.IS_MENTEE, Columns.MENTEE_ID, Columns.GOAL_PHRASES, "goal");
     Dataset<Row> skills =
-        profiles
-            .filter(col(Columns.IS_MENTOR))
-            .select(
-                col(Columns.MEMBER_ID).as(Columns.MENTOR_ID),
-                explode(col(Columns.SKILL_PHRASES)).as("p"))
-            .select(
-                col(Columns.MENTOR_ID),
-                col("p." + Columns.PHRASE_TEXT).as("skill"),
-                col("p." + Columns.PHRASE_VECTOR).as("skill_vector"));
+        phrases(profiles, Columns.IS_MENTOR, Columns.MENTOR_ID, Columns.SKILL_PHRASES, "skill");
     // A phrase's vector depends only on its text, so one per distinct text suffices.
     Dataset<Row> goalTexts = goals.dropDuplicates("goal").select("goal", "goal_vector");
     Dataset<Row> skillTexts = skills.dropDuplicates("skill").select("skill", "skill_vector");
@@ -76,5 +60,19 @@ public final class ExactCandidates {
             .select(Columns.MENTEE_ID, Columns.MENTOR_ID)
             .distinct();
     return CandidatePairs.withRules(ids, profiles, rules, declined);
+  }
+
+  /**
+   * One row per phrase of the members with {@code role} set: {@code idAs, <name>, <name>_vector}.
+   */
+  private static Dataset<Row> phrases(
+      Dataset<Row> profiles, String role, String idAs, String phrasesColumn, String name) {
+    return profiles
+        .filter(col(role))
+        .select(col(Columns.MEMBER_ID).as(idAs), explode(col(phrasesColumn)).as("p"))
+        .select(
+            col(idAs),
+            col("p." + Columns.PHRASE_TEXT).as(name),
+            col("p." + Columns.PHRASE_VECTOR).as(name + "_vector"));
   }
 }
