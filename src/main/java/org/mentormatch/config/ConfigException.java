@@ -1,6 +1,6 @@
 package org.mentormatch.config;
 
-import org.mentormatch.jobs.UserError;
+import org.mentormatch.UserError;
 
 /** A configuration file or value that cannot be used; the message says which and how to fix it. */
 public final class ConfigException extends UserError {

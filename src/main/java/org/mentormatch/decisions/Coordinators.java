@@ -13,7 +13,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.mentormatch.jobs.UserError;
+import org.mentormatch.UserError;
 
 /**
  * The programme's coordinators ({@code <home>/coordinators.csv}: {@code

@@ -18,7 +18,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.mentormatch.jobs.UserError;
+import org.mentormatch.UserError;
 
 /**
  * The concepts goals and skills are mapped onto: each with its professional area, an optional

@@ -1,6 +1,6 @@
 package org.mentormatch.ingest;
 
-import org.mentormatch.jobs.UserError;
+import org.mentormatch.UserError;
 
 /** An input file that cannot be read at all (as opposed to a bad row, which is rejected). */
 public final class MalformedInputException extends UserError {

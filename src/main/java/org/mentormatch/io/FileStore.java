@@ -17,7 +17,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.mentormatch.jobs.UserError;
+import org.mentormatch.UserError;
 
 /**
  * Files on a local disk or any Hadoop file system, addressed by path or URI: the only place that

@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.Path;
-import org.mentormatch.jobs.UserError;
+import org.mentormatch.UserError;
 
 /**
  * One command at a time per programme home: {@code match.sh} and {@code decide.sh} hold {@code

@@ -23,6 +23,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import org.mentormatch.Columns;
+import org.mentormatch.UserError;
 import org.mentormatch.assignment.AssignmentBlocks;
 import org.mentormatch.assignment.BlockAssignment;
 import org.mentormatch.assignment.MinCostFlowSolver;

@@ -1,6 +1,7 @@
 package org.mentormatch.jobs;
 
 import java.util.concurrent.Callable;
+import org.mentormatch.UserError;
 import org.mentormatch.io.DecisionStore;
 
 /**

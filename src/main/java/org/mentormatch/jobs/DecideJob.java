@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.mentormatch.UserError;
 import org.mentormatch.avro.Decision;
 import org.mentormatch.avro.DecisionKind;
 import org.mentormatch.avro.Introduction;

@@ -19,6 +19,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 import org.mentormatch.MatchPipeline;
 import org.mentormatch.StageClock;
+import org.mentormatch.UserError;
 import org.mentormatch.assignment.AssignmentSolver;
 import org.mentormatch.assignment.MinCostFlowSolver;
 import org.mentormatch.config.MatchConfig;

@@ -15,8 +15,8 @@ import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mentormatch.UserError;
 import org.mentormatch.io.FileStore;
-import org.mentormatch.jobs.UserError;
 
 class CoordinatorsTest {
   private static final String HEADER = "coordinator_id,name,email,scope\n";

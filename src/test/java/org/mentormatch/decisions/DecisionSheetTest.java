@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mentormatch.UserError;
 import org.mentormatch.io.SafeCsv;
-import org.mentormatch.jobs.UserError;
 
 class DecisionSheetTest {
 

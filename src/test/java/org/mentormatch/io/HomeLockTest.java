@@ -11,7 +11,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mentormatch.jobs.UserError;
+import org.mentormatch.UserError;
 
 /** One command at a time per home, on a local disk and on a file system without file locks. */
 class HomeLockTest {

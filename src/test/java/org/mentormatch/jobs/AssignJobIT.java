@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mentormatch.RunFiles;
 import org.mentormatch.SparkTestSession;
+import org.mentormatch.UserError;
 import org.mentormatch.assignment.AssignmentProblem;
 import org.mentormatch.bench.OrLibraryInstance;
 

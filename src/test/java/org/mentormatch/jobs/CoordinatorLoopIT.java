@@ -41,6 +41,7 @@ import org.mentormatch.Members;
 import org.mentormatch.RunFiles;
 import org.mentormatch.SampleRun;
 import org.mentormatch.SparkTestSession;
+import org.mentormatch.UserError;
 import org.mentormatch.introductions.IntroductionWriter;
 import org.mentormatch.io.FileStore;
 import org.mentormatch.io.SafeCsv;

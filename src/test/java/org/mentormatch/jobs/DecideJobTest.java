@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mentormatch.UserError;
 import org.mentormatch.avro.Decision;
 import org.mentormatch.avro.DecisionKind;
 import org.mentormatch.avro.Introduction;

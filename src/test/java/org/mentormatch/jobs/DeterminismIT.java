@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mentormatch.RunFiles;
 import org.mentormatch.SampleRun;
+import org.mentormatch.UserError;
 
 /**
  * Same input, config and run id give the same bytes; columns the contract does not know (such as

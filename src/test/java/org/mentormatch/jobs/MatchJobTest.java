@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.mentormatch.UserError;
 
 /** The date a run is taken at, which makes re-running a run id give the same bytes on any day. */
 class MatchJobTest {

@@ -1,4 +1,4 @@
-package org.mentormatch.jobs;
+package org.mentormatch;
 
 /**
  * A fatal problem the user can fix (bad input file, bad option, bad setting).
