@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.file.DataFileStream;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
@@ -17,9 +20,13 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.hadoop.fs.Path;
+import org.mentormatch.RunId;
+import org.mentormatch.UserError;
 import org.mentormatch.avro.Decision;
+import org.mentormatch.avro.DecisionKind;
 import org.mentormatch.avro.Introduction;
 import org.mentormatch.avro.Proposal;
+import org.mentormatch.decisions.DecisionRecords;
 
 /**
  * The ledger of decisions and the outbox of approved introductions, and the crash-safe way one
@@ -29,12 +36,23 @@ import org.mentormatch.avro.Proposal;
  * .<id>.avro.pending}, ignored by every reader), then renames the ledger file into place, which is
  * the commit, and then the outbox file. So the outbox never holds an introduction the ledger does
  * not approve. A crash before the commit leaves both as before; a crash after it leaves the
- * decisions recorded and their introductions still hidden, and {@link #recover}, which decide.sh
- * and match.sh run before anything else, renames them into place: as after.
+ * decisions recorded and their outbox file still hidden, and {@link #recover}, which every command
+ * runs under the home's lock before anything else, publishes that application's introductions: as
+ * after. Recovery never trusts the hidden file it finds (anyone who can write to the home could
+ * have planted it): it rebuilds the introductions from the committed ledger file and the run's
+ * proposals, and never replaces an outbox file that is already there.
+ *
+ * <p>Only files named like an application ({@code decisions-<time>-<hash>.avro}) are ledger files;
+ * anything else in {@code ledger/} is ignored. A ledger file that cannot be read stops the command
+ * naming it: every later decision and night depends on the ledger, so guessing is not an option.
  */
 public final class DecisionStore {
   private static final String AVRO = ".avro";
   private static final String PENDING = ".avro.pending";
+
+  /** The form of an application id, as {@code decide.sh} makes them. */
+  public static final Pattern APPLICATION_ID =
+      Pattern.compile("decisions-[0-9]{8}T[0-9]{9}Z-[0-9a-f]{8}");
 
   private final FileStore files;
   private final Home home;
@@ -46,8 +64,8 @@ public final class DecisionStore {
   }
 
   /**
-   * Finishes what a crashed application left: introductions of a committed application are moved
-   * into the outbox; files of an uncommitted one are deleted.
+   * Finishes what a crashed application left: the introductions of a committed application are
+   * rebuilt from its ledger file and published; hidden files of an uncommitted one are deleted.
    *
    * @return one line per application repaired, for the user
    */
@@ -57,28 +75,65 @@ public final class DecisionStore {
       String name = pending.getName();
       if (name.startsWith(".") && name.endsWith(PENDING)) {
         files.delete(pending); // never committed: its outbox file is removed below
-        done.add("removed the uncommitted decisions " + applicationOf(name));
+        done.add("removed uncommitted decisions (" + name + ")");
       }
     }
-    Path outbox = new Path(home.root(), "outbox");
-    for (Path run : files.list(outbox)) {
-      Path introductions = new Path(run, "introductions");
+    for (Path runOutbox : files.list(home.outboxes())) {
+      Optional<RunId> run = RunId.ofName(runOutbox.getName());
+      Path introductions = new Path(runOutbox, "introductions");
       for (Path pending : files.list(introductions)) {
         String name = pending.getName();
         if (!(name.startsWith(".") && name.endsWith(PENDING))) {
           continue;
         }
-        String id = applicationOf(name);
-        if (files.exists(new Path(home.ledger(), id + AVRO))) {
-          files.rename(pending, new Path(introductions, id + AVRO));
-          done.add("completed the outbox of decisions " + id + " (" + run.getName() + ")");
+        String id = name.substring(1, name.length() - PENDING.length());
+        files.delete(pending);
+        if (run.isEmpty() || files.isSymlink(runOutbox) || !APPLICATION_ID.matcher(id).matches()) {
+          done.add("removed a hidden outbox file no application wrote (" + name + ")");
+          continue;
+        }
+        Path committed = new Path(home.ledger(), id + AVRO);
+        Path published = new Path(introductions, id + AVRO);
+        if (!files.exists(committed)) {
+          done.add("removed the uncommitted introductions " + id + " (" + run.get() + ")");
+        } else if (files.exists(published)) {
+          done.add("removed a stray copy of the published introductions " + id);
         } else {
-          files.delete(pending);
-          done.add("removed the uncommitted introductions " + id + " (" + run.getName() + ")");
+          int n = publish(id, run.get(), committed, published);
+          done.add(
+              n > 0
+                  ? "completed the outbox of decisions " + id + " (" + run.get() + ")"
+                  : "removed an outbox file that no committed approval of "
+                      + id
+                      + " stands behind");
         }
       }
     }
     return done;
+  }
+
+  /** Rebuilds and publishes the approvals of run {@code run} in ledger file {@code committed}. */
+  private int publish(String id, RunId run, Path committed, Path published) throws IOException {
+    Map<String, Proposal> proposals = new LinkedHashMap<>();
+    for (Proposal p : proposals(run)) {
+      proposals.put(p.getProposalId(), p);
+    }
+    List<Introduction> introductions = new ArrayList<>();
+    for (Decision d : read(committed, Decision.class)) {
+      Proposal p = proposals.get(d.getProposalId());
+      if (d.getDecision() == DecisionKind.APPROVE
+          && d.getRunId().equals(run.value())
+          && d.getApplicationId().equals(id)
+          && p != null) {
+        introductions.add(DecisionRecords.introduction(p, d));
+      }
+    }
+    if (!introductions.isEmpty()) {
+      Path rebuilt = new Path(published.getParent(), "." + id + PENDING);
+      write(rebuilt, Introduction.getClassSchema(), introductions, id + "/outbox");
+      files.rename(rebuilt, published);
+    }
+    return introductions.size();
   }
 
   /**
@@ -86,8 +141,11 @@ public final class DecisionStore {
    * runId} as application {@code id}: both or neither.
    */
   public void apply(
-      String id, String runId, List<Decision> decisions, List<Introduction> introductions)
+      String id, RunId runId, List<Decision> decisions, List<Introduction> introductions)
       throws IOException {
+    if (!APPLICATION_ID.matcher(id).matches()) {
+      throw new IllegalArgumentException("not an application id: " + id);
+    }
     Path ledgerPending = new Path(home.ledger(), "." + id + PENDING);
     Path outboxPending = new Path(home.outbox(runId), "." + id + PENDING);
     write(ledgerPending, Decision.getClassSchema(), decisions, id + "/ledger");
@@ -120,19 +178,35 @@ public final class DecisionStore {
     }
   }
 
-  /** Every decision ever recorded, in application order. */
-  public List<Decision> ledger() throws IOException {
-    List<Decision> out = new ArrayList<>();
+  /**
+   * The ledger's files, in application order, each checked to be readable whole.
+   *
+   * @throws UserError naming the first file that cannot be read
+   */
+  public List<Path> ledgerFiles() throws IOException {
+    List<Path> out = new ArrayList<>();
     for (Path p : files.list(home.ledger())) {
-      if (visible(p)) {
-        out.addAll(read(p, Decision.class));
+      String name = p.getName();
+      if (name.endsWith(AVRO)
+          && APPLICATION_ID.matcher(name.substring(0, name.length() - AVRO.length())).matches()) {
+        read(p, Decision.class);
+        out.add(p);
       }
     }
     return out;
   }
 
+  /** Every decision ever recorded, in application order. */
+  public List<Decision> ledger() throws IOException {
+    List<Decision> out = new ArrayList<>();
+    for (Path p : ledgerFiles()) {
+      out.addAll(read(p, Decision.class));
+    }
+    return out;
+  }
+
   /** The approved introductions of run {@code runId} in the outbox. */
-  public List<Introduction> outbox(String runId) throws IOException {
+  public List<Introduction> outbox(RunId runId) throws IOException {
     List<Introduction> out = new ArrayList<>();
     for (Path p : files.list(home.outbox(runId))) {
       if (visible(p)) {
@@ -143,7 +217,7 @@ public final class DecisionStore {
   }
 
   /** The proposals of run {@code runId}. */
-  public List<Proposal> proposals(String runId) throws IOException {
+  public List<Proposal> proposals(RunId runId) throws IOException {
     List<Proposal> out = new ArrayList<>();
     for (Path p : files.list(new Path(home.run(runId), "proposals"))) {
       if (visible(p)) {
@@ -156,17 +230,19 @@ public final class DecisionStore {
   /** Proposals that some complete run withdrew, with the reason, by proposal id. */
   public Map<String, String> withdrawn() throws IOException {
     Map<String, String> out = new LinkedHashMap<>();
-    for (Path run : files.list(home.runs())) {
-      Path file = new Path(run, RunOutputs.WITHDRAWN);
-      if (!visible(run) || !files.exists(new Path(run, Home.SUCCESS)) || !files.exists(file)) {
+    for (RunId run : home.completeRuns(files)) {
+      Path file = new Path(home.run(run), RunOutputs.WITHDRAWN);
+      if (!files.exists(file)) {
         continue;
       }
       try (Reader r = new InputStreamReader(files.open(file), StandardCharsets.UTF_8);
           CSVParser p =
               CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
         for (CSVRecord rec : p) {
-          out.putIfAbsent(rec.get("proposal_id"), rec.get("reason") + ", run " + run.getName());
+          out.putIfAbsent(rec.get("proposal_id"), rec.get("reason") + ", run " + run);
         }
+      } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+        throw damaged(file, e);
       }
     }
     return out;
@@ -185,16 +261,25 @@ public final class DecisionStore {
     try (InputStream in = files.open(path);
         DataFileStream<T> stream = new DataFileStream<>(in, new SpecificDatumReader<>(type))) {
       stream.forEach(out::add);
+    } catch (IOException | AvroRuntimeException | ClassCastException e) {
+      throw damaged(path, e);
     }
     return out;
+  }
+
+  private static UserError damaged(Path path, Exception e) {
+    return new UserError(
+        path
+            + " cannot be read ("
+            + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""))
+            + "): it is damaged or is not what its name says. Every later decision and night"
+            + " depends on it, so nothing was changed. Restore it from a backup (or, if it does"
+            + " not belong there, move it out of the home) and run the command again.");
   }
 
   private static boolean visible(Path p) {
     String name = p.getName();
     return !name.startsWith(".") && !name.startsWith("_");
-  }
-
-  private static String applicationOf(String pendingName) {
-    return pendingName.substring(1, pendingName.length() - PENDING.length());
   }
 }

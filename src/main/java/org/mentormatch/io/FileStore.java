@@ -40,9 +40,27 @@ public class FileStore {
       fs.setWriteChecksum(false); // no ".x.crc" files beside the outputs on a local disk
       fs.setVerifyChecksum(false);
       return fs;
+    } catch (org.apache.hadoop.fs.UnsupportedFileSystemException e) {
+      throw new UserError(
+          path
+              + " names the file system '"
+              + path.toUri().getScheme()
+              + "', which this installation does not know. Use a local path or a Hadoop URI"
+              + " (hdfs://, s3a://, file://); to name a local file whose name holds ':', start"
+              + " it with ./");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot reach the file system of " + path, e);
     }
+  }
+
+  /**
+   * Whether {@code path} is a symbolic link (on a local disk; other file systems here have none).
+   * Commands refuse links where following one would let a file outside the home decide for it.
+   */
+  public boolean isSymlink(Path path) {
+    Path qualified = qualify(path);
+    return "file".equals(qualified.toUri().getScheme())
+        && java.nio.file.Files.isSymbolicLink(java.nio.file.Path.of(qualified.toUri()));
   }
 
   /** Whether {@code path} exists. */

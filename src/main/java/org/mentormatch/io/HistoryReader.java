@@ -11,12 +11,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.mentormatch.RunId;
 import org.mentormatch.decisions.History;
 
 /**
  * Reads what earlier nights left in a programme's home, with Spark (the ledger grows without
  * bound): the proposals of every other complete run, every decision in the ledger, and every
- * proposal a run withdrew.
+ * proposal a run withdrew. Runs and ledger files are listed the way {@code decide.sh} lists them
+ * ({@link Home#completeRuns}, {@link DecisionStore#ledgerFiles}), so the two never disagree on what
+ * the history holds.
  */
 public final class HistoryReader {
   private HistoryReader() {}
@@ -25,28 +28,23 @@ public final class HistoryReader {
    * The history as of before run {@code runId}: that run itself is left out, since running it again
    * replaces it.
    */
-  public static History.Files read(SparkSession spark, FileStore files, Home home, String runId)
+  public static History.Files read(SparkSession spark, FileStore files, Home home, RunId runId)
       throws IOException {
     List<String> proposals = new ArrayList<>();
     List<String> withdrawn = new ArrayList<>();
-    for (Path run : files.list(home.runs())) {
-      String name = run.getName();
-      if (name.startsWith(".")
-          || name.equals(runId)
-          || !files.exists(new Path(run, Home.SUCCESS))) {
+    for (RunId run : home.completeRuns(files)) {
+      if (run.equals(runId)) {
         continue;
       }
-      proposals.add(files.qualify(new Path(run, "proposals")).toString());
-      Path w = new Path(run, RunOutputs.WITHDRAWN);
+      proposals.add(files.qualify(new Path(home.run(run), "proposals")).toString());
+      Path w = new Path(home.run(run), RunOutputs.WITHDRAWN);
       if (files.exists(w)) {
         withdrawn.add(files.qualify(w).toString());
       }
     }
     List<String> ledger = new ArrayList<>();
-    for (Path p : files.list(home.ledger())) {
-      if (p.getName().endsWith(".avro") && !p.getName().startsWith(".")) {
-        ledger.add(files.qualify(p).toString());
-      }
+    for (Path p : new DecisionStore(files, home).ledgerFiles()) {
+      ledger.add(files.qualify(p).toString());
     }
     return new History.Files(
         proposals.isEmpty()

@@ -10,7 +10,9 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,8 +78,25 @@ public final class HomeLock implements AutoCloseable {
     Path qualified = files.qualify(path);
     if ("file".equals(qualified.toUri().getScheme())) {
       java.nio.file.Path local = java.nio.file.Path.of(qualified.toUri());
-      FileChannel channel =
-          FileChannel.open(local, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileChannel channel;
+      try {
+        // Never through a link: truncating it below would overwrite whatever it points at.
+        channel =
+            FileChannel.open(
+                local,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
+      } catch (FileSystemException e) {
+        if (Files.isSymbolicLink(local)) {
+          throw new UserError(
+              local
+                  + " is a symbolic link. mentor-match never follows it (taking the lock would"
+                  + " overwrite what it points at). Remove the link and run the command again;"
+                  + " nothing was changed.");
+        }
+        throw e;
+      }
       FileLock lock;
       try {
         lock = channel.tryLock();

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.hadoop.fs.Path;
+import org.mentormatch.RunId;
 
 /**
  * Writes a run so that it appears whole or not at all.
@@ -23,11 +25,11 @@ public final class RunWriter {
 
   private final FileStore files;
   private final Home home;
-  private final String runId;
+  private final RunId runId;
   private final Path draft;
   private boolean committed;
 
-  private RunWriter(FileStore files, Home home, String runId) throws IOException {
+  private RunWriter(FileStore files, Home home, RunId runId) throws IOException {
     this.files = files;
     this.home = home;
     this.runId = runId;
@@ -36,7 +38,7 @@ public final class RunWriter {
   }
 
   /** Starts writing run {@code runId} under {@code home}. */
-  public static RunWriter begin(FileStore files, Home home, String runId) throws IOException {
+  public static RunWriter begin(FileStore files, Home home, RunId runId) throws IOException {
     return new RunWriter(files, home, runId);
   }
 
@@ -55,10 +57,10 @@ public final class RunWriter {
       if (!name.startsWith(".") || mark < 0) {
         continue;
       }
-      Path run = home.run(name.substring(1, mark));
-      if (name.startsWith(REPLACED, mark) && !files.exists(run)) {
-        files.rename(p, run);
-        repaired.add("run " + run.getName() + " restored: a replacement of it had crashed");
+      Optional<RunId> id = RunId.ofName(name.substring(1, mark));
+      if (id.isPresent() && name.startsWith(REPLACED, mark) && !files.exists(home.run(id.get()))) {
+        files.rename(p, home.run(id.get()));
+        repaired.add("run " + id.get() + " restored: a replacement of it had crashed");
       } else {
         files.delete(p);
       }

@@ -30,6 +30,7 @@ import org.mentormatch.assignment.MinCostFlowSolver;
 import org.mentormatch.assignment.ScoredEdges;
 import org.mentormatch.io.AssignmentFile;
 import org.mentormatch.io.FileStore;
+import org.mentormatch.io.Locations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -115,7 +116,7 @@ public final class AssignJob implements Callable<Integer> {
   public static Result run(SparkSession spark, Options options) throws IOException {
     FileStore files = new FileStore(spark.sparkContext().hadoopConfiguration());
     Dataset<Row> pairs =
-        ScoredEdges.edges(spark, lines(spark, files, options.edges()), options.edges());
+        ScoredEdges.edges(spark, lines(spark, files, "--edges", options.edges()), options.edges());
     long mentees = pairs.select(Columns.MENTEE_ID).distinct().count();
     if (options.minScore() != null) {
       BigDecimal floor = options.minScore();
@@ -130,7 +131,9 @@ public final class AssignJob implements Callable<Integer> {
         options.capacities() == null
             ? null
             : ScoredEdges.capacities(
-                spark, lines(spark, files, options.capacities()), options.capacities());
+                spark,
+                lines(spark, files, "--capacities", options.capacities()),
+                options.capacities());
 
     // The fewest decimals that keep every score exact, within what the solver can hold.
     Row range =
@@ -208,7 +211,8 @@ public final class AssignJob implements Callable<Integer> {
                 List.of(Columns.MENTEE_ID, Columns.MENTOR_ID).toArray(new String[0]))
             .orderBy(Columns.MENTEE_ID, Columns.MENTOR_ID);
     AssignmentFile.Written w =
-        AssignmentFile.write(files, new Path(options.out()), written.toLocalIterator());
+        AssignmentFile.write(
+            files, Locations.of("--out", options.out()), written.toLocalIterator());
     return new Result(
         mentees,
         w.pairs(),
@@ -243,8 +247,9 @@ public final class AssignJob implements Callable<Integer> {
     }
   }
 
-  private static JavaRDD<String> lines(SparkSession spark, FileStore files, String file) {
-    Path path = new Path(file);
+  private static JavaRDD<String> lines(
+      SparkSession spark, FileStore files, String option, String file) {
+    Path path = Locations.of(option, file);
     if (!files.exists(path)) {
       throw new UserError("the file " + file + " does not exist.");
     }

@@ -11,13 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 import org.mentormatch.MatchPipeline;
+import org.mentormatch.RunId;
 import org.mentormatch.StageClock;
 import org.mentormatch.UserError;
 import org.mentormatch.assignment.AssignmentSolver;
@@ -31,6 +31,7 @@ import org.mentormatch.io.FileStore;
 import org.mentormatch.io.HistoryReader;
 import org.mentormatch.io.Home;
 import org.mentormatch.io.HomeLock;
+import org.mentormatch.io.Locations;
 import org.mentormatch.io.RunOutputs;
 import org.mentormatch.io.RunWriter;
 import org.mentormatch.review.ReportBuilder;
@@ -55,7 +56,6 @@ import picocli.CommandLine.Option;
     })
 public final class MatchJob implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger("mentor-match");
-  private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
 
   @Option(
       names = "--members",
@@ -112,7 +112,7 @@ public final class MatchJob implements Callable<Integer> {
           SparkSession spark = Sessions.open("mentor-match");
           try {
             String id = runId == null ? today() : runId;
-            run(spark, new Options(members, home, id, configFile, asOf(id, asOfDate)));
+            run(spark, new Options(members, home, RunId.of(id), configFile, asOf(id, asOfDate)));
             return 0;
           } finally {
             spark.stop();
@@ -125,33 +125,27 @@ public final class MatchJob implements Callable<Integer> {
    * --as-of}).
    */
   public record Options(
-      String members, String home, String runId, String configFile, LocalDate asOf) {
+      String members, String home, RunId runId, String configFile, LocalDate asOf) {
     /** A run dated by its run id (see {@link MatchJob#asOf}). */
     public Options(String members, String home, String runId, String configFile) {
-      this(members, home, runId, configFile, MatchJob.asOf(runId, null));
+      this(members, home, RunId.of(runId), configFile, MatchJob.asOf(runId, null));
     }
   }
 
   /** Runs the match and publishes the run; returns the summary written. */
   public static Map<String, Object> run(SparkSession spark, Options options) throws IOException {
-    if (!RUN_ID.matcher(options.runId()).matches()) {
-      throw new UserError(
-          "--run-id '"
-              + options.runId()
-              + "' must be 1-64 characters of A-Z a-z 0-9 . _ - (not starting with '.').");
-    }
     FileStore files = new FileStore(spark.sparkContext().hadoopConfiguration());
     MatchConfig config = loadConfig(files, options.configFile());
     Taxonomy taxonomy = Taxonomy.builtIn();
     if (!config.features().taxonomyFile().isEmpty()) {
-      Path extra = new Path(config.features().taxonomyFile());
+      Path extra = Locations.of("features.taxonomy", config.features().taxonomyFile());
       try (Reader r = files.openText(extra)) {
         taxonomy = taxonomy.extendedWith(r, extra.toString());
       } catch (java.io.FileNotFoundException e) {
         throw new UserError("features.taxonomy names " + extra + ", which does not exist.");
       }
     }
-    Path membersPath = new Path(options.members());
+    Path membersPath = Locations.of("--members", options.members());
     if (!files.exists(membersPath)) {
       throw new UserError(
           "the members file "
@@ -180,7 +174,8 @@ public final class MatchJob implements Callable<Integer> {
       Home programme)
       throws IOException {
     History.Files history = HistoryReader.read(spark, files, programme, options.runId());
-    long decidedHere = history.decisions().filter(col("run_id").equalTo(options.runId())).count();
+    long decidedHere =
+        history.decisions().filter(col("run_id").equalTo(options.runId().value())).count();
     if (decidedHere > 0) {
       throw new UserError(
           "run "
@@ -204,12 +199,13 @@ public final class MatchJob implements Callable<Integer> {
             .textFile(files.qualify(membersPath).toString(), partitions);
     MatchPipeline.Outcome outcome =
         pipeline.run(
-            lines, options.members(), partitions, options.runId(), options.asOf(), history);
+            lines, options.members(), partitions, options.runId().value(), options.asOf(), history);
 
     RunWriter run = RunWriter.begin(files, programme, options.runId());
     try {
       long proposals =
-          RunOutputs.writeProposals(run, options.runId(), outcome.proposals().toLocalIterator());
+          RunOutputs.writeProposals(
+              run, options.runId().value(), outcome.proposals().toLocalIterator());
       long unmatched = RunOutputs.writeUnmatched(run, outcome.unmatched().toLocalIterator());
       RunOutputs.writeRejected(run, outcome.rejected().toLocalIterator());
       RunOutputs.writeExcluded(run, outcome.excluded().toLocalIterator());
@@ -222,7 +218,7 @@ public final class MatchJob implements Callable<Integer> {
               "%d proposals explained with introductions, %d unmatched with reasons",
               proposals, unmatched));
       Map<String, Object> summary = new LinkedHashMap<>();
-      summary.put("run_id", options.runId());
+      summary.put("run_id", options.runId().value());
       summary.put("as_of", options.asOf().toString());
       summary.put("members_file", options.members());
       summary.putAll(outcome.figures());
@@ -233,7 +229,7 @@ public final class MatchJob implements Callable<Integer> {
           run,
           ReportPage.render(
               ReportBuilder.build(
-                  options.runId(),
+                  options.runId().value(),
                   outcome.proposals(),
                   outcome.unmatched(),
                   outcome.eligibleMentees(),
@@ -258,7 +254,7 @@ public final class MatchJob implements Callable<Integer> {
     if (configFile == null) {
       return MatchConfig.defaults();
     }
-    Path path = new Path(configFile);
+    Path path = Locations.of("--config", configFile);
     if (!files.exists(path)) {
       throw new UserError("the config file " + configFile + " does not exist.");
     }

@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,12 +26,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.mentormatch.RunId;
+import org.mentormatch.UserError;
 import org.mentormatch.avro.Decision;
 import org.mentormatch.avro.DecisionKind;
 import org.mentormatch.avro.Introduction;
+import org.mentormatch.avro.Proposal;
+import org.mentormatch.avro.ProposalStatus;
+import org.mentormatch.avro.ScoreParts;
+import org.mentormatch.avro.SharedTopic;
+import org.mentormatch.decisions.DecisionRecords;
+import org.mentormatch.introductions.IntroductionWriter;
 
 class DecisionStoreTest {
-  private static final String RUN = "2024-06-01";
+  private static final RunId RUN = RunId.of("2024-06-01");
+  private static final String APP0 = "decisions-20240603T101530123Z-0000aaaa";
+  private static final String APP1 = "decisions-20240603T101531123Z-1111bbbb";
+  private static final String APP2 = "decisions-20240603T101532123Z-2222cccc";
   private static final Instant AT = Instant.parse("2024-06-03T10:15:30.123Z");
 
   @TempDir java.nio.file.Path dir;
@@ -48,7 +61,7 @@ class DecisionStoreTest {
   private static Decision decision(String proposal, DecisionKind kind, String application) {
     return Decision.newBuilder()
         .setProposalId(proposal)
-        .setRunId(RUN)
+        .setRunId(RUN.value())
         .setMenteeId("m-" + proposal)
         .setMentorId("t-" + proposal)
         .setDecision(kind)
@@ -63,22 +76,50 @@ class DecisionStoreTest {
         .build();
   }
 
-  private static Introduction introduction(String proposal) {
-    return Introduction.newBuilder()
-        .setProposalId(proposal)
-        .setRunId(RUN)
-        .setMenteeId("m-" + proposal)
+  private static Proposal proposal(String id) {
+    return Proposal.newBuilder()
+        .setProposalId(id)
+        .setRunId(RUN.value())
+        .setProposedOn(RUN.value())
+        .setExpiresOn("2024-06-15")
+        .setMenteeId("m-" + id)
         .setMenteeName("Ana Lima")
         .setMenteeEmail("ana@example.org")
-        .setMentorId("t-" + proposal)
+        .setMenteeDepartment("Engineering")
+        .setMentorId("t-" + id)
         .setMentorName("Bo Berg")
         .setMentorEmail("bo@example.org")
-        .setSubject("Mentoring introduction: Ana and Bo")
-        .setBody("Hi Ana and Bo ... confirmed by Eli Eng, programme coordinator.")
-        .setApprovedBy("eng")
-        .setApprovedByName("Eli Eng")
-        .setApprovedAt(AT)
+        .setMentorDepartment("Research")
+        .setScore(0.75)
+        .setScoreParts(new ScoreParts(0.8, 0.7, 1.0, 1.0))
+        .setShared(List.of(new SharedTopic("spark", "Apache Spark", 0.9)))
+        .setReasons(List.of("Bo knows Spark, which Ana wants to learn."))
+        .setAlternatives(List.of())
+        .setCluster(3)
+        .setClusterLabel("spark, data")
+        .setIntroductionSubject("Mentoring introduction: Ana and Bo")
+        .setIntroduction("Hi Ana and Bo, about " + id + ".\n\n" + IntroductionWriter.PENDING_NOTICE)
+        .setStatus(ProposalStatus.PENDING)
         .build();
+  }
+
+  /** The introduction an approval of {@code proposal} by Eli Eng publishes. */
+  private static Introduction introduction(String proposal) {
+    return DecisionRecords.introduction(
+        proposal(proposal), decision(proposal, DecisionKind.APPROVE, "any"));
+  }
+
+  /** Writes the run's proposals, as match.sh would, so recovery can rebuild introductions. */
+  private static void writeProposals(java.nio.file.Path root, String... ids) throws IOException {
+    java.nio.file.Path file = root.resolve("runs/" + RUN + "/proposals/part-00000.avro");
+    Files.createDirectories(file.getParent());
+    try (DataFileWriter<Proposal> w =
+        new DataFileWriter<>(new SpecificDatumWriter<>(Proposal.class))) {
+      w.create(Proposal.getClassSchema(), file.toFile());
+      for (String id : ids) {
+        w.append(proposal(id));
+      }
+    }
   }
 
   /** Every file under the home, by path relative to it, with its bytes. */
@@ -102,6 +143,18 @@ class DecisionStoreTest {
     }
   }
 
+  @BeforeEach
+  void writeTheRun() throws IOException {
+    writeProposals(dir, "P0", "P1", "P2", "P3");
+  }
+
+  /** Every file under the home, outside the run that the tests never change. */
+  private Map<String, byte[]> state(java.nio.file.Path root) throws IOException {
+    Map<String, byte[]> out = tree(root);
+    out.keySet().removeIf(n -> n.startsWith("runs/"));
+    return out;
+  }
+
   private Set<String> pendingFiles() throws IOException {
     return tree(dir).keySet().stream()
         .filter(n -> n.endsWith(".pending"))
@@ -112,42 +165,40 @@ class DecisionStoreTest {
   void applyWritesTheLedgerAndTheOutboxAndReadsThemBack() throws IOException {
     List<Decision> decisions =
         List.of(
-            decision("P1", DecisionKind.APPROVE, "app1"),
-            decision("P2", DecisionKind.REJECT, "app1"));
+            decision("P1", DecisionKind.APPROVE, APP1), decision("P2", DecisionKind.REJECT, APP1));
     List<Introduction> introductions = List.of(introduction("P1"));
 
-    store.apply("app1", RUN, decisions, introductions);
+    store.apply(APP1, RUN, decisions, introductions);
 
     assertEquals(
-        Set.of("ledger/app1.avro", "outbox/" + RUN + "/introductions/app1.avro"),
-        tree(dir).keySet());
+        Set.of("ledger/" + APP1 + ".avro", "outbox/" + RUN + "/introductions/" + APP1 + ".avro"),
+        state(dir).keySet());
     assertEquals(decisions, store.ledger());
     assertEquals(introductions, store.outbox(RUN));
-    assertEquals(List.of(), store.outbox("2024-05-01"));
+    assertEquals(List.of(), store.outbox(RunId.of("2024-05-01")));
   }
 
   @Test
   void theLedgerKeepsEveryApplicationInOrder() throws IOException {
-    store.apply("app1", RUN, List.of(decision("P1", DecisionKind.REJECT, "app1")), List.of());
+    store.apply(APP1, RUN, List.of(decision("P1", DecisionKind.REJECT, APP1)), List.of());
     store.apply(
-        "app2",
+        APP2,
         RUN,
-        List.of(decision("P2", DecisionKind.APPROVE, "app2")),
+        List.of(decision("P2", DecisionKind.APPROVE, APP2)),
         List.of(introduction("P2")));
 
     assertEquals(
         List.of(
-            decision("P1", DecisionKind.REJECT, "app1"),
-            decision("P2", DecisionKind.APPROVE, "app2")),
+            decision("P1", DecisionKind.REJECT, APP1), decision("P2", DecisionKind.APPROVE, APP2)),
         store.ledger());
     assertEquals(List.of(introduction("P2")), store.outbox(RUN));
   }
 
   @Test
   void withoutApprovalsNoOutboxFileIsWritten() throws IOException {
-    store.apply("app1", RUN, List.of(decision("P2", DecisionKind.REJECT, "app1")), List.of());
+    store.apply(APP1, RUN, List.of(decision("P2", DecisionKind.REJECT, APP1)), List.of());
 
-    assertEquals(Set.of("ledger/app1.avro"), tree(dir).keySet());
+    assertEquals(Set.of("ledger/" + APP1 + ".avro"), state(dir).keySet());
     assertFalse(Files.exists(dir.resolve("outbox")));
     assertEquals(List.of(), store.outbox(RUN));
     assertEquals(1, store.ledger().size());
@@ -155,25 +206,25 @@ class DecisionStoreTest {
 
   @Test
   void theSameRecordsGiveTheSameBytes(@TempDir java.nio.file.Path other) throws IOException {
-    List<Decision> decisions = List.of(decision("P1", DecisionKind.APPROVE, "app1"));
+    List<Decision> decisions = List.of(decision("P1", DecisionKind.APPROVE, APP1));
     List<Introduction> introductions = List.of(introduction("P1"));
 
-    store.apply("app1", RUN, decisions, introductions);
+    store.apply(APP1, RUN, decisions, introductions);
     new DecisionStore(files, new Home(new Path(other.toUri())))
-        .apply("app1", RUN, decisions, introductions);
+        .apply(APP1, RUN, decisions, introductions);
 
-    assertSameTree(tree(dir), tree(other));
+    assertSameTree(state(dir), state(other));
   }
 
   @Test
   void recoverIsANoOpWhenNothingNeedsRepair() throws IOException {
     assertEquals(List.of(), store.recover());
-    assertEquals(Map.of(), tree(dir));
+    assertEquals(Map.of(), state(dir));
 
     store.apply(
-        "app1",
+        APP1,
         RUN,
-        List.of(decision("P1", DecisionKind.APPROVE, "app1")),
+        List.of(decision("P1", DecisionKind.APPROVE, APP1)),
         List.of(introduction("P1")));
     Map<String, byte[]> before = tree(dir);
 
@@ -183,13 +234,13 @@ class DecisionStoreTest {
 
   @Test
   void readersIgnoreHiddenPendingFiles() throws IOException {
-    store.apply("app0", RUN, List.of(decision("P0", DecisionKind.REJECT, "app0")), List.of());
-    Files.writeString(dir.resolve("ledger/.app1.avro.pending"), "half written");
+    store.apply(APP0, RUN, List.of(decision("P0", DecisionKind.REJECT, APP0)), List.of());
+    Files.writeString(dir.resolve("ledger/." + APP1 + ".avro.pending"), "half written");
     Files.createDirectories(dir.resolve("outbox/" + RUN + "/introductions"));
     Files.writeString(
-        dir.resolve("outbox/" + RUN + "/introductions/.app1.avro.pending"), "half written");
+        dir.resolve("outbox/" + RUN + "/introductions/." + APP1 + ".avro.pending"), "half written");
 
-    assertEquals(List.of(decision("P0", DecisionKind.REJECT, "app0")), store.ledger());
+    assertEquals(List.of(decision("P0", DecisionKind.REJECT, APP0)), store.ledger());
     assertEquals(List.of(), store.outbox(RUN));
   }
 
@@ -273,25 +324,26 @@ class DecisionStoreTest {
   void aCrashLeavesEitherTheStateBeforeOrTheStateAfter(
       Crash crash, @TempDir java.nio.file.Path reference) throws IOException {
     // An earlier application that must survive whatever happens next.
-    List<Decision> earlier = List.of(decision("P0", DecisionKind.APPROVE, "app0"));
-    store.apply("app0", RUN, earlier, List.of(introduction("P0")));
+    List<Decision> earlier = List.of(decision("P0", DecisionKind.APPROVE, APP0));
+    store.apply(APP0, RUN, earlier, List.of(introduction("P0")));
     Map<String, byte[]> before = tree(dir);
 
     List<Decision> decisions =
         List.of(
-            decision("P1", DecisionKind.APPROVE, "app1"),
-            decision("P2", DecisionKind.REJECT, "app1"),
-            decision("P3", DecisionKind.APPROVE, "app1"));
+            decision("P1", DecisionKind.APPROVE, APP1),
+            decision("P2", DecisionKind.REJECT, APP1),
+            decision("P3", DecisionKind.APPROVE, APP1));
     List<Introduction> introductions = List.of(introduction("P1"), introduction("P3"));
+    writeProposals(reference, "P0", "P1", "P2", "P3");
+    writeProposals(reference, "P0", "P1", "P2", "P3");
     DecisionStore expectedStore = new DecisionStore(files, new Home(new Path(reference.toUri())));
-    expectedStore.apply("app0", RUN, earlier, List.of(introduction("P0")));
-    expectedStore.apply("app1", RUN, decisions, introductions);
-    Map<String, byte[]> after = tree(reference);
+    expectedStore.apply(APP0, RUN, earlier, List.of(introduction("P0")));
+    expectedStore.apply(APP1, RUN, decisions, introductions);
+    Map<String, byte[]> after = state(reference);
 
     DecisionStore crashing = new DecisionStore(new CrashingStore(crash), home);
     IOException e =
-        assertThrows(
-            IOException.class, () -> crashing.apply("app1", RUN, decisions, introductions));
+        assertThrows(IOException.class, () -> crashing.apply(APP1, RUN, decisions, introductions));
     assertTrue(e.getMessage().contains("simulated crash"), e.getMessage());
 
     // Right after the crash, before any repair.
@@ -314,7 +366,7 @@ class DecisionStoreTest {
       assertEquals(earlier, store.ledger());
       assertEquals(List.of(introduction("P0")), store.outbox(RUN));
     } else {
-      assertSameTree(after, tree(dir));
+      assertSameTree(after, state(dir));
       assertEquals(Stream.concat(earlier.stream(), decisions.stream()).toList(), store.ledger());
       assertEquals(
           List.of(introduction("P0"), introduction("P1"), introduction("P3")), store.outbox(RUN));
@@ -324,13 +376,13 @@ class DecisionStoreTest {
 
   private static List<String> expectedRepairs(Crash crash) {
     return switch (crash) {
-      case WRITING_LEDGER -> List.of("removed the uncommitted decisions app1");
+      case WRITING_LEDGER -> List.of("removed uncommitted decisions (." + APP1 + ".avro.pending)");
       case WRITING_OUTBOX, BEFORE_COMMIT ->
           List.of(
-              "removed the uncommitted decisions app1",
-              "removed the uncommitted introductions app1 (" + RUN + ")");
+              "removed uncommitted decisions (." + APP1 + ".avro.pending)",
+              "removed the uncommitted introductions " + APP1 + " (" + RUN + ")");
       case RIGHT_AFTER_COMMIT, BEFORE_PUBLICATION ->
-          List.of("completed the outbox of decisions app1 (" + RUN + ")");
+          List.of("completed the outbox of decisions " + APP1 + " (" + RUN + ")");
     };
   }
 
@@ -342,11 +394,119 @@ class DecisionStoreTest {
         IOException.class,
         () ->
             crashing.apply(
-                "app1", RUN, List.of(decision("P2", DecisionKind.REJECT, "app1")), List.of()));
+                APP1, RUN, List.of(decision("P2", DecisionKind.REJECT, APP1)), List.of()));
 
     assertEquals(List.of(), store.ledger());
-    assertEquals(List.of("removed the uncommitted decisions app1"), store.recover());
+    assertEquals(
+        List.of("removed uncommitted decisions (." + APP1 + ".avro.pending)"), store.recover());
     assertEquals(Map.of(), tree(dir.resolve("ledger")));
+  }
+
+  // --- what recovery and readers never trust ---
+
+  /** A file under the home, written by someone other than mentor-match. */
+  private void plant(String relative, byte[] bytes) throws IOException {
+    java.nio.file.Path file = dir.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.write(file, bytes);
+  }
+
+  /** The bytes of an outbox file holding {@code introductions}. */
+  private static byte[] outboxBytes(List<Introduction> introductions) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    AvroFiles.write(out, Introduction.getClassSchema(), introductions.iterator(), "planted");
+    return out.toByteArray();
+  }
+
+  private static Introduction forged(String proposal) {
+    return Introduction.newBuilder(introduction(proposal))
+        .setMenteeEmail("attacker@example.net")
+        .setBody("Click here.")
+        .build();
+  }
+
+  @Test
+  void aPlantedPendingFileNeverReplacesAPublishedIntroduction() throws IOException {
+    store.apply(
+        APP1,
+        RUN,
+        List.of(decision("P1", DecisionKind.APPROVE, APP1)),
+        List.of(introduction("P1")));
+    Map<String, byte[]> before = state(dir);
+    plant(
+        "outbox/" + RUN + "/introductions/." + APP1 + ".avro.pending",
+        outboxBytes(List.of(forged("P1"))));
+
+    assertEquals(
+        List.of("removed a stray copy of the published introductions " + APP1), store.recover());
+
+    assertSameTree(before, state(dir));
+    assertEquals(List.of(introduction("P1")), store.outbox(RUN));
+  }
+
+  @Test
+  void recoveryRebuildsIntroductionsFromTheLedgerNotFromTheFileItFinds() throws IOException {
+    DecisionStore crashing = new DecisionStore(new CrashingStore(Crash.BEFORE_PUBLICATION), home);
+    assertThrows(
+        IOException.class,
+        () ->
+            crashing.apply(
+                APP1,
+                RUN,
+                List.of(decision("P1", DecisionKind.APPROVE, APP1)),
+                List.of(introduction("P1"))));
+    // Someone swaps the hidden outbox file for their own before the next command repairs it.
+    plant(
+        "outbox/" + RUN + "/introductions/." + APP1 + ".avro.pending",
+        outboxBytes(List.of(forged("P1"), forged("P2"))));
+
+    assertEquals(
+        List.of("completed the outbox of decisions " + APP1 + " (" + RUN + ")"), store.recover());
+
+    assertEquals(List.of(introduction("P1")), store.outbox(RUN));
+    assertEquals(Set.of(), pendingFiles());
+  }
+
+  @Test
+  void aPendingFileNoCommittedApprovalStandsBehindIsRemoved() throws IOException {
+    store.apply(APP1, RUN, List.of(decision("P2", DecisionKind.REJECT, APP1)), List.of());
+    plant(
+        "outbox/" + RUN + "/introductions/." + APP1 + ".avro.pending",
+        outboxBytes(List.of(forged("P2"))));
+    plant(
+        "outbox/" + RUN + "/introductions/.not-an-application.avro.pending",
+        outboxBytes(List.of(forged("P3"))));
+    plant("outbox/_x/introductions/." + APP1 + ".avro.pending", outboxBytes(List.of(forged("P3"))));
+
+    List<String> repaired = store.recover();
+
+    assertEquals(3, repaired.size(), repaired.toString());
+    assertEquals(List.of(), store.outbox(RUN));
+    assertEquals(Set.of(), pendingFiles());
+  }
+
+  @Test
+  void filesInTheLedgerThatAreNotLedgerFilesAreIgnored() throws IOException {
+    store.apply(APP1, RUN, List.of(decision("P2", DecisionKind.REJECT, APP1)), List.of());
+    plant("ledger/notes.txt", "remember to call Ana".getBytes(StandardCharsets.UTF_8));
+    plant("ledger/backup.avro", "not avro".getBytes(StandardCharsets.UTF_8));
+
+    assertEquals(List.of(decision("P2", DecisionKind.REJECT, APP1)), store.ledger());
+    assertEquals(1, store.ledgerFiles().size());
+  }
+
+  @Test
+  void aDamagedLedgerFileStopsWithItsName() throws IOException {
+    store.apply(APP1, RUN, List.of(decision("P2", DecisionKind.REJECT, APP1)), List.of());
+    java.nio.file.Path file = dir.resolve("ledger/" + APP1 + ".avro");
+    byte[] whole = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
+
+    UserError e = assertThrows(UserError.class, () -> store.ledger());
+
+    assertTrue(e.getMessage().contains(APP1 + ".avro"), e.getMessage());
+    assertTrue(e.getMessage().contains("nothing was changed"), e.getMessage());
+    assertThrows(UserError.class, () -> store.ledgerFiles());
   }
 
   // --- withdrawn ---
@@ -354,7 +514,7 @@ class DecisionStoreTest {
   private void writeWithdrawn(String run, String... rows) throws IOException {
     try (SafeCsv csv =
         SafeCsv.open(
-            files.create(new Path(home.run(run), RunOutputs.WITHDRAWN)),
+            files.create(new Path(new Path(home.runs(), run), RunOutputs.WITHDRAWN)),
             List.of("proposal_id", "run_id", "mentee_id", "mentor_id", "reason"),
             false)) {
       for (String r : rows) {
@@ -365,7 +525,7 @@ class DecisionStoreTest {
   }
 
   private void complete(String run) throws IOException {
-    files.create(new Path(home.run(run), Home.SUCCESS)).close();
+    files.create(new Path(new Path(home.runs(), run), Home.SUCCESS)).close();
   }
 
   @Test

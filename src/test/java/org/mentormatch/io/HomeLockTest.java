@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mentormatch.RunId;
 import org.mentormatch.UserError;
 
 /** One command at a time per home, on a local disk and on a file system without file locks. */
@@ -47,7 +48,7 @@ class HomeLockTest {
   @Test
   void takingTheLockFinishesWhatACrashedRunLeft() throws IOException {
     FileStore files = new FileStore(new Configuration());
-    RunWriter crashed = RunWriter.begin(files, home(), "n1");
+    RunWriter crashed = RunWriter.begin(files, home(), RunId.of("n1"));
     crashed.create("review.csv").close(); // and the process dies: no commit, no abort
     Path runs = dir.resolve("home").resolve("runs");
     assertEquals(1, Files.list(runs).count());

@@ -15,9 +15,12 @@ import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mentormatch.RunId;
 
 /** A run appears whole, with _SUCCESS written last, or not at all; crashes leave no half run. */
 class RunWriterTest {
+  private static final RunId R1 = RunId.of("r1");
+
   @TempDir Path dir;
 
   private Home home() {
@@ -38,7 +41,7 @@ class RunWriterTest {
 
   @Test
   void aCommittedRunHasItsFilesAndSuccessAndNoDraftIsLeft() throws IOException {
-    RunWriter run = RunWriter.begin(new FileStore(new Configuration()), home(), "r1");
+    RunWriter run = RunWriter.begin(new FileStore(new Configuration()), home(), R1);
     write(run, "proposals/part-00000.avro", "a");
     write(run, "summary.json", "{}");
     assertFalse(Files.exists(dir.resolve("runs/r1")), "nothing visible before commit");
@@ -51,7 +54,7 @@ class RunWriterTest {
 
   @Test
   void aRunThatCrashesBeforeCommitIsInvisibleAndItsDraftIsClearedNextTime() throws IOException {
-    RunWriter crashed = RunWriter.begin(new FileStore(new Configuration()), home(), "r1");
+    RunWriter crashed = RunWriter.begin(new FileStore(new Configuration()), home(), R1);
     write(crashed, "review.csv", "half");
     // the process dies here: no commit, no abort
     assertFalse(Files.exists(dir.resolve("runs/r1")));
@@ -59,7 +62,7 @@ class RunWriterTest {
     assertTrue(runsDirectory().get(0).startsWith(".r1~writing-"));
 
     assertEquals(List.of(), RunWriter.recover(new FileStore(new Configuration()), home()));
-    RunWriter next = RunWriter.begin(new FileStore(new Configuration()), home(), "r1");
+    RunWriter next = RunWriter.begin(new FileStore(new Configuration()), home(), R1);
     write(next, "review.csv", "whole");
     next.commit();
     assertEquals(List.of("r1"), runsDirectory());
@@ -68,10 +71,10 @@ class RunWriterTest {
 
   @Test
   void aFailedRunIsAbortedAndTheEarlierRunOfTheSameIdIsUntouched() throws IOException {
-    RunWriter first = RunWriter.begin(new FileStore(new Configuration()), home(), "r1");
+    RunWriter first = RunWriter.begin(new FileStore(new Configuration()), home(), R1);
     write(first, "review.csv", "first");
     first.commit();
-    RunWriter failed = RunWriter.begin(new FileStore(new Configuration()), home(), "r1");
+    RunWriter failed = RunWriter.begin(new FileStore(new Configuration()), home(), R1);
     write(failed, "review.csv", "second, never finished");
     failed.abort();
     assertEquals(List.of("r1"), runsDirectory());
@@ -81,11 +84,11 @@ class RunWriterTest {
 
   @Test
   void aRerunReplacesTheWholeEarlierRun() throws IOException {
-    RunWriter first = RunWriter.begin(new FileStore(new Configuration()), home(), "r1");
+    RunWriter first = RunWriter.begin(new FileStore(new Configuration()), home(), R1);
     write(first, "old-only.csv", "x");
     write(first, "review.csv", "first");
     first.commit();
-    RunWriter second = RunWriter.begin(new FileStore(new Configuration()), home(), "r1");
+    RunWriter second = RunWriter.begin(new FileStore(new Configuration()), home(), R1);
     write(second, "review.csv", "second");
     second.commit();
     assertEquals("second", Files.readString(dir.resolve("runs/r1/review.csv")));
@@ -105,7 +108,7 @@ class RunWriterTest {
             return super.create(path);
           }
         };
-    RunWriter run = RunWriter.begin(failsOnSuccess, home(), "r1");
+    RunWriter run = RunWriter.begin(failsOnSuccess, home(), R1);
     write(run, "review.csv", "complete but unmarked");
     assertThrows(IOException.class, run::commit);
     assertFalse(Files.exists(dir.resolve("runs/r1")), "no run without _SUCCESS");
@@ -129,11 +132,11 @@ class RunWriterTest {
 
   @Test
   void aCrashBetweenMovingTheOldRunAsideAndTheNewOneInRestoresTheOldRun() throws IOException {
-    RunWriter first = RunWriter.begin(new FileStore(new Configuration()), home(), "r1");
+    RunWriter first = RunWriter.begin(new FileStore(new Configuration()), home(), R1);
     write(first, "review.csv", "first");
     first.commit();
     // The old run is moved aside, then every rename fails: even the commit's own roll-back.
-    RunWriter second = RunWriter.begin(renamesFailing(n -> n >= 2), home(), "r1");
+    RunWriter second = RunWriter.begin(renamesFailing(n -> n >= 2), home(), R1);
     write(second, "review.csv", "second");
     assertThrows(IOException.class, second::commit);
     assertFalse(
@@ -149,10 +152,10 @@ class RunWriterTest {
 
   @Test
   void aCommitWhoseFinalRenameFailsPutsTheOldRunBack() throws IOException {
-    RunWriter first = RunWriter.begin(new FileStore(new Configuration()), home(), "r1");
+    RunWriter first = RunWriter.begin(new FileStore(new Configuration()), home(), R1);
     write(first, "review.csv", "first");
     first.commit();
-    RunWriter second = RunWriter.begin(renamesFailing(n -> n == 2), home(), "r1");
+    RunWriter second = RunWriter.begin(renamesFailing(n -> n == 2), home(), R1);
     write(second, "review.csv", "second");
     assertThrows(IOException.class, second::commit);
     second.abort();
@@ -163,17 +166,17 @@ class RunWriterTest {
   @Test
   void aCrashedReplacementIsRestoredUnderItsOwnIdNotThatOfARunWhoseIdStartsTheSame()
       throws IOException {
-    RunWriter first = RunWriter.begin(new FileStore(new Configuration()), home(), "r1.b");
+    RunWriter first = RunWriter.begin(new FileStore(new Configuration()), home(), RunId.of("r1.b"));
     write(first, "review.csv", "r1.b");
     first.commit();
-    RunWriter crashed = RunWriter.begin(renamesFailing(n -> n >= 2), home(), "r1.b");
+    RunWriter crashed = RunWriter.begin(renamesFailing(n -> n >= 2), home(), RunId.of("r1.b"));
     write(crashed, "review.csv", "never published");
     assertThrows(IOException.class, crashed::commit);
 
     assertEquals(
         List.of("run r1.b restored: a replacement of it had crashed"),
         RunWriter.recover(new FileStore(new Configuration()), home()));
-    RunWriter other = RunWriter.begin(new FileStore(new Configuration()), home(), "r1");
+    RunWriter other = RunWriter.begin(new FileStore(new Configuration()), home(), R1);
     write(other, "review.csv", "r1");
     other.commit();
     assertEquals(List.of("r1", "r1.b"), runsDirectory());

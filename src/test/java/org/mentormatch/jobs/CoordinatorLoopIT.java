@@ -42,6 +42,7 @@ import org.mentormatch.RunFiles;
 import org.mentormatch.SampleRun;
 import org.mentormatch.SparkTestSession;
 import org.mentormatch.UserError;
+import org.mentormatch.approval.ApprovalGate;
 import org.mentormatch.introductions.IntroductionWriter;
 import org.mentormatch.io.FileStore;
 import org.mentormatch.io.SafeCsv;
@@ -86,7 +87,7 @@ class CoordinatorLoopIT {
         new MatchJob.Options(membersFile.toString(), home.toString(), runId, null));
   }
 
-  static DecideJob.Result decide(Path file, String coordinator, String runId, String day)
+  static ApprovalGate.Result decide(Path file, String coordinator, String runId, String day)
       throws IOException {
     return DecideJob.run(
         new FileStore(new Configuration()),
@@ -187,7 +188,7 @@ class CoordinatorLoopIT {
     changes.forEach((id, c) -> decided.put(id, c[0].trim().toLowerCase()));
     Path file = sheet("decisions-1.csv", review1, changes);
 
-    DecideJob.Result r = decide(file, ADMIN, NIGHT1, NIGHT1);
+    ApprovalGate.Result r = decide(file, ADMIN, NIGHT1, NIGHT1);
     assertEquals(3, r.approved());
     assertEquals(2, r.rejected());
     assertEquals(review1.size() - 5, r.pending());
@@ -239,7 +240,8 @@ class CoordinatorLoopIT {
     Map<String, String[]> same = new LinkedHashMap<>();
     decided.forEach(
         (id, d) -> same.put(id, new String[] {d, id.equals(edited) ? editedText : null, null}));
-    DecideJob.Result r = decide(sheet("decisions-1-again.csv", rows, same), ADMIN, NIGHT1, NIGHT1);
+    ApprovalGate.Result r =
+        decide(sheet("decisions-1-again.csv", rows, same), ADMIN, NIGHT1, NIGHT1);
     assertNull(r.applicationId());
     assertEquals(decided.size(), r.unchanged());
     Map<String, byte[]> after = snapshot();

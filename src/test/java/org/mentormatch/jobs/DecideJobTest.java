@@ -34,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mentormatch.RunId;
 import org.mentormatch.UserError;
+import org.mentormatch.approval.ApprovalGate;
 import org.mentormatch.avro.Decision;
 import org.mentormatch.avro.DecisionKind;
 import org.mentormatch.avro.Introduction;
@@ -182,11 +184,12 @@ class DecideJobTest {
     return file;
   }
 
-  private DecideJob.Result decide(Path sheet, String coordinator, Clock clock) throws IOException {
+  private ApprovalGate.Result decide(Path sheet, String coordinator, Clock clock)
+      throws IOException {
     return decide(files, sheet, coordinator, clock);
   }
 
-  private DecideJob.Result decide(FileStore store, Path sheet, String coordinator, Clock clock)
+  private ApprovalGate.Result decide(FileStore store, Path sheet, String coordinator, Clock clock)
       throws IOException {
     return DecideJob.run(
         store, new DecideJob.Options(home.toString(), RUN, sheet.toString(), coordinator), clock);
@@ -241,19 +244,19 @@ class DecideJobTest {
 
   @Test
   void aValidFileRecordsEveryDecisionAndPublishesOnlyTheApprovals() throws IOException {
-    DecideJob.Result r = decide(validSheet(), "eng", CLOCK);
+    ApprovalGate.Result r = decide(validSheet(), "eng", CLOCK);
 
     assertNotNull(r.applicationId());
     assertTrue(
         r.applicationId().matches("decisions-20240603T101530123Z-[0-9a-f]{8}"), r.applicationId());
-    assertEquals(new DecideJob.Result(r.applicationId(), 2, 1, 0, 1, List.of()), r);
+    assertEquals(new ApprovalGate.Result(r.applicationId(), 2, 1, 0, 1, List.of()), r);
     assertEquals(
         List.of(
             "ledger/" + r.applicationId() + ".avro",
             "outbox/" + RUN + "/introductions/" + r.applicationId() + ".avro"),
         new ArrayList<>(decisionFiles().keySet()));
 
-    List<Introduction> outbox = store().outbox(RUN);
+    List<Introduction> outbox = store().outbox(RunId.of(RUN));
     assertEquals(List.of("P-1", "P-2"), outbox.stream().map(Introduction::getProposalId).toList());
     for (Introduction i : outbox) {
       Proposal p = proposals.get(i.getProposalId());
@@ -315,7 +318,7 @@ class DecideJobTest {
         "eng",
         CLOCK);
 
-    Introduction sent = store().outbox(RUN).get(0);
+    Introduction sent = store().outbox(RunId.of(RUN)).get(0);
     assertEquals(
         "Hi both, meet Tuesday!\n\n" + IntroductionWriter.confirmedNotice(ELI), sent.getBody());
   }
@@ -323,13 +326,13 @@ class DecideJobTest {
   @Test
   void applyingTheSameFileAgainChangesNothing() throws IOException {
     Path sheet = validSheet();
-    DecideJob.Result first = decide(sheet, "eng", CLOCK);
+    ApprovalGate.Result first = decide(sheet, "eng", CLOCK);
     Map<String, byte[]> after = decisionFiles();
 
-    DecideJob.Result again = decide(sheet, "eng", NEXT_DAY);
+    ApprovalGate.Result again = decide(sheet, "eng", NEXT_DAY);
 
     assertNotNull(first.applicationId());
-    assertEquals(new DecideJob.Result(null, 0, 0, 3, 1, List.of()), again);
+    assertEquals(new ApprovalGate.Result(null, 0, 0, 3, 1, List.of()), again);
     Map<String, byte[]> now = decisionFiles();
     assertEquals(after.keySet(), now.keySet());
     for (String name : after.keySet()) {
@@ -522,11 +525,70 @@ class DecideJobTest {
     assertNothingWritten();
   }
 
+  // --- run ids and paths that are not the home's own runs ---
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "../runs/2024-06-01",
+        "runs/2024-06-01",
+        "2024-06-01/",
+        "/tmp/2024-06-01",
+        "_2024-06-01",
+        ".2024-06-01",
+        "a:b",
+        "hdfs://elsewhere/runs/2024-06-01",
+        ""
+      })
+  void aRunIdThatIsNotAPlainNameIsRefusedAndChangesNothing(String runId) throws IOException {
+    UserError e =
+        decideFails(new DecideJob.Options(home.toString(), runId, validSheet().toString(), "eng"));
+
+    assertTrue(e.getMessage().contains("is not valid: a run id is"), e.getMessage());
+    assertNothingWritten();
+  }
+
+  @Test
+  void aRunThatIsALinkToFilesOutsideTheHomeIsRefused() throws IOException {
+    // A copy of the run, outside the home, whose Finance proposal now claims to be Engineering.
+    Path outside = tmp.resolve("outside");
+    Path copy = outside.resolve("runs").resolve(RUN);
+    Files.createDirectories(copy.getParent());
+    try (Stream<Path> walk = Files.walk(home.resolve("runs").resolve(RUN))) {
+      for (Path p : walk.toList()) {
+        Path to = copy.resolve(home.resolve("runs").resolve(RUN).relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to);
+        }
+      }
+    }
+    Files.createSymbolicLink(home.resolve("runs").resolve("2024-06-09"), copy);
+
+    UserError e =
+        decideFails(
+            new DecideJob.Options(home.toString(), "2024-06-09", validSheet().toString(), "eng"));
+
+    assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
+    assertNothingWritten();
+  }
+
+  @Test
+  void aHomeOrFileThatReadsAsAUriSchemeGetsAPlainMessage() throws IOException {
+    UserError home =
+        decideFails(new DecideJob.Options("my:home", RUN, validSheet().toString(), "eng"));
+    UserError sheet = decideFails(new DecideJob.Options(this.home.toString(), RUN, "a:b", "eng"));
+
+    assertTrue(home.getMessage().contains("write it as ./my:home"), home.getMessage());
+    assertTrue(sheet.getMessage().startsWith("--decisions 'a:b'"), sheet.getMessage());
+  }
+
   // --- decisions over several files ---
 
   @Test
   void partialDecisionsLeaveTheOthersPending() throws IOException {
-    DecideJob.Result first =
+    ApprovalGate.Result first =
         decide(
             sheet(
                 "monday.csv",
@@ -536,7 +598,7 @@ class DecideJobTest {
                 row("P-4", "")),
             "eng",
             CLOCK);
-    assertEquals(new DecideJob.Result(first.applicationId(), 1, 0, 0, 3, List.of()), first);
+    assertEquals(new ApprovalGate.Result(first.applicationId(), 1, 0, 0, 3, List.of()), first);
 
     Path tuesday =
         sheet(
@@ -545,11 +607,11 @@ class DecideJobTest {
             row("P-2", "reject"),
             row("P-3", ""),
             row("P-4", ""));
-    DecideJob.Result second = decide(tuesday, "eng", NEXT_DAY);
+    ApprovalGate.Result second = decide(tuesday, "eng", NEXT_DAY);
 
     assertNotNull(second.applicationId());
     assertNotEquals(first.applicationId(), second.applicationId());
-    assertEquals(new DecideJob.Result(second.applicationId(), 0, 1, 1, 2, List.of()), second);
+    assertEquals(new ApprovalGate.Result(second.applicationId(), 0, 1, 1, 2, List.of()), second);
     List<Decision> ledger = store().ledger();
     assertEquals(List.of("P-1", "P-2"), ledger.stream().map(Decision::getProposalId).toList());
     assertEquals(
@@ -559,7 +621,8 @@ class DecideJobTest {
         List.of("monday.csv", "tuesday.csv"),
         ledger.stream().map(Decision::getDecisionsFile).toList());
     assertEquals(
-        List.of("P-1"), store().outbox(RUN).stream().map(Introduction::getProposalId).toList());
+        List.of("P-1"),
+        store().outbox(RunId.of(RUN)).stream().map(Introduction::getProposalId).toList());
     assertEquals(
         List.of(
             "ledger/" + first.applicationId() + ".avro",
@@ -621,7 +684,7 @@ class DecideJobTest {
     assertEquals(introduction, ledger.get(0).getEditedIntroduction());
     assertEquals(
         introduction + "\n\n" + IntroductionWriter.confirmedNotice(ELI),
-        store().outbox(RUN).get(0).getBody());
+        store().outbox(RunId.of(RUN)).get(0).getBody());
   }
 
   // --- crash and retry ---
@@ -670,13 +733,13 @@ class DecideJobTest {
     assertFalse(message.contains("Nothing was published"), message);
     List<Decision> ledger = store().ledger();
     assertEquals(3, ledger.size());
-    assertEquals(List.of(), store().outbox(RUN));
+    assertEquals(List.of(), store().outbox(RunId.of(RUN)));
     String id = ledger.get(0).getApplicationId();
 
-    DecideJob.Result retry = decide(sheet, "eng", NEXT_DAY);
+    ApprovalGate.Result retry = decide(sheet, "eng", NEXT_DAY);
 
     assertEquals(
-        new DecideJob.Result(
+        new ApprovalGate.Result(
             null,
             0,
             0,
@@ -686,7 +749,7 @@ class DecideJobTest {
         retry);
     assertEquals(
         List.of("P-1", "P-2"),
-        store().outbox(RUN).stream().map(Introduction::getProposalId).toList());
+        store().outbox(RunId.of(RUN)).stream().map(Introduction::getProposalId).toList());
     assertEquals(3, store().ledger().size());
   }
 }
