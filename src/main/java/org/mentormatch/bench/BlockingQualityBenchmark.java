@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -27,6 +26,8 @@ import org.mentormatch.candidates.ExactCandidates;
 import org.mentormatch.config.MatchConfig;
 import org.mentormatch.features.PhraseAnalyzer;
 import org.mentormatch.features.Taxonomy;
+import org.mentormatch.io.FileStore;
+import org.mentormatch.io.TextLines;
 import org.mentormatch.tools.MemberGenerator;
 
 /**
@@ -77,8 +78,11 @@ public final class BlockingQualityBenchmark {
     int partitions = config.engine().partitionsFor(Files.size(file));
     spark.conf().set("spark.sql.shuffle.partitions", partitions);
     JavaRDD<String> lines =
-        JavaSparkContext.fromSparkContext(spark.sparkContext())
-            .textFile(file.toAbsolutePath().toUri().toString(), partitions);
+        TextLines.read(
+            spark,
+            new FileStore(spark.sparkContext().hadoopConfiguration()),
+            new org.apache.hadoop.fs.Path(file.toAbsolutePath().toUri()),
+            partitions);
     MatchPipeline pipeline =
         new MatchPipeline(
             spark,

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.mentormatch.ingest.CellText;
 
 /**
  * Checks a whole decisions file against the run, the ledger and the coordinator's scope, and says
@@ -19,6 +21,15 @@ public final class DecisionCheck {
   public static final String APPROVE = "approve";
 
   public static final String REJECT = "reject";
+
+  /** Longest introduction a coordinator may write, in characters. */
+  public static final int MAX_INTRODUCTION_CHARS = 10_000;
+
+  /** Longest note a coordinator may write, in characters. */
+  public static final int MAX_NOTE_CHARS = 2_000;
+
+  /** A value safe to repeat in a message: an id or a word, never a name or an address. */
+  private static final Pattern ECHOABLE = Pattern.compile("[A-Za-z0-9._-]{1,40}");
 
   private DecisionCheck() {}
 
@@ -71,31 +82,50 @@ public final class DecisionCheck {
     for (DecisionSheet.Row row : rows) {
       String where = "line " + row.line() + ": ";
       String id = row.proposalId();
+      Proposal p = proposals.get(id);
       if (row.decision().isEmpty()) {
-        pending++;
+        if (p == null && !id.isEmpty()) {
+          problems.add(where + unknown(id, runId));
+        } else {
+          pending++;
+        }
         continue;
       }
       if (!Set.of(APPROVE, REJECT).contains(row.decision())) {
         problems.add(
             where
-                + "decision '"
-                + row.decision()
-                + "' is not a decision word; write approve or reject, or leave it blank to decide"
+                + "decision "
+                + shown(row.decision())
+                + " is not a decision word; write approve or reject, or leave it blank to decide"
                 + " later");
         continue;
       }
-      Proposal p = proposals.get(id);
       if (p == null) {
         problems.add(
             where
-                + (id.isEmpty() ? "no proposal_id" : "proposal '" + id + "' is not in run " + runId)
+                + (id.isEmpty() ? "no proposal_id" : unknown(id, runId))
                 + "; decide from that run's review.csv without changing its proposal_id column");
+        continue;
+      }
+      String text = textProblem(row);
+      if (text != null) {
+        problems.add(where + "proposal " + id + ": " + text);
         continue;
       }
       boolean approve = row.decision().equals(APPROVE);
       DecisionSheet.Row earlier = decidedAt.putIfAbsent(id, row);
       if (earlier != null) {
-        if (!earlier.decision().equals(row.decision())) {
+        if (earlier.decision().equals(row.decision())
+            && !(same(earlier.introduction(), row.introduction())
+                && same(earlier.note(), row.note()))) {
+          problems.add(
+              where
+                  + "proposal "
+                  + id
+                  + " is also on line "
+                  + earlier.line()
+                  + " with a different introduction or note; keep one row");
+        } else if (!earlier.decision().equals(row.decision())) {
           problems.add(
               where
                   + "proposal "
@@ -173,6 +203,39 @@ public final class DecisionCheck {
     }
     return new Plan(
         List.copyOf(planned.values()), List.copyOf(problems), List.copyOf(unchanged), pending);
+  }
+
+  /** Why a row's own text cannot be recorded or sent, or null. */
+  private static String textProblem(DecisionSheet.Row row) {
+    for (String[] cell :
+        new String[][] {{"introduction", row.introduction()}, {"note", row.note()}}) {
+      if (cell[1] == null) {
+        continue;
+      }
+      int max = cell[0].equals("note") ? MAX_NOTE_CHARS : MAX_INTRODUCTION_CHARS;
+      if (cell[1].length() > max) {
+        return "the " + cell[0] + " has " + cell[1].length() + " characters; the most is " + max;
+      }
+      String bad = CellText.problem(cell[1], true);
+      if (bad != null) {
+        return "the " + cell[0] + " holds " + bad + "; retype that part";
+      }
+    }
+    return null;
+  }
+
+  private static String unknown(String id, String runId) {
+    return "proposal " + shown(id) + " is not in run " + runId;
+  }
+
+  /**
+   * {@code value} quoted if it is an id or a word; otherwise only its length. A sheet whose columns
+   * were shifted holds names and addresses where ids belong, and those never go into a message.
+   */
+  private static String shown(String value) {
+    return ECHOABLE.matcher(value).matches()
+        ? "'" + value + "'"
+        : "(a " + value.length() + "-character value; are the columns shifted?)";
   }
 
   /** Equal up to line endings and surrounding blanks, as a spreadsheet round trip leaves text. */

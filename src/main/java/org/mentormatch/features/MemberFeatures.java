@@ -54,6 +54,9 @@ public final class MemberFeatures {
   static final double WORD_SHARE = 0.25;
   static final double TRIGRAM_SHARE = 0.15;
 
+  /** The vocabulary of a night without terms: not a term any analysis produces. */
+  private static final String NO_TERM = "\u0000";
+
   private MemberFeatures() {}
 
   /**
@@ -135,12 +138,20 @@ public final class MemberFeatures {
             .select("term")
             .as(Encoders.STRING())
             .collectAsList();
+    if (chosen.isEmpty()) {
+      // MLlib refuses an empty vocabulary; a night without one term (no usable member, or only
+      // phrases without letters) still runs, with a term no phrase can have.
+      chosen = List.of(NO_TERM);
+    }
     CountVectorizerModel vocabulary =
         new CountVectorizerModel(chosen.toArray(new String[0]))
             .setInputCol("terms")
             .setOutputCol("tf");
     Dataset<Row> tf = vocabulary.transform(analysed);
-    Dataset<Row> tfidf = new IDF().setInputCol("tf").setOutputCol("tfidf").fit(tf).transform(tf);
+    Dataset<Row> tfidf =
+        phraseCount == 0
+            ? tf.withColumn("tfidf", col("tf")) // IDF cannot be fitted on no phrase at all
+            : new IDF().setInputCol("tf").setOutputCol("tfidf").fit(tf).transform(tf);
 
     String[] terms = vocabulary.vocabulary();
     int[] kindOfIndex = new int[terms.length];

@@ -56,6 +56,17 @@ public final class CsvRecordSplitter implements Serializable {
     }
     String first = lines.first();
     String header = !first.isEmpty() && first.charAt(0) == BOM ? first.substring(1) : first;
+    int bad = LenientUtf8.firstEscapedByte(header);
+    if (bad >= 0) {
+      throw new MalformedInputException(
+          String.format(
+              java.util.Locale.ROOT,
+              "the header row (line 1) holds the byte 0x%02X at character %d, which is not UTF-8:"
+                  + " the file is in another encoding. Save it as UTF-8 (\"CSV UTF-8\") and run"
+                  + " again.",
+              LenientUtf8.escapedByte(header.charAt(bad)),
+              bad + 1));
+    }
     if (CsvQuoteState.openAfter(header, false)) {
       throw new MalformedInputException(
           "the header row (line 1) opens a quoted field that does not close on that line; the"

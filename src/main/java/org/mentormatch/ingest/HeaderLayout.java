@@ -12,9 +12,20 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.mentormatch.Columns;
 
-/** Where each known column sits in the members CSV, read from its header row. */
-public record HeaderLayout(Map<String, Integer> positions, int width, List<String> unknownColumns)
+/**
+ * Where each known column sits in the members CSV, read from its header row.
+ *
+ * @param positions each known column's index, by lower-case name
+ * @param names every column's name as written (trimmed), in order
+ * @param unknownColumns the names of columns the job ignores, as they can be shown (at most {@link
+ *     #MAX_UNKNOWN_LISTED}, then a count of the rest)
+ */
+public record HeaderLayout(
+    Map<String, Integer> positions, List<String> names, List<String> unknownColumns)
     implements Serializable {
+
+  /** Most unknown column names listed in the summary; a file may have thousands. */
+  public static final int MAX_UNKNOWN_LISTED = 50;
 
   /** Columns every members file must have. */
   public static final List<String> REQUIRED =
@@ -88,7 +99,26 @@ public record HeaderLayout(Map<String, Integer> positions, int width, List<Strin
               + "). Columns may come in any order; names ignore case.");
     }
     positions.keySet().removeIf(k -> !REQUIRED.contains(k) && !OPTIONAL.contains(k));
-    return new HeaderLayout(Map.copyOf(positions), names.size(), List.copyOf(unknown));
+    List<String> listed = new ArrayList<>();
+    for (String u : unknown.subList(0, Math.min(unknown.size(), MAX_UNKNOWN_LISTED))) {
+      listed.add(CellText.printable(u, 100));
+    }
+    if (unknown.size() > MAX_UNKNOWN_LISTED) {
+      listed.add("... and " + (unknown.size() - MAX_UNKNOWN_LISTED) + " more");
+    }
+    return new HeaderLayout(
+        Map.copyOf(positions), names.stream().map(String::trim).toList(), List.copyOf(listed));
+  }
+
+  /** How many columns the header has. */
+  public int width() {
+    return names.size();
+  }
+
+  /** How column {@code index} is named in messages: its header name, or its number. */
+  public String columnName(int index) {
+    String n = index < names.size() ? names.get(index).toLowerCase(Locale.ROOT) : "";
+    return n.isEmpty() ? "column " + (index + 1) : CellText.printable(n, 60);
   }
 
   /** The trimmed value of {@code column} in {@code fields}, or null when absent or blank. */

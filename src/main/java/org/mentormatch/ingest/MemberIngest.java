@@ -18,11 +18,14 @@ public final class MemberIngest {
   /** The ingested rows and what the header said. */
   public record Result(Dataset<Row> members, HeaderLayout layout) {}
 
-  /** Reads every record of {@code lines}; {@code source} names the file in error messages. */
+  /**
+   * Reads every record of {@code lines} (decoded by {@link LenientUtf8}, so bytes that are not
+   * UTF-8 are still visible); {@code source} names the file in error messages.
+   */
   public static Result ingest(
       SparkSession spark, JavaRDD<String> lines, String source, IngestConfig config) {
     HeaderLayout layout = HeaderLayout.parse(CsvRecordSplitter.headerLine(lines), source);
-    MemberRecordParser parser = new MemberRecordParser(layout);
+    MemberRecordParser parser = new MemberRecordParser(layout, config);
     JavaRDD<Row> rows =
         new CsvRecordSplitter(config.maxLinesPerRecord())
             .split(lines)

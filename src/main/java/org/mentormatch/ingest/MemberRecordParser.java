@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.mentormatch.Columns;
+import org.mentormatch.config.IngestConfig;
 
 /**
  * Parses one members CSV record and checks every row-level rule of the contract, collecting every
@@ -42,26 +43,44 @@ public final class MemberRecordParser implements Serializable {
   static final String DEFAULT_LANGUAGE = "en";
   static final String DEFAULT_TIMEZONE = "UTC";
 
-  private final HeaderLayout layout;
+  /** Most characters of a rejected row's raw text kept for the rejected-rows report. */
+  static final int MAX_RAW_SHOWN = 2_000;
 
-  /** A parser for records laid out as {@code layout} says. */
-  public MemberRecordParser(HeaderLayout layout) {
+  private final HeaderLayout layout;
+  private final IngestConfig limits;
+
+  /** A parser for records laid out as {@code layout} says, within {@code limits}. */
+  public MemberRecordParser(HeaderLayout layout, IngestConfig limits) {
     this.layout = layout;
+    this.limits = limits;
   }
 
-  /** Parses the record that starts on {@code line}. */
+  /**
+   * Parses the record that starts on {@code line}; {@code raw} is its text as {@link LenientUtf8}
+   * decoded it.
+   */
   public ParsedMember parse(long line, String raw) {
+    ParsedMember m = parseFields(line, raw);
+    String shown = CellText.printable(raw, MAX_RAW_SHOWN);
+    return shown.equals(raw) ? m : m.withRaw(shown);
+  }
+
+  private ParsedMember parseFields(long line, String raw) {
     List<String> reasons = new ArrayList<>();
+    int bad = LenientUtf8.firstEscapedByte(raw);
+    if (bad >= 0) {
+      reasons.add(notUtf8(line, raw, bad));
+    }
     List<String> fields;
     try (CSVParser parser = CSVParser.parse(raw, CSVFormat.RFC4180)) {
       List<CSVRecord> records = parser.getRecords();
       if (records.size() != 1) {
         return malformed(
-            line, raw, null, "holds " + records.size() + " CSV records instead of one");
+            line, raw, null, "holds " + records.size() + " CSV records instead of one", reasons);
       }
       fields = records.get(0).toList();
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
-      return malformed(line, raw, null, "is not valid CSV (" + rootMessage(e) + ")");
+      return malformed(line, raw, null, "is not valid CSV (" + rootMessage(e) + ")", reasons);
     }
     if (fields.size() != layout.width()) {
       // Values are misaligned, so field checks would only add noise; keep a readable id.
@@ -70,7 +89,35 @@ public final class MemberRecordParser implements Serializable {
           line,
           raw,
           id != null && MEMBER_ID.matcher(id).matches() ? id : null,
-          "has " + fields.size() + " fields where the header has " + layout.width());
+          "has " + fields.size() + " fields where the header has " + layout.width(),
+          reasons);
+    }
+    boolean oversized = false;
+    for (int i = 0; i < fields.size(); i++) {
+      String cell = fields.get(i);
+      String column = layout.columnName(i);
+      if (cell.length() > limits.maxCellChars()) {
+        reasons.add(
+            String.format(
+                Locale.ROOT,
+                "%s has %,d characters; the most a cell may hold is %,d"
+                    + " (ingest.max_cell_chars)",
+                column,
+                cell.length(),
+                limits.maxCellChars()));
+        oversized = true;
+      } else if (bad < 0) {
+        String problem =
+            CellText.problem(cell, column.equals(Columns.GOALS) || column.equals(Columns.SKILLS));
+        if (problem != null) {
+          reasons.add(column + " holds " + problem);
+        }
+      }
+    }
+    if (oversized) {
+      // Reading the other rules out of a pasted document would only add noise.
+      return rejected(
+          line, raw, validId(layout.value(fields, Columns.MEMBER_ID)), consent(fields), reasons);
     }
 
     String memberId = layout.value(fields, Columns.MEMBER_ID);
@@ -85,11 +132,18 @@ public final class MemberRecordParser implements Serializable {
     String name = layout.value(fields, Columns.NAME);
     if (name == null) {
       reasons.add("name is missing");
+    } else if (name.length() > CellText.MAX_NAME_CHARS) {
+      reasons.add(
+          "name has " + name.length() + " characters; the most is " + CellText.MAX_NAME_CHARS);
     }
 
     String email = layout.value(fields, Columns.EMAIL);
     if (email == null) {
       reasons.add("email is missing");
+    } else if (email.length() > CellText.MAX_EMAIL_CHARS) {
+      reasons.add(
+          "email has " + email.length() + " characters; the most is " + CellText.MAX_EMAIL_CHARS);
+      email = null;
     } else if (!EMAIL.matcher(email).matches()) {
       reasons.add("email '" + email + "' is not a plausible address (name@domain.tld)");
       email = null;
@@ -113,10 +167,12 @@ public final class MemberRecordParser implements Serializable {
     if (mentored && goals.isEmpty()) {
       reasons.add("goals are missing: a mentee needs at least one goal");
     }
+    checkPhrases(Columns.GOALS, goals, reasons);
     List<String> skills = phrases(layout.value(fields, Columns.SKILLS));
     if (mentors && skills.isEmpty()) {
       reasons.add("skills are missing: a mentor needs at least one skill");
     }
+    checkPhrases(Columns.SKILLS, skills, reasons);
 
     String department = layout.value(fields, Columns.DEPARTMENT);
 
@@ -182,9 +238,7 @@ public final class MemberRecordParser implements Serializable {
                 reasons)
             : Integer.valueOf(0);
 
-    String consentText = layout.value(fields, Columns.CONSENT);
-    boolean consent =
-        consentText != null && CONSENT_YES.contains(consentText.toLowerCase(Locale.ROOT));
+    boolean consent = consent(fields);
 
     return new ParsedMember(
         line,
@@ -204,6 +258,55 @@ public final class MemberRecordParser implements Serializable {
         consent,
         true,
         List.copyOf(reasons));
+  }
+
+  private void checkPhrases(String column, List<String> phrases, List<String> reasons) {
+    if (phrases.size() > limits.maxPhrasesPerCell()) {
+      reasons.add(
+          column
+              + " hold "
+              + phrases.size()
+              + " phrases; the most is "
+              + limits.maxPhrasesPerCell()
+              + " (ingest.max_phrases_per_cell)");
+    }
+    for (int i = 0; i < phrases.size(); i++) {
+      if (phrases.get(i).length() > limits.maxPhraseChars()) {
+        reasons.add(
+            String.format(
+                Locale.ROOT,
+                "%s phrase %d has %,d characters; the most is %,d (ingest.max_phrase_chars):"
+                    + " separate phrases with ';'",
+                column,
+                i + 1,
+                phrases.get(i).length(),
+                limits.maxPhraseChars()));
+        return; // one is enough to say what to do
+      }
+    }
+  }
+
+  /** The reason for a record holding a byte that is not UTF-8, naming its line and the byte. */
+  private static String notUtf8(long line, String raw, int at) {
+    int lineInRecord = 0;
+    int lineStart = 0;
+    for (int i = 0; i < at; i++) {
+      if (raw.charAt(i) == '\n') {
+        lineInRecord++;
+        lineStart = i + 1;
+      }
+    }
+    return String.format(
+        Locale.ROOT,
+        "line %d holds the byte 0x%02X at character %d, which is not UTF-8: save the file as"
+            + " UTF-8 (\"CSV UTF-8\") and run again",
+        line + lineInRecord,
+        LenientUtf8.escapedByte(raw.charAt(at)),
+        at - lineStart + 1);
+  }
+
+  private static String validId(String id) {
+    return id != null && MEMBER_ID.matcher(id).matches() ? id : null;
   }
 
   /** Splits a goals or skills cell into distinct phrases; line breaks separate like ';'. */
@@ -239,7 +342,10 @@ public final class MemberRecordParser implements Serializable {
     return null;
   }
 
-  private static ParsedMember malformed(long line, String raw, String memberId, String problem) {
+  private static ParsedMember malformed(
+      long line, String raw, String memberId, String problem, List<String> earlier) {
+    List<String> reasons = new ArrayList<>(earlier);
+    reasons.add("the row " + problem);
     return new ParsedMember(
         line,
         raw,
@@ -257,7 +363,35 @@ public final class MemberRecordParser implements Serializable {
         null,
         false,
         false,
-        List.of("the row " + problem));
+        List.copyOf(reasons));
+  }
+
+  /** A readable row rejected for {@code reasons} before its fields were read. */
+  private static ParsedMember rejected(
+      long line, String raw, String memberId, boolean consent, List<String> reasons) {
+    return new ParsedMember(
+        line,
+        raw,
+        memberId,
+        null,
+        null,
+        null,
+        List.of(),
+        List.of(),
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        null,
+        consent,
+        true,
+        List.copyOf(reasons));
+  }
+
+  private boolean consent(List<String> fields) {
+    String text = layout.value(fields, Columns.CONSENT);
+    return text != null && CONSENT_YES.contains(text.toLowerCase(Locale.ROOT));
   }
 
   private static String rootMessage(Throwable e) {

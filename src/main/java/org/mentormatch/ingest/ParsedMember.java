@@ -36,4 +36,26 @@ public record ParsedMember(
 
   /** The role word for members who do both. */
   public static final String BOTH = "both";
+
+  /** This member with {@code shown} as its raw text (what reports may show of it). */
+  public ParsedMember withRaw(String shown) {
+    return new ParsedMember(
+        line,
+        shown,
+        memberId,
+        name,
+        email,
+        role,
+        goals,
+        skills,
+        department,
+        managerId,
+        timezone,
+        seniority,
+        languages,
+        capacity,
+        consent,
+        readable,
+        reasons);
+  }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.mentormatch.scoring.PairScorer;
 
 /**
@@ -19,8 +20,9 @@ import org.mentormatch.scoring.PairScorer;
  * draft into the text that is sent once a named coordinator has approved it.
  *
  * <p>Every draft ends with {@link #PENDING_NOTICE}: the pair was suggested by software and a
- * coordinator will confirm it. On approval that notice is replaced by {@link #confirmedNotice}; if
- * a coordinator's edit removed it, the confirmation is appended, so no sent introduction lacks it.
+ * coordinator will confirm it. On approval the text sent ends with {@link #confirmedNotice} as its
+ * last paragraph, whatever the coordinator's edit did with the notice, so no sent introduction
+ * lacks it or hides it.
  */
 public final class IntroductionWriter implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -48,16 +50,30 @@ public final class IntroductionWriter implements Serializable {
   }
 
   /**
-   * The text sent after approval by {@code coordinatorName}: {@code draft} with its notice
-   * confirmed.
+   * The text sent after approval by {@code coordinatorName}: {@code draft} (perhaps edited by the
+   * coordinator) ending with the confirmation as its last paragraph.
+   *
+   * <p>The pending notice, and any confirmation already in the text, are taken out wherever they
+   * stand and the confirmation is put last, so a P.S. added after the notice cannot bury the
+   * disclosure and an edit cannot claim another coordinator confirmed it.
    */
   public static String confirmed(String draft, String coordinatorName) {
-    String text = draft.strip();
-    if (text.contains(PENDING_NOTICE)) {
-      return text.replace(PENDING_NOTICE, confirmedNotice(coordinatorName));
-    }
-    return text + "\n\n" + confirmedNotice(coordinatorName);
+    String text = draft.replace("\r\n", "\n").replace('\r', '\n').replace(PENDING_NOTICE, "");
+    text = CONFIRMATION.matcher(text).replaceAll("");
+    text = text.replaceAll("[ \t]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip();
+    return text.isEmpty()
+        ? confirmedNotice(coordinatorName)
+        : text + "\n\n" + confirmedNotice(coordinatorName);
   }
+
+  /** A confirmation sentence naming any coordinator, as {@link #confirmedNotice} writes it. */
+  private static final Pattern CONFIRMATION =
+      Pattern.compile(
+          Pattern.quote(
+                  "This introduction was suggested by mentor-match, our matching software, and"
+                      + " confirmed by ")
+              + "[^\n]*?"
+              + Pattern.quote(", programme coordinator."));
 
   /** The subject line for the pair. */
   public String subject(Facts f) {

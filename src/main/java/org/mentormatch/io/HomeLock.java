@@ -10,7 +10,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.StandardOpenOption;
@@ -87,7 +86,7 @@ public final class HomeLock implements AutoCloseable {
                 StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE,
                 LinkOption.NOFOLLOW_LINKS);
-      } catch (FileSystemException e) {
+      } catch (IOException e) {
         if (Files.isSymbolicLink(local)) {
           throw new UserError(
               local

@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -31,6 +30,7 @@ import org.mentormatch.assignment.ScoredEdges;
 import org.mentormatch.io.AssignmentFile;
 import org.mentormatch.io.FileStore;
 import org.mentormatch.io.Locations;
+import org.mentormatch.io.TextLines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -253,7 +253,6 @@ public final class AssignJob implements Callable<Integer> {
     if (!files.exists(path)) {
       throw new UserError("the file " + file + " does not exist.");
     }
-    return JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .textFile(files.qualify(path).toString(), 2);
+    return TextLines.read(spark, files, path, 2);
   }
 }

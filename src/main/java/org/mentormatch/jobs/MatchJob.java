@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 import org.mentormatch.MatchPipeline;
@@ -34,6 +33,7 @@ import org.mentormatch.io.HomeLock;
 import org.mentormatch.io.Locations;
 import org.mentormatch.io.RunOutputs;
 import org.mentormatch.io.RunWriter;
+import org.mentormatch.io.TextLines;
 import org.mentormatch.review.ReportBuilder;
 import org.mentormatch.review.ReportPage;
 import org.slf4j.Logger;
@@ -194,9 +194,7 @@ public final class MatchJob implements Callable<Integer> {
         new MatchPipeline(spark, config, new PhraseAnalyzer(taxonomy), solver, clock);
     int partitions = config.engine().partitionsFor(files.length(membersPath));
     spark.conf().set("spark.sql.shuffle.partitions", partitions);
-    JavaRDD<String> lines =
-        JavaSparkContext.fromSparkContext(spark.sparkContext())
-            .textFile(files.qualify(membersPath).toString(), partitions);
+    JavaRDD<String> lines = TextLines.read(spark, files, membersPath, partitions);
     MatchPipeline.Outcome outcome =
         pipeline.run(
             lines, options.members(), partitions, options.runId().value(), options.asOf(), history);

@@ -22,6 +22,9 @@ class MatchConfigTest {
   static Stream<Arguments> documentedDefaults() {
     return Stream.of(
         setting("ingest.max_lines_per_record", "100", c -> c.ingest().maxLinesPerRecord(), 100),
+        setting("ingest.max_cell_chars", "2000", c -> c.ingest().maxCellChars(), 2000),
+        setting("ingest.max_phrase_chars", "150", c -> c.ingest().maxPhraseChars(), 150),
+        setting("ingest.max_phrases_per_cell", "20", c -> c.ingest().maxPhrasesPerCell(), 20),
         setting("features.vocabulary_size", "16384", c -> c.features().vocabularySize(), 16384),
         setting("features.taxonomy", "", c -> c.features().taxonomyFile(), ""),
         setting("clusters.members_per_cluster", "40", c -> c.clusters().membersPerCluster(), 40),

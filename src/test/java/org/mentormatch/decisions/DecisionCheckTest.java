@@ -80,6 +80,73 @@ class DecisionCheckTest {
         problem.startsWith("line 4: no proposal_id; decide from that run's review.csv"), problem);
   }
 
+  @Test
+  void anUnknownProposalIdIsAProblemEvenWithoutADecision() {
+    String problem = onlyProblem(check(ENG, row(2, "P1", "approve"), row(3, "P9", "")));
+
+    assertEquals("line 3: proposal 'P9' is not in run 2024-06-01", problem);
+  }
+
+  @Test
+  void aShiftedSheetNeverEchoesNamesOrAddresses() {
+    // The columns slid one to the left: names and e-mails stand where ids and decisions belong.
+    DecisionCheck.Plan plan =
+        check(
+            ENG,
+            row(2, "Ana Lima", "ana.lima@example.org"),
+            row(3, "ana.lima@example.org", ""),
+            row(4, "P1", "Ana Lima"));
+
+    assertEquals(3, plan.problems().size(), plan.problems().toString());
+    for (String problem : plan.problems()) {
+      assertFalse(problem.contains("Ana"), problem);
+      assertFalse(problem.contains("example.org"), problem);
+      assertTrue(problem.contains("are the columns shifted?"), problem);
+    }
+  }
+
+  @Test
+  void theSameProposalTwiceWithDifferentIntroductionsIsAProblem() {
+    String problem =
+        onlyProblem(
+            check(
+                ENG, row(2, "P1", "approve", "Hi, text one"), row(5, "P1", "approve", "Text two")));
+
+    assertEquals(
+        "line 5: proposal P1 is also on line 2 with a different introduction or note; keep one"
+            + " row",
+        problem);
+  }
+
+  @Test
+  void theSameProposalTwiceAlikeIsFine() {
+    DecisionCheck.Plan plan =
+        check(
+            ENG, row(2, "P1", "approve", "Hi, text one"), row(5, "P1", "approve", "Hi, text one"));
+
+    assertTrue(plan.valid(), plan.problems().toString());
+    assertEquals(1, plan.decisions().size());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Hi\u0000there", "Hi \uFFFD there", "Hi \u202Eereht"})
+  void anIntroductionWithRefusedCharactersIsAProblem(String text) {
+    String problem = onlyProblem(check(ENG, row(2, "P1", "approve", text)));
+
+    assertTrue(problem.startsWith("line 2: proposal P1: the introduction holds the "), problem);
+  }
+
+  @Test
+  void introductionsAndNotesHaveLengthLimits() {
+    String intro = onlyProblem(check(ENG, row(2, "P1", "approve", "x".repeat(10_001))));
+    String note =
+        onlyProblem(check(ENG, new DecisionSheet.Row(3, "P2", "reject", null, "n".repeat(2_001))));
+
+    assertEquals(
+        "line 2: proposal P1: the introduction has 10001 characters; the most is 10000", intro);
+    assertEquals("line 3: proposal P2: the note has 2001 characters; the most is 2000", note);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"approved", "yes", "ok", "rejected"})
   void aWordThatIsNotADecision(String word) {

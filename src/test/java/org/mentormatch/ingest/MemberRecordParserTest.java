@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mentormatch.config.IngestConfig;
 
 class MemberRecordParserTest {
 
@@ -23,7 +24,7 @@ class MemberRecordParserTest {
       "member_id,name,email,role,goals,skills,department,manager_id,timezone,seniority,languages,"
           + "capacity,consent";
   private static final MemberRecordParser PARSER =
-      new MemberRecordParser(HeaderLayout.parse(HEADER, "test"));
+      new MemberRecordParser(HeaderLayout.parse(HEADER, "test"), IngestConfig.defaults());
 
   /** A valid member who both mentors and is mentored, every column filled. */
   private static Map<String, String> valid() {
@@ -308,7 +309,8 @@ class MemberRecordParserTest {
   void optionalColumnsAbsentFromTheHeaderTakeTheDefaults() {
     MemberRecordParser parser =
         new MemberRecordParser(
-            HeaderLayout.parse("consent,skills,goals,role,email,name,member_id", "test"));
+            HeaderLayout.parse("consent,skills,goals,role,email,name,member_id", "test"),
+            IngestConfig.defaults());
     ParsedMember mentor = parser.parse(2, "YES,SQL,,Mentor,bo@example.org,Bo Chen,m2");
     assertEquals(List.of(), mentor.reasons());
     assertEquals("mentor", mentor.role());
@@ -402,5 +404,137 @@ class MemberRecordParserTest {
   void roleIsCaseInsensitive() {
     assertEquals("mentor", parse(row("role", " MENTOR ")).role());
     assertEquals("mentee", parse(row("role", "Mentee")).role());
+  }
+
+  // --- what a cell may hold, and how much ---
+
+  /** {@code text} with each {@code \\xHH} turned into that raw byte, decoded as ingest does. */
+  private static String withBytes(String text) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < text.length(); i++) {
+      if (text.startsWith("\\x", i)) {
+        out.write(Integer.parseInt(text.substring(i + 2, i + 4), 16));
+        i += 3;
+      } else {
+        byte[] b = String.valueOf(text.charAt(i)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.write(b, 0, b.length);
+      }
+    }
+    byte[] bytes = out.toByteArray();
+    return LenientUtf8.decode(bytes, bytes.length);
+  }
+
+  @Test
+  void bytesThatAreNotUtf8RejectTheRowNamingLineAndByte() {
+    // "Benoît" saved as Latin-1: the i-circumflex is the single byte 0xEE.
+    ParsedMember m = parse(withBytes(row("name", "Beno\\xEEt Roux")));
+
+    assertTrue(
+        m.reasons()
+            .contains(
+                "line 7 holds the byte 0xEE at character 13, which is not UTF-8: save the file"
+                    + " as UTF-8 (\"CSV UTF-8\") and run again"),
+        m.reasons().toString());
+    assertFalse(m.raw().contains("\uFFFD"));
+    assertTrue(m.raw().contains("Beno\\xEEt Roux"), m.raw());
+  }
+
+  @Test
+  void aBadByteOnALaterLineOfAQuotedCellNamesThatLine() {
+    ParsedMember m = parse(withBytes(row("goals", "SQL\nnegoti\\xE9ting")));
+
+    assertTrue(
+        m.reasons().get(0).startsWith("line 8 holds the byte 0xE9 at character 7"),
+        m.reasons().toString());
+  }
+
+  @Test
+  void validTextOutsideTheBasicPlaneIsNotTakenForABadByte() {
+    // U+10080 is the pair D800 DC80: its second half looks like an escaped byte 0x80 alone.
+    ParsedMember m = parse(row("name", "Ana \uD800\uDC80 Lima"));
+
+    assertEquals(List.of(), m.reasons());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "name, 'Ana\u0000Lima', name holds the control character U+0000 at character 4",
+    "name, 'Ana\u202ELima', 'name holds the bidirectional control U+202E, which makes text display reordered, at character 4'",
+    "email, 'ana\uFFFD@example.com', email holds the replacement character U+FFFD (left by an earlier encoding error) at character 4",
+    "department, 'Sales\u0085', department holds the control character U+0085 at character 6",
+    "goals, 'SQL\u0007', goals holds the control character U+0007 at character 4",
+    "name, 'Ana\nLima', name holds the control character U+000A at character 4",
+    "skills, 'x\uFFFF', skills holds the noncharacter U+FFFF at character 2"
+  })
+  void refusedCharactersRejectTheRow(String column, String value, String reason) {
+    ParsedMember m = parse(row(column, value));
+
+    assertTrue(m.reasons().contains(reason), m.reasons().toString());
+    assertFalse(m.raw().contains("\u0000"), "raw shows the character escaped");
+  }
+
+  @Test
+  void lineBreaksAndTabsInGoalsAndSkillsStillSeparatePhrases() {
+    ParsedMember m = parse(row("goals", "SQL\r\nnegotiation\tskills", "skills", "Go;\nRust"));
+
+    assertEquals(List.of(), m.reasons());
+    assertEquals(List.of("SQL", "negotiation skills"), m.goals());
+  }
+
+  @Test
+  void aHugeCellRejectsTheRowAndIsNotCopiedWhole() {
+    String huge = "kubernetes ".repeat(1_000_000);
+    ParsedMember m = parse(row("goals", huge));
+
+    assertEquals(
+        List.of(
+            "goals has 11,000,000 characters; the most a cell may hold is 2,000"
+                + " (ingest.max_cell_chars)"),
+        m.reasons());
+    assertEquals("m-1.a_B", m.memberId());
+    assertTrue(m.consent());
+    assertTrue(m.raw().length() < 2_100, "raw kept: " + m.raw().length());
+    assertTrue(m.raw().endsWith("characters in all)"), m.raw().substring(1_990));
+  }
+
+  @Test
+  void aHugeCellOfAMemberWithoutConsentLeavesThemExcludedNotRejected() {
+    ParsedMember m = parse(row("skills", "x".repeat(5_000), "consent", "no"));
+
+    assertFalse(m.consent());
+  }
+
+  @Test
+  void phrasesHaveLimitsOfTheirOwn() {
+    ParsedMember longPhrase = parse(row("goals", "SQL;" + "a".repeat(151)));
+    ParsedMember many =
+        parse(
+            row(
+                "skills",
+                String.join(
+                    ";",
+                    java.util.stream.IntStream.rangeClosed(1, 21)
+                        .mapToObj(n -> "skill " + n)
+                        .toList())));
+
+    assertEquals(
+        List.of(
+            "goals phrase 2 has 151 characters; the most is 150 (ingest.max_phrase_chars):"
+                + " separate phrases with ';'"),
+        longPhrase.reasons());
+    assertEquals(
+        List.of("skills hold 21 phrases; the most is 20 (ingest.max_phrases_per_cell)"),
+        many.reasons());
+  }
+
+  @Test
+  void namesAndEmailsHaveLengthLimits() {
+    ParsedMember m = parse(row("name", "N".repeat(201), "email", "a".repeat(250) + "@example.com"));
+
+    assertEquals(
+        List.of(
+            "name has 201 characters; the most is 200",
+            "email has 262 characters; the most is 254"),
+        m.reasons());
   }
 }

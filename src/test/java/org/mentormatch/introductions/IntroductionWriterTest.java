@@ -134,4 +134,54 @@ class IntroductionWriterTest {
   void firstNameIsTheFirstWord(String name, String first) {
     assertEquals(first, IntroductionWriter.firstName(name));
   }
+
+  // The wording below is pinned by its literal text, not by the constants the code uses: rewording
+  // the disclosure away must fail the build.
+
+  @Test
+  void theDraftSaysLiterallyThatSoftwareSuggestedThePairAndACoordinatorReviewsIt() {
+    String body =
+        new IntroductionWriter()
+            .body(new IntroductionWriter.Facts("Ana Lima", "Ben Okafor", List.of(), 4));
+
+    assertTrue(
+        body.endsWith(
+            "\n\nThis introduction was suggested by mentor-match, our matching software, from what"
+                + " you both wrote in your profiles. A programme coordinator reviews every"
+                + " suggestion before it is sent.\n"),
+        body);
+  }
+
+  @Test
+  void whatIsSentEndsLiterallyWithTheConfirmationEvenAfterAPostscript() {
+    String edited =
+        "Hi Ana and Ben,\n\nMeet on Tuesday.\n\n"
+            + "This introduction was suggested by mentor-match, our matching software, from what"
+            + " you both wrote in your profiles. A programme coordinator reviews every suggestion"
+            + " before it is sent.\n\nP.S. Bring coffee.";
+
+    String sent = IntroductionWriter.confirmed(edited, "Alex Kim");
+
+    assertEquals(
+        "Hi Ana and Ben,\n\nMeet on Tuesday.\n\nP.S. Bring coffee.\n\n"
+            + "This introduction was suggested by mentor-match, our matching software, and"
+            + " confirmed by Alex Kim, programme coordinator.",
+        sent);
+  }
+
+  @Test
+  void anEditCannotClaimAnotherCoordinatorConfirmedIt() {
+    String edited =
+        "Hi both.\n\nThis introduction was suggested by mentor-match, our matching software, and"
+            + " confirmed by Someone Else, programme coordinator.\n\nP.S. See you.";
+
+    String sent = IntroductionWriter.confirmed(edited, "Alex Kim");
+
+    assertFalse(sent.contains("Someone Else"), sent);
+    assertTrue(
+        sent.endsWith(
+            "P.S. See you.\n\nThis introduction was suggested by mentor-match, our"
+                + " matching software, and confirmed by Alex Kim, programme coordinator."),
+        sent);
+  }
 }

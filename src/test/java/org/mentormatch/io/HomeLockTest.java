@@ -74,4 +74,20 @@ class HomeLockTest {
     HomeLock.acquire(files, home(), "decide.sh --run-id n1"); // and never closed: a crash
     assertThrows(UserError.class, () -> HomeLock.acquire(files, home(), "match.sh"));
   }
+
+  @Test
+  void aLockFileThatIsALinkIsNeverFollowed() throws IOException {
+    Path precious = dir.resolve("precious.txt");
+    Files.writeString(precious, "keep me");
+    Files.createDirectories(dir.resolve("home"));
+    Files.createSymbolicLink(dir.resolve("home").resolve(".lock"), precious);
+
+    UserError e =
+        assertThrows(
+            UserError.class,
+            () -> HomeLock.acquire(new FileStore(new Configuration()), home(), "match.sh"));
+
+    assertTrue(e.getMessage().contains("is a symbolic link"), e.getMessage());
+    assertEquals("keep me", Files.readString(precious));
+  }
 }

@@ -1,0 +1,92 @@
+package org.mentormatch.ingest;
+
+import java.util.Locale;
+
+/**
+ * What characters a member's cell may hold, and how raw text is shown safely in a report.
+ *
+ * <p>Refused anywhere: a byte that is not UTF-8 (see {@link LenientUtf8}); control characters (C0,
+ * DEL and C1), except line breaks and tabs inside goals and skills, where they separate phrases;
+ * the replacement character U+FFFD, which only an earlier encoding error leaves; Unicode
+ * noncharacters; and the bidirectional embedding, override and isolate controls (U+202A-U+202E,
+ * U+2066-U+2069), which make a name display as something other than what it is. Such text would
+ * otherwise reach a review sheet, a page or an introduction as garbage or as a disguise.
+ */
+public final class CellText {
+  /** Longest name accepted, in characters. */
+  public static final int MAX_NAME_CHARS = 200;
+
+  /** Longest e-mail address accepted (RFC 5321's limit). */
+  public static final int MAX_EMAIL_CHARS = 254;
+
+  private CellText() {}
+
+  /**
+   * What is wrong with the characters of {@code cell}, or null when nothing is.
+   *
+   * @param multiline whether line breaks and tabs are allowed (goals and skills)
+   */
+  public static String problem(String cell, boolean multiline) {
+    for (int i = 0; i < cell.length(); i++) {
+      String what = problem(cell, i, multiline);
+      if (what != null) {
+        return what + " at character " + (i + 1);
+      }
+    }
+    return null;
+  }
+
+  private static String problem(String text, int i, boolean multiline) {
+    char c = text.charAt(i);
+    if (LenientUtf8.isEscapedByte(text, i)) {
+      return String.format(Locale.ROOT, "the byte 0x%02X, which is not UTF-8,", (int) c & 0xFF);
+    }
+    if ((c == '\n' || c == '\r' || c == '\t') && multiline) {
+      return null;
+    }
+    if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
+      return "the control character " + code(c);
+    }
+    if (c == '\uFFFD') {
+      return "the replacement character U+FFFD (left by an earlier encoding error)";
+    }
+    if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+      return "the bidirectional control " + code(c) + ", which makes text display reordered,";
+    }
+    if ((c >= '\uFDD0' && c <= '\uFDEF') || c == '\uFFFE' || c == '\uFFFF') {
+      return "the noncharacter " + code(c);
+    }
+    return null; // surrogate pairs are fine; a lone surrogate only ever is an escaped byte
+  }
+
+  /**
+   * {@code raw} as it can be shown in a report: bytes that were not UTF-8 as {@code \xE9}, other
+   * refused characters as {@code <U+0000>}, cut after {@code max} characters with the full length
+   * said, so one huge or hostile row cannot swell a report.
+   */
+  public static String printable(String raw, int max) {
+    StringBuilder out = new StringBuilder(Math.min(raw.length(), max) + 40);
+    int shown = Math.min(raw.length(), max);
+    if (shown > 0 && shown < raw.length() && Character.isHighSurrogate(raw.charAt(shown - 1))) {
+      shown--; // never cut a pair in half
+    }
+    for (int i = 0; i < shown; i++) {
+      char c = raw.charAt(i);
+      if (LenientUtf8.isEscapedByte(raw, i)) {
+        out.append(String.format(Locale.ROOT, "\\x%02X", (int) c & 0xFF));
+      } else if (problem(raw, i, true) != null) {
+        out.append('<').append(code(c)).append('>');
+      } else {
+        out.append(c);
+      }
+    }
+    if (raw.length() > max) {
+      out.append(String.format(Locale.ROOT, " ... (%,d characters in all)", raw.length()));
+    }
+    return out.toString();
+  }
+
+  private static String code(char c) {
+    return String.format(Locale.ROOT, "U+%04X", (int) c);
+  }
+}
