@@ -238,12 +238,12 @@ class MemberGeneratorTest {
   void typoDropsOrSwapsOneLetterButNeverTheFirst() {
     SplittableRandom random = new SplittableRandom(1);
     for (int i = 0; i < 200; i++) {
-      String t = MemberGenerator.typo("machine learning", random);
+      String t = Typo.introduce("machine learning", random);
       assertNotEquals("machine learning", t);
       assertTrue(t.startsWith("m") && t.contains(" l"), t);
       assertTrue(t.length() >= "machine learning".length() - 1, t);
     }
-    assertEquals("ML", MemberGenerator.typo("ML", random));
+    assertEquals("ML", Typo.introduce("ML", random));
   }
 
   @Test
