@@ -13,16 +13,20 @@ final class AreaModel {
   /** The departments, in bank order; a department index points into this list. */
   static final List<AreaModel> DEPARTMENTS = new ArrayList<>();
 
+  private static final List<AreaModel> ALL = new ArrayList<>();
   private static final Map<String, AreaModel> BY_NAME = new HashMap<>();
 
   static {
     for (Area a : TopicBank.DEPARTMENTS) {
       AreaModel m = new AreaModel(a);
       DEPARTMENTS.add(m);
+      ALL.add(m);
       BY_NAME.put(a.name(), m);
     }
     for (Area a : TopicBank.CROSS_CUTTING) {
-      BY_NAME.put(a.name(), new AreaModel(a));
+      AreaModel m = new AreaModel(a);
+      ALL.add(m);
+      BY_NAME.put(a.name(), m);
     }
     for (AreaModel m : DEPARTMENTS) {
       for (String n : m.neighbourNames) {
@@ -34,13 +38,19 @@ final class AreaModel {
   static final AreaModel LEADERSHIP = BY_NAME.get("leadership");
   static final AreaModel COMMUNICATION = BY_NAME.get("communication");
 
+  /** The bank's name of the area ("engineering", "leadership"...). */
+  final String name;
+
+  /** The department written to the file, or null for a cross-cutting area. */
   final String department;
+
   final int headcount;
   final List<AreaModel> neighbours = new ArrayList<>();
   final WeightedChoice<TrackModel> tracks;
   private final List<String> neighbourNames;
 
   private AreaModel(Area a) {
+    this.name = a.name();
     this.department = a.department();
     this.headcount = a.headcount();
     this.neighbourNames = a.neighbours();
@@ -48,10 +58,15 @@ final class AreaModel {
     double[] w = new double[a.tracks().size()];
     for (int i = 0; i < w.length; i++) {
       Track t = a.tracks().get(i);
-      ts.add(new TrackModel(t));
+      ts.add(new TrackModel(t, a.name()));
       w[i] = t.weight();
     }
     this.tracks = WeightedChoice.of(ts, w);
+  }
+
+  /** Every area, departments first, in bank order. */
+  static List<AreaModel> all() {
+    return List.copyOf(ALL);
   }
 
   /** The departments' relative sizes, in {@link #DEPARTMENTS} order. */

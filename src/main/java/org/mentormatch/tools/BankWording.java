@@ -1,16 +1,15 @@
 package org.mentormatch.tools;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import org.mentormatch.tools.TopicBank.Phrasing;
 
 /**
- * Writes topics as a goals or skills cell with the bank's own phrasings: sometimes wrapped in a
- * short template ("get better at X", "advanced X"), in mixed case, with occasional typos and varied
- * separators.
+ * The sample's wording: each phrase is one of the {@link TopicBank}'s hand-written phrasings,
+ * sometimes wrapped in a short template ("get better at X", "advanced X"), then {@link Typing
+ * typed}.
  */
-final class BankWording {
+final class BankWording implements Wording {
 
   private static final List<String> GOAL_TEMPLATES =
       List.of(
@@ -30,25 +29,15 @@ final class BankWording {
       List.of(
           "advanced %s",
           "%s (expert)", "%s, 10+ years", "%s (5+ yrs)", "strong %s", "hands-on %s experience");
-  private static final WeightedChoice<String> SEPARATOR =
-      WeightedChoice.of(List.of("; ", ";", " ; ", " ;"), new double[] {55, 30, 10, 5});
 
-  private BankWording() {}
+  @Override
+  public String goals(List<TopicModel> topics, int seniority, SplittableRandom random) {
+    return Typing.join(topics, t -> phrase(t, true, random), random);
+  }
 
-  /** The cell: one phrase per topic, joined by one separator, sometimes with a stray ';'. */
-  static String cell(List<TopicModel> topics, boolean goals, SplittableRandom random) {
-    String separator = SEPARATOR.pick(random);
-    StringBuilder b = new StringBuilder();
-    for (TopicModel t : topics) {
-      if (b.length() > 0) {
-        b.append(separator);
-      }
-      b.append(phrase(t, goals, random));
-    }
-    if (random.nextDouble() < 0.02) {
-      b.append(';');
-    }
-    return b.toString();
+  @Override
+  public String skills(List<TopicModel> topics, int seniority, SplittableRandom random) {
+    return Typing.join(topics, t -> phrase(t, false, random), random);
   }
 
   private static String phrase(TopicModel topic, boolean goal, SplittableRandom random) {
@@ -60,18 +49,7 @@ final class BankWording {
     } else if (plain && !goal && random.nextDouble() < 0.10 && words(s) <= 3) {
       s = SKILL_TEMPLATES.get(random.nextInt(SKILL_TEMPLATES.size())).replace("%s", s);
     }
-    double u = random.nextDouble();
-    if (u < 0.18) {
-      s = s.toLowerCase(Locale.ROOT);
-    } else if (u < 0.20 && s.length() <= 14) {
-      s = s.toUpperCase(Locale.ROOT);
-    } else if (u < 0.27) {
-      s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-    if (random.nextDouble() < 0.03) {
-      s = Typo.introduce(s, random);
-    }
-    return s;
+    return Typing.asTyped(s, random);
   }
 
   private static int words(String s) {

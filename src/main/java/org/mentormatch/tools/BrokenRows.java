@@ -60,6 +60,7 @@ final class BrokenRows {
       case INVALID_MEMBER_ID -> v[0] = "m 01!";
       case MENTEE_WITHOUT_GOALS -> v[4] = "";
       case MENTOR_WITHOUT_SKILLS -> v[5] = "";
+      case SELF_MANAGER -> v[7] = v[0];
       case TOO_FEW_FIELDS -> {
         // The row is cut when printed; its values stay valid so only the length is wrong.
       }

@@ -12,7 +12,8 @@ import org.mentormatch.tools.MemberGenerator.Defect;
 /**
  * The row layout decided before any row is written, so a report's manager_id can name a manager
  * whose row comes later in the file: which row is broken, which department each other row belongs
- * to, and each department's leaders. It holds one byte per row plus the leaders.
+ * to, each department's leaders, and in the realistic style the two members who will name each
+ * other as manager. It holds one byte per row plus the leaders.
  */
 final class CompanyPlan {
 
@@ -32,12 +33,23 @@ final class CompanyPlan {
 
   final DepartmentPlan[] departments;
 
+  /**
+   * Two rows of individual contributors in one department who name each other as manager, a
+   * management cycle the job must stop on; empty when the options want none or no such pair exists.
+   */
+  final int[] managerCycle;
+
   private CompanyPlan(
-      int rows, byte[] rowDepartment, Map<Integer, Defect> defects, DepartmentPlan[] ds) {
+      int rows,
+      byte[] rowDepartment,
+      Map<Integer, Defect> defects,
+      DepartmentPlan[] ds,
+      int[] managerCycle) {
     this.rows = rows;
     this.rowDepartment = rowDepartment;
     this.defects = defects;
     this.departments = ds;
+    this.managerCycle = managerCycle;
   }
 
   static CompanyPlan build(MemberGenerator.Options options, SplittableRandom random) {
@@ -53,7 +65,7 @@ final class CompanyPlan {
 
     List<Defect> faults = new ArrayList<>();
     if (options.brokenRows()) {
-      faults.addAll(Arrays.asList(Defect.values()));
+      faults.addAll(options.style().defects());
       for (int i = faults.size() - 1; i > 0; i--) {
         Collections.swap(faults, i, random.nextInt(i + 1));
       }
@@ -92,7 +104,47 @@ final class CompanyPlan {
         nextLeader[d]++;
       }
     }
-    return new CompanyPlan(rows, rowDepartment, Collections.unmodifiableMap(defects), departments);
+    CompanyPlan plan =
+        new CompanyPlan(
+            rows, rowDepartment, Collections.unmodifiableMap(defects), departments, new int[0]);
+    if (options.brokenRows() && options.style().managerCycle()) {
+      return plan.withManagerCycle(random);
+    }
+    return plan;
+  }
+
+  /** Whether row {@code r} is a valid member who manages no one. */
+  boolean isIndividual(int r) {
+    int d = rowDepartment[r];
+    return d != BROKEN && Arrays.binarySearch(departments[d].leaderRow, r) < 0;
+  }
+
+  /** This plan with a pair of individual contributors of one department in a manager cycle. */
+  private CompanyPlan withManagerCycle(SplittableRandom random) {
+    int first = nextIndividual(random.nextInt(rows), -1, -1);
+    if (first < 0) {
+      return this;
+    }
+    int second = nextIndividual(random.nextInt(rows), first, rowDepartment[first]);
+    if (second < 0) {
+      return this;
+    }
+    int[] pair = {Math.min(first, second), Math.max(first, second)};
+    return new CompanyPlan(rows, rowDepartment, defects, departments, pair);
+  }
+
+  /**
+   * The first individual contributor at or after {@code from} (wrapping around), other than row
+   * {@code not}, in department {@code department} unless it is -1; or -1 if there is none.
+   */
+  private int nextIndividual(int from, int not, int department) {
+    for (int i = 0; i < rows; i++) {
+      int r = (from + i) % rows;
+      if (r != not && isIndividual(r) && (department < 0 || rowDepartment[r] == department)) {
+        return r;
+      }
+    }
+    return -1;
   }
 
   /** Splits {@code total} into parts proportional to {@code weights} (largest remainder). */

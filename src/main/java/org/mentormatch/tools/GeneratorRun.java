@@ -26,13 +26,14 @@ final class GeneratorRun {
       CompanyPlan plan,
       int[] order,
       SplittableRandom random,
-      SplittableRandom brokenRandom) {
+      SplittableRandom brokenRandom,
+      SplittableRandom wordingRandom) {
     this.options = options;
     this.plan = plan;
     this.order = order;
-    this.members = new MemberRows(plan, random);
+    this.members = new MemberRows(plan, random, options.style().wording(), wordingRandom);
     this.broken = new BrokenRows(plan, members, brokenRandom);
-    this.awkward = new AwkwardRows(options.brokenRows(), plan.rows);
+    this.awkward = new AwkwardRows(options.brokenRows(), plan, members.ids());
   }
 
   Summary run(Writer out) throws IOException {

@@ -1,12 +1,8 @@
 package org.mentormatch.tools;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +15,9 @@ import java.util.SplittableRandom;
  * contributors), sit in offices with their time zones and languages, and list goals and skills
  * drawn mostly from their own area's topic tracks ({@link TopicBank}), in varied natural wording
  * with occasional typos. With {@code brokenRows} the file also carries one row for each {@link
- * Defect} the job must reject, a few valid but awkward rows, and a UTF-8 byte order mark.
+ * Defect} of its {@link Style} the job must reject, a few valid but awkward rows, and a UTF-8 byte
+ * order mark. The {@link Style} decides the wording: the sample's hand-written phrasings, or goals
+ * and skills composed from parts so that distinct phrasings grow with the size of the file.
  *
  * <p>The output is RFC 4180 with {@code \n} as the record separator (Unix tools count lines
  * naturally; RFC 4180 readers accept either). The same options always give the same bytes: every
@@ -27,12 +25,13 @@ import java.util.SplittableRandom;
  * iteration order or the clock. Rows are streamed; only the department plan (one byte per row plus
  * the managers) is held in memory.
  *
- * <p>The parts, in the order a run uses them: {@link GeneratorArguments} (the command line), {@link
+ * <p>The parts, in the order a run uses them: {@link GeneratorCommand} (the command line), {@link
  * CompanyPlan} and {@link DepartmentPlan} (who sits where and reports to whom), {@link
  * GeneratorRun} (the loop over rows), {@link MemberRows} (each valid member: {@link Office}, {@link
- * Region}, {@link Role}, {@link Seniority}, {@link Enrolment}), {@link TopicPicker} and {@link
- * BankWording} (goals and skills from {@link TopicBank}), {@link BrokenRows} and {@link
- * AwkwardRows} (the sample's deliberate faults and oddities), {@link SummaryTally} (the summary).
+ * Region}, {@link Role}, {@link Seniority}, {@link Enrolment}), {@link TopicPicker} (the topics of
+ * goals and skills) and a {@link Wording} ({@link BankWording} or {@link ComposedWording}, both
+ * typed by {@link Typing}), {@link BrokenRows} and {@link AwkwardRows} (deliberate faults and
+ * oddities), {@link SummaryTally} (the summary).
  */
 public final class MemberGenerator {
 
@@ -62,16 +61,52 @@ public final class MemberGenerator {
     SHUFFLED
   }
 
+  /** Which generator: the frozen one behind the sample, or the realistic one for any size. */
+  public enum Style {
+    /**
+     * The generator that made {@code data/sample/members.csv} and the figures in {@code
+     * docs/benchmarks.md}, kept byte for byte: each goal and skill is one of the {@link
+     * TopicBank}'s 1,042 hand-written phrasings, sometimes in a short template, so distinct
+     * phrasings level off (apart from typos); with broken rows, the 14 faults before {@link
+     * Defect#SELF_MANAGER}.
+     */
+    SAMPLE,
+    /**
+     * Goals in people's own words and skills in the usual vocabulary, composed from frames,
+     * phrasings, qualifiers and contexts with Zipf-like popularity ({@link ComposedWording}), so
+     * distinct phrasings grow with the size of the file; with broken rows, every {@link Defect} and
+     * two members who name each other as manager.
+     */
+    REALISTIC;
+
+    /** The faults of this style's broken rows, one row each, in declaration order. */
+    public List<Defect> defects() {
+      List<Defect> all = List.of(Defect.values());
+      return this == SAMPLE ? all.subList(0, Defect.SELF_MANAGER.ordinal()) : all;
+    }
+
+    /** Whether this style adds a two-member management cycle to its awkward valid rows. */
+    boolean managerCycle() {
+      return this == REALISTIC;
+    }
+
+    Wording wording() {
+      return this == SAMPLE ? new BankWording() : new ComposedWording();
+    }
+  }
+
   /**
    * What to generate.
    *
    * @param members valid member rows to write; at least 1. Default 320.
    * @param seed the seed of every random choice; same options give the same bytes. Default 42.
-   * @param brokenRows whether to add one invalid row per {@link Defect}, the awkward valid rows and
-   *     a byte order mark, as in the sample. Default true; benchmarks want false.
+   * @param brokenRows whether to add one invalid row per {@link Defect} of the style, the awkward
+   *     valid rows and a byte order mark, as in the sample. Default true; benchmarks want false.
    * @param headerOrder the column order of the header. Default {@link HeaderOrder#CONTRACT}.
+   * @param style the generator. Default {@link Style#SAMPLE}.
    */
-  public record Options(int members, long seed, boolean brokenRows, HeaderOrder headerOrder) {
+  public record Options(
+      int members, long seed, boolean brokenRows, HeaderOrder headerOrder, Style style) {
 
     /** Checks the rules above. */
     public Options {
@@ -79,11 +114,17 @@ public final class MemberGenerator {
         throw new IllegalArgumentException("members must be at least 1, not " + members);
       }
       Objects.requireNonNull(headerOrder, "headerOrder");
+      Objects.requireNonNull(style, "style");
+    }
+
+    /** Options of the {@link Style#SAMPLE} generator. */
+    public Options(int members, long seed, boolean brokenRows, HeaderOrder headerOrder) {
+      this(members, seed, brokenRows, headerOrder, Style.SAMPLE);
     }
 
     /** The options that made {@code data/sample/members.csv}. */
     public static Options defaults() {
-      return new Options(320, 42, true, HeaderOrder.CONTRACT);
+      return new Options(320, 42, true, HeaderOrder.CONTRACT, Style.SAMPLE);
     }
   }
 
@@ -102,7 +143,9 @@ public final class MemberGenerator {
     INVALID_MEMBER_ID("member_id 'm 01!' has a space and a '!'"),
     MENTEE_WITHOUT_GOALS("mentee with empty goals"),
     MENTOR_WITHOUT_SKILLS("mentor with empty skills"),
-    TOO_FEW_FIELDS("only the first 6 fields");
+    TOO_FEW_FIELDS("only the first 6 fields"),
+    /** Only in {@link Style#REALISTIC}: a management cycle of one. */
+    SELF_MANAGER("manager_id is the member's own member_id");
 
     private final String description;
 
@@ -141,48 +184,15 @@ public final class MemberGenerator {
       List<NotableRow> brokenRows,
       List<NotableRow> trickyRows) {}
 
-  private static final String USAGE =
-      "usage: MemberGenerator [--members N] [--seed S] [--out FILE] [--broken-rows true|false]"
-          + " [--header-order contract|shuffled]\n"
-          + "  --members N       valid member rows (default 320)\n"
-          + "  --seed S          random seed; same arguments give the same bytes (default 42)\n"
-          + "  --out FILE        where to write (default: standard output)\n"
-          + "  --broken-rows B   add one invalid row per defect, awkward valid rows and a BOM,"
-          + " as in the sample (default true)\n"
-          + "  --header-order O  contract or shuffled column order (default contract)";
-
   private MemberGenerator() {}
 
-  /** Parses the command line, writes the file and prints its summary to standard error. */
+  /**
+   * The command behind {@code data/README.md}: the sample's defaults ({@link Options#defaults()}),
+   * standard output unless {@code --out} is given. {@code jobs/generate.sh} runs the same command
+   * with the realistic defaults ({@link GeneratorCommand#main}).
+   */
   public static void main(String[] args) {
-    GeneratorArguments arguments;
-    try {
-      arguments = GeneratorArguments.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("MemberGenerator: " + e.getMessage() + "\n" + USAGE);
-      System.exit(2);
-      return;
-    }
-    if (arguments == null) {
-      System.out.println(USAGE);
-      return;
-    }
-    try {
-      Summary summary;
-      if (arguments.out() == null) {
-        Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-        summary = write(arguments.options(), out);
-        out.flush();
-      } else {
-        try (Writer out = Files.newBufferedWriter(arguments.out(), StandardCharsets.UTF_8)) {
-          summary = write(arguments.options(), out);
-        }
-      }
-      print(summary, System.err);
-    } catch (IOException e) {
-      System.err.println("MemberGenerator: could not write " + arguments.out() + ": " + e);
-      System.exit(1);
-    }
+    System.exit(GeneratorCommand.forSample().execute(args));
   }
 
   /**
@@ -195,9 +205,13 @@ public final class MemberGenerator {
     SplittableRandom rowRandom = root.split();
     SplittableRandom brokenRandom = root.split();
     SplittableRandom headerRandom = root.split();
+    // The sample drew each row's wording from that row's own stream (valid or broken) and keeps
+    // doing so for its bytes (null below); the realistic wording has a stream of its own, so
+    // rewording changes no one's department, manager or role.
+    SplittableRandom wordingRandom = options.style() == Style.SAMPLE ? null : root.split();
     CompanyPlan plan = CompanyPlan.build(options, planRandom);
     int[] order = headerOrder(options.headerOrder(), headerRandom);
-    return new GeneratorRun(options, plan, order, rowRandom, brokenRandom).run(out);
+    return new GeneratorRun(options, plan, order, rowRandom, brokenRandom, wordingRandom).run(out);
   }
 
   /** Prints a summary as the few lines a person wants to see after a run. */

@@ -14,6 +14,8 @@ final class MemberRows {
 
   private final CompanyPlan plan;
   private final SplittableRandom random;
+  private final Wording wording;
+  private final SplittableRandom wordingRandom;
   private final MemberIds ids;
   private final EmailBook emails = new EmailBook();
   // Per department: rows written so far, and the next leader (index into leaderLocal) to meet.
@@ -24,9 +26,16 @@ final class MemberRows {
   private long individualsSeen;
   private String firstId;
 
-  MemberRows(CompanyPlan plan, SplittableRandom random) {
+  /**
+   * Members of {@code plan} drawn from {@code random}, with goals and skills in {@code wording}
+   * drawn from {@code wordingRandom}, or from the stream each row is drawn from if it is null.
+   */
+  MemberRows(
+      CompanyPlan plan, SplittableRandom random, Wording wording, SplittableRandom wordingRandom) {
     this.plan = plan;
     this.random = random;
+    this.wording = wording;
+    this.wordingRandom = wordingRandom;
     this.ids = MemberIds.forRows(plan.rows);
     this.localCursor = new int[plan.departments.length];
     this.leaderCursor = new int[plan.departments.length];
@@ -101,13 +110,14 @@ final class MemberRows {
     v[3] = role.spelled(rnd);
     TrackModel track = area.tracks.pick(rnd);
     boolean leader = rank.leads();
+    SplittableRandom words = wordingRandom != null ? wordingRandom : rnd;
     v[4] =
         role.mentee
-            ? BankWording.cell(TopicPicker.goals(area, track, seniority, rnd), true, rnd)
+            ? wording.goals(TopicPicker.goals(area, track, seniority, rnd), seniority, words)
             : "";
     v[5] =
         role.mentor
-            ? BankWording.cell(TopicPicker.skills(area, track, leader, rnd), false, rnd)
+            ? wording.skills(TopicPicker.skills(area, track, leader, rnd), seniority, words)
             : "";
     v[6] = rnd.nextDouble() < 0.01 ? "" : area.department;
     v[7] = bossRow < 0 ? "" : ids.of(bossRow);

@@ -7,10 +7,18 @@ import org.mentormatch.tools.TopicBank.Topic;
 
 /** A topic's phrasings usable as goals and as skills, earlier ones drawn more often. */
 final class TopicModel {
+  /** The taxonomy concept the topic stands for. */
+  final String concept;
+
+  /** The name of the bank area the topic belongs to ("engineering", "leadership"...). */
+  final String area;
+
   final WeightedChoice<Phrasing> goalPhrasings;
   final WeightedChoice<Phrasing> skillPhrasings;
 
-  TopicModel(Topic t) {
+  TopicModel(Topic t, String area) {
+    this.concept = t.concept();
+    this.area = area;
     List<Phrasing> goals = new ArrayList<>();
     List<Phrasing> skills = new ArrayList<>();
     for (Phrasing p : t.phrasings()) {

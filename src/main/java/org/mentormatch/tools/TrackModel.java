@@ -9,10 +9,10 @@ import org.mentormatch.tools.TopicBank.Track;
 final class TrackModel {
   final WeightedChoice<TopicModel> topics;
 
-  TrackModel(Track t) {
+  TrackModel(Track t, String area) {
     List<TopicModel> ms = new ArrayList<>();
     for (Topic topic : t.topics()) {
-      ms.add(new TopicModel(topic));
+      ms.add(new TopicModel(topic, area));
     }
     this.topics = WeightedChoice.decreasing(ms, 0.6);
   }
