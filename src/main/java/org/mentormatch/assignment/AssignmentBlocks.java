@@ -48,7 +48,10 @@ public final class AssignmentBlocks {
     JavaRDD<Edge<Object>> graphEdges =
         ids.select("mentee_node", "mentor_node")
             .toJavaRDD()
-            .map(r -> new Edge<Object>(r.getLong(0), r.getLong(1), Boolean.TRUE));
+            .map(
+                r ->
+                    new Edge<Object>(
+                        r.<Long>getAs("mentee_node"), r.<Long>getAs("mentor_node"), Boolean.TRUE));
     Graph<Object, Object> graph =
         Graph.fromEdges(
             graphEdges.rdd(),

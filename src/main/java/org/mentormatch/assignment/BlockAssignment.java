@@ -48,7 +48,7 @@ public final class BlockAssignment {
             SCORE_UNITS,
             Columns.CAPACITY);
     return input
-        .groupByKey((MapFunction<Row, Long>) r -> r.getLong(0), Encoders.LONG())
+        .groupByKey((MapFunction<Row, Long>) r -> r.<Long>getAs(BLOCK), Encoders.LONG())
         .flatMapGroups(
             (FlatMapGroupsFunction<Long, Row, Row>) (block, rows) -> solveBlock(rows, solver),
             Encoders.row(CHOSEN));
@@ -62,7 +62,12 @@ public final class BlockAssignment {
     while (rows.hasNext()) {
       Row r = rows.next();
       edges.add(
-          new Edge(r.getString(1), r.getString(2), r.getDouble(3), r.getLong(4), r.getInt(5)));
+          new Edge(
+              r.getAs(Columns.MENTEE_ID),
+              r.getAs(Columns.MENTOR_ID),
+              r.<Double>getAs(Columns.SCORE),
+              r.<Long>getAs(SCORE_UNITS),
+              r.<Integer>getAs(Columns.CAPACITY)));
     }
     // Rows of a group arrive in no fixed order; numbering from sorted ids makes the solve
     // repeatable.

@@ -25,8 +25,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.mentormatch.Columns;
-import org.mentormatch.ingest.CsvRecordSplitter;
-import org.mentormatch.ingest.MalformedInputException;
+import org.mentormatch.text.CsvRecordSplitter;
+import org.mentormatch.text.MalformedInputException;
 
 /**
  * Reads bring-your-own-scores files for {@code jobs/assign.sh}: pairs {@code
@@ -114,10 +114,10 @@ public final class ScoredEdges {
             String.format(
                 Locale.ROOT,
                 "%n  line %d: %s -> %s appears %d times",
-                r.getLong(3),
-                r.getString(0),
-                r.getString(1),
-                r.getLong(2)));
+                r.<Long>getAs("first"),
+                r.<String>getAs(Columns.MENTEE_ID),
+                r.<String>getAs(Columns.MENTOR_ID),
+                r.<Long>getAs("n")));
       }
       throw new MalformedInputException(m.append("\nKeep one score per pair.").toString());
     }
@@ -168,7 +168,12 @@ public final class ScoredEdges {
     if (!dup.isEmpty()) {
       StringBuilder m = new StringBuilder(source + ": mentors listed more than once:");
       for (Row r : dup) {
-        m.append(String.format(Locale.ROOT, "%n  line %d: %s", r.getLong(2), r.getString(0)));
+        m.append(
+            String.format(
+                Locale.ROOT,
+                "%n  line %d: %s",
+                r.<Long>getAs("first"),
+                r.<String>getAs(Columns.MENTOR_ID)));
       }
       throw new MalformedInputException(m.append("\nGive each mentor one capacity.").toString());
     }
@@ -196,7 +201,7 @@ public final class ScoredEdges {
     for (Row r : shown) {
       m.append(
           String.format(
-              Locale.ROOT, "%n  line %d %s", r.getLong(0), r.getString(r.fieldIndex(ERROR))));
+              Locale.ROOT, "%n  line %d %s", r.<Long>getAs(Columns.LINE), r.<String>getAs(ERROR)));
     }
     if (total > shown.size()) {
       m.append(String.format(Locale.ROOT, "%n  ... and %d more", total - shown.size()));

@@ -13,11 +13,11 @@ import java.util.Locale;
  * The written benchmark report ({@code docs/benchmarks.md}): each benchmark replaces its own
  * section, between {@code <!-- name:start -->} and {@code <!-- name:end -->}, and leaves the rest.
  */
-final class BenchmarkReport {
+public final class BenchmarkReport {
   private BenchmarkReport() {}
 
   /** Replaces (or appends) section {@code name} of {@code report} with {@code body}. */
-  static void replaceSection(Path report, String name, String body) throws IOException {
+  public static void replaceSection(Path report, String name, String body) throws IOException {
     String start = "<!-- " + name + ":start -->";
     String end = "<!-- " + name + ":end -->";
     String text =

@@ -18,8 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.mentormatch.Columns;
-import org.mentormatch.MatchPipeline;
-import org.mentormatch.StageClock;
+import org.mentormatch.assignment.ExactAssignment;
 import org.mentormatch.assignment.MinCostFlowSolver;
 import org.mentormatch.candidates.CandidatePairs;
 import org.mentormatch.candidates.ExactCandidates;
@@ -28,6 +27,8 @@ import org.mentormatch.features.PhraseAnalyzer;
 import org.mentormatch.features.Taxonomy;
 import org.mentormatch.io.FileStore;
 import org.mentormatch.io.TextLines;
+import org.mentormatch.pipeline.MatchPipeline;
+import org.mentormatch.pipeline.StageClock;
 import org.mentormatch.tools.MemberGenerator;
 
 /**
@@ -155,14 +156,15 @@ public final class BlockingQualityBenchmark {
                     .and(pipeline.reachesMinScore()));
     long fittingCount = fitting.count();
     long assignment = System.nanoTime();
-    MatchPipeline.Assignment a = pipeline.assign(fitting, capacity, perMentee);
-    Row totals = a.chosen().agg(count(lit(1)), sum(col(Columns.SCORE))).first();
+    ExactAssignment.Result a = pipeline.assign(fitting, capacity, perMentee);
+    Row totals =
+        a.chosen().agg(count(lit(1)).as("matched"), sum(col(Columns.SCORE)).as("total")).first();
     long end = System.nanoTime();
     return new Side(
         pairCount,
         fittingCount,
-        totals.getLong(0),
-        totals.isNullAt(1) ? 0 : totals.getDouble(1),
+        totals.<Long>getAs("matched"),
+        totals.isNullAt(totals.fieldIndex("total")) ? 0 : totals.<Double>getAs("total"),
         a.blocks(),
         a.largestBlock(),
         (scoring - start) / 1e9,

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.mentormatch.assignment.AssignmentProblem;
 import org.mentormatch.assignment.MinCostFlowSolver;
-import org.mentormatch.jobs.AssignJob;
+import org.mentormatch.pipeline.AssignPipeline;
 
 /**
  * Certifies the solver against the published OR-Library optima and times it: the solver alone, and
@@ -74,10 +74,10 @@ public final class OrLibraryBenchmark {
       }
       Files.writeString(edges, csv, StandardCharsets.UTF_8);
       start = System.nanoTime();
-      AssignJob.Result r =
-          AssignJob.run(
+      AssignPipeline.Result r =
+          AssignPipeline.run(
               spark,
-              new AssignJob.Options(
+              new AssignPipeline.Options(
                   edges.toString(), work.resolve(in.name() + "-out.csv").toString(), null, null));
       double endToEnd = (System.nanoTime() - start) / 1e9;
 

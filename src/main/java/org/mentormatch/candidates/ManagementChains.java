@@ -5,12 +5,16 @@ import static org.apache.spark.sql.functions.array_append;
 import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.mentormatch.Columns;
+import org.mentormatch.ingest.MemberTriage;
 
 /**
  * Each member's management chain: manager, manager's manager, and so on up to a depth limit.
@@ -22,7 +26,26 @@ import org.mentormatch.Columns;
  * manager first; empty at the top).
  */
 public final class ManagementChains {
+
   private ManagementChains() {}
+
+  /**
+   * The chains of every member of tonight's file, from its triaged rows ({@code MemberTriage}): a
+   * member whose row is rejected tonight (a typo in their e-mail, say) still manages their reports,
+   * so every readable row counts, one per member, a usable row before a rejected one.
+   */
+  public static Dataset<Row> fromMembers(Dataset<Row> triaged, int maxDepth) {
+    WindowSpec firstRowOfMember =
+        Window.partitionBy(Columns.MEMBER_ID)
+            .orderBy(col(Columns.STATUS).equalTo(MemberTriage.REJECTED), col(Columns.LINE));
+    return build(
+        triaged
+            .filter(col("readable").and(col(Columns.MEMBER_ID).isNotNull()))
+            .withColumn("row_of_member", row_number().over(firstRowOfMember))
+            .filter(col("row_of_member").equalTo(1))
+            .select(Columns.MEMBER_ID, Columns.MANAGER_ID),
+        maxDepth);
+  }
 
   /** The chains of every member in {@code links}, following at most {@code maxDepth} levels. */
   public static Dataset<Row> build(Dataset<Row> links, int maxDepth) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.mentormatch.ingest.CellText;
+import org.mentormatch.text.CellText;
 
 /**
  * Checks a whole decisions file against the run, the ledger and the coordinator's scope, and says

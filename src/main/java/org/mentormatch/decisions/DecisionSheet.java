@@ -11,7 +11,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.mentormatch.UserError;
-import org.mentormatch.io.SafeCsv;
+import org.mentormatch.text.SafeCsv;
 
 /**
  * A coordinator's decisions file: the run's {@code review.csv} with the {@code decision} column

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -21,6 +22,8 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.mentormatch.Columns;
+import org.mentormatch.ingest.MemberTriage;
+import org.mentormatch.ingest.ParsedMember;
 
 /**
  * What earlier nights' proposals and coordinators' decisions mean for tonight's run.
@@ -91,6 +94,29 @@ public final class History {
       Dataset<Row> declinedPairs,
       Dataset<Row> withdrawn,
       Map<String, Long> figures) {}
+
+  /**
+   * Everyone still in the programme tonight, as {@link #PRESENT}: one row per member with a
+   * readable row and consent, used or not, with the places they offer and whether they seek a
+   * mentor. A rejected row keeps its member present (a typo must not end a mentorship) but offers
+   * nothing and seeks nothing.
+   */
+  public static Dataset<Row> present(Dataset<Row> triaged) {
+    Column reliable = col(Columns.STATUS).notEqual(MemberTriage.REJECTED);
+    Column role = col(Columns.ROLE);
+    return triaged
+        .filter(col("readable").and(col(Columns.CONSENT)).and(col(Columns.MEMBER_ID).isNotNull()))
+        .groupBy(Columns.MEMBER_ID)
+        .agg(
+            max(when(
+                    reliable,
+                    when(role.isin(ParsedMember.MENTOR, ParsedMember.BOTH), col(Columns.CAPACITY))
+                        .otherwise(0)))
+                .cast("int")
+                .as("places"),
+            max(when(reliable, role.isin(ParsedMember.MENTEE, ParsedMember.BOTH)))
+                .as("seeks_mentor"));
+  }
 
   /**
    * Applies {@code history} to {@code profiles} as of {@code asOf}; {@code present} lists everyone

@@ -45,7 +45,7 @@ import org.mentormatch.scoring.PairScoring;
  * <p>Inputs: {@code profiles} (used members with their features, clusters and rule columns), {@code
  * scored} (allowed pairs with score parts and matches, at or above the minimum score), the chosen
  * pairs ({@code mentee_id, mentor_id, score}) and the mentors' free capacity. Outputs: rows of
- * {@link #PROPOSAL}, and rows of {@code member_id, role, reason}.
+ * {@link #PROPOSAL_FIELDS}, and rows of {@code member_id, role, reason}.
  */
 public final class Explanations {
   private Explanations() {}
@@ -272,38 +272,39 @@ public final class Explanations {
       scala.collection.Seq<Row> alternativesRaw,
       List<String> clusterLabels,
       Settings settings) {
-    List<String> goals = mentee.getList(6);
-    List<String> skills = mentor.getList(6);
+    List<String> goals = mentee.getList(mentee.fieldIndex("mentee_goals"));
+    List<String> skills = mentor.getList(mentor.fieldIndex("mentor_skills"));
     ProposalExplainer.Person menteePerson =
         new ProposalExplainer.Person(
-            mentee.getString(0),
-            mentee.getString(2),
-            mentee.getString(3),
-            mentee.getInt(4),
-            mentee.getList(5),
+            mentee.getAs(Columns.MENTEE_ID),
+            mentee.getAs("mentee_department"),
+            mentee.getAs("mentee_timezone_name"),
+            mentee.<Integer>getAs(Columns.mentee(Columns.SENIORITY)),
+            mentee.getList(mentee.fieldIndex("mentee_languages_list")),
             goals.size());
     ProposalExplainer.Person mentorPerson =
         new ProposalExplainer.Person(
-            mentor.getString(0),
-            mentor.getString(2),
-            mentor.getString(3),
-            mentor.getInt(4),
-            mentor.getList(5),
+            mentor.getAs(Columns.MENTOR_ID),
+            mentor.getAs("mentor_department"),
+            mentor.getAs("mentor_timezone_name"),
+            mentor.<Integer>getAs(Columns.mentor(Columns.SENIORITY)),
+            mentor.getList(mentor.fieldIndex("mentor_languages_list")),
             skills.size());
     List<PairScorer.Match> matches = new ArrayList<>();
-    for (Row m : parts.<Row>getList(6)) {
-      matches.add(new PairScorer.Match(m.getString(0), m.getString(1), m.getDouble(2)));
+    for (Row m : parts.<Row>getList(parts.fieldIndex(Columns.MATCHES))) {
+      matches.add(
+          new PairScorer.Match(m.getAs("goal"), m.getAs("skill"), m.<Double>getAs("similarity")));
     }
     ProposalExplainer.Parts p =
         new ProposalExplainer.Parts(
-            parts.getDouble(0),
-            parts.getDouble(1),
-            parts.getDouble(2),
-            parts.getDouble(3),
-            parts.getDouble(4),
-            parts.getDouble(5),
+            parts.<Double>getAs(Columns.SCORE),
+            parts.<Double>getAs(Columns.COVERAGE),
+            parts.<Double>getAs(Columns.SENIORITY_PART),
+            parts.<Double>getAs(Columns.TIMEZONE_PART),
+            parts.<Double>getAs(Columns.DEPARTMENT_PART),
+            parts.<Double>getAs(Columns.SHARED_HOURS),
             matches);
-    int cluster = parts.getInt(7);
+    int cluster = parts.<Integer>getAs(Columns.mentor(Columns.CLUSTER));
     List<String> reasons =
         settings
             .explainer()
@@ -311,23 +312,32 @@ public final class Explanations {
 
     List<Row> alts =
         new ArrayList<>(scala.jdk.javaapi.CollectionConverters.asJava(alternativesRaw));
-    alts.sort(Comparator.comparingInt(r -> r.getInt(0)));
+    alts.sort(Comparator.comparingInt(r -> r.<Integer>getAs("rank")));
     List<Row> alternatives = new ArrayList<>();
     for (Row a : alts) {
+      double score = a.getAs(Columns.SCORE);
       alternatives.add(
           RowFactory.create(
-              a.getString(1),
-              a.getString(2),
-              a.getDouble(3),
-              ProposalExplainer.whyNot(a.getDouble(3), a.getDouble(6), a.getInt(4), a.getInt(5))));
+              a.getAs(Columns.MENTOR_ID),
+              a.getAs("mentor_name"),
+              score,
+              ProposalExplainer.whyNot(
+                  score,
+                  a.<Double>getAs("chosen_score"),
+                  a.<Integer>getAs("taken"),
+                  a.<Integer>getAs(Columns.CAPACITY))));
     }
 
     IntroductionWriter writer = new IntroductionWriter();
     IntroductionWriter.Facts facts =
         new IntroductionWriter.Facts(
-            mentee.getString(1), mentor.getString(1), matches, (int) Math.round(p.sharedHours()));
+            mentee.getAs("mentee_name"),
+            mentor.getAs("mentor_name"),
+            matches,
+            (int) Math.round(p.sharedHours()));
     return RowFactory.create(
-        proposalId(settings.runId(), mentee.getString(0), mentor.getString(0)),
+        proposalId(
+            settings.runId(), mentee.getAs(Columns.MENTEE_ID), mentor.getAs(Columns.MENTOR_ID)),
         reasons.toArray(new String[0]),
         alternatives.toArray(new Row[0]),
         writer.subject(facts),
@@ -349,15 +359,14 @@ public final class Explanations {
   /**
    * A reason for every eligible mentee without a proposal.
    *
-   * @param mentees eligible mentees: {@code member_id, role, languages, timezone, seniority,
-   *     search_clusters}
+   * @param profiles the members' profiles; the eligible mentees are those with {@code is_mentee}
    * @param funnel per mentee with candidates: see {@link CandidatePairs#funnel}
    * @param allowedTopical pairs passing every rule whose coverage reaches the minimum, with {@code
    *     score}
    * @param fits whether such a pair also reaches the minimum score
    */
   public static Dataset<Row> unmatched(
-      Dataset<Row> mentees,
+      Dataset<Row> profiles,
       Dataset<Row> funnel,
       Dataset<Row> allowedTopical,
       Column fits,
@@ -371,6 +380,16 @@ public final class Explanations {
             .agg(
                 max(col(Columns.SCORE)).as("best_score"),
                 sum(when(fits, 1).otherwise(0)).cast("int").as("above_minimum"));
+    Dataset<Row> mentees =
+        profiles
+            .filter(col(Columns.IS_MENTEE))
+            .select(
+                Columns.MEMBER_ID,
+                Columns.ROLE,
+                Columns.LANGUAGES,
+                Columns.TIMEZONE,
+                Columns.SENIORITY,
+                Columns.SEARCH_CLUSTERS);
     Dataset<Row> left =
         mentees
             .join(

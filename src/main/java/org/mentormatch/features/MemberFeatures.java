@@ -194,7 +194,9 @@ public final class MemberFeatures {
     UserDefinedFunction pair =
         udf(
             (UDF1<Row, Vector>)
-                r -> SparseVectors.normalisedSum(List.of(r.getAs(0), r.getAs(1)), size),
+                r ->
+                    SparseVectors.normalisedSum(
+                        List.of(r.getAs(Columns.GOAL_VECTOR), r.getAs(Columns.SKILL_VECTOR)), size),
             SQLDataTypes.VectorType());
     UserDefinedFunction each =
         udf(

@@ -244,7 +244,7 @@ public final class PhraseAnalyzer implements Serializable {
     return null;
   }
 
-  /** Lower-cased, Unicode-normalised words of {@code text}; '&' reads as "and". */
+  /** Lower-cased, Unicode-normalised words of {@code text}; '&amp;' reads as "and". */
   static List<String> words(String text) {
     return casedWords(text).stream().map(w -> w.toLowerCase(Locale.ROOT)).toList();
   }

@@ -11,6 +11,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.mentormatch.Columns;
+import org.mentormatch.text.CellText;
+import org.mentormatch.text.MalformedInputException;
 
 /**
  * Where each known column sits in the members CSV, read from its header row.

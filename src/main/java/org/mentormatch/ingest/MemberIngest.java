@@ -5,6 +5,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.mentormatch.config.IngestConfig;
+import org.mentormatch.text.CsvRecordSplitter;
+import org.mentormatch.text.LenientUtf8;
 
 /**
  * The ingest stage: physical lines of a members CSV to triaged member rows, on the executors.

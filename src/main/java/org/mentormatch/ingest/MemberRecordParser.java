@@ -18,6 +18,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.mentormatch.Columns;
 import org.mentormatch.config.IngestConfig;
+import org.mentormatch.text.CellText;
+import org.mentormatch.text.LenientUtf8;
 
 /**
  * Parses one members CSV record and checks every row-level rule of the contract, collecting every
@@ -342,33 +344,27 @@ public final class MemberRecordParser implements Serializable {
     return null;
   }
 
+  /** An unreadable row: not CSV, or misaligned, so no value can be trusted. */
   private static ParsedMember malformed(
       long line, String raw, String memberId, String problem, List<String> earlier) {
     List<String> reasons = new ArrayList<>(earlier);
     reasons.add("the row " + problem);
-    return new ParsedMember(
-        line,
-        raw,
-        memberId,
-        null,
-        null,
-        null,
-        List.of(),
-        List.of(),
-        null,
-        null,
-        null,
-        null,
-        List.of(),
-        null,
-        false,
-        false,
-        List.copyOf(reasons));
+    return unused(line, raw, memberId, false, false, reasons);
   }
 
   /** A readable row rejected for {@code reasons} before its fields were read. */
   private static ParsedMember rejected(
       long line, String raw, String memberId, boolean consent, List<String> reasons) {
+    return unused(line, raw, memberId, consent, true, reasons);
+  }
+
+  private static ParsedMember unused(
+      long line,
+      String raw,
+      String memberId,
+      boolean consent,
+      boolean readable,
+      List<String> reasons) {
     return new ParsedMember(
         line,
         raw,
@@ -385,7 +381,7 @@ public final class MemberRecordParser implements Serializable {
         List.of(),
         null,
         consent,
-        true,
+        readable,
         List.copyOf(reasons));
   }
 

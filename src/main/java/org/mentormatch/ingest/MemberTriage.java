@@ -82,4 +82,37 @@ public final class MemberTriage {
                 .and(col(Columns.CAPACITY).gt(0)))
         .drop("all_reasons");
   }
+
+  /**
+   * The rows tonight's match uses, partitioned and sorted by member id for the joins that follow:
+   * the parsed member columns with {@code is_mentee, is_mentor}, without the raw text and reasons.
+   */
+  public static Dataset<Row> used(Dataset<Row> triaged, int partitions) {
+    return triaged
+        .filter(col(Columns.STATUS).equalTo(USED))
+        .drop(Columns.RAW, "readable", Columns.REASONS, Columns.STATUS)
+        .repartition(partitions, col(Columns.MEMBER_ID))
+        .sortWithinPartitions(Columns.MEMBER_ID);
+  }
+
+  /**
+   * Rejected rows as {@code rejected-rows.csv} lists them: {@code line, member_id, reasons, raw}.
+   */
+  public static Dataset<Row> rejected(Dataset<Row> triaged) {
+    return triaged
+        .filter(col(Columns.STATUS).equalTo(REJECTED))
+        .select(Columns.LINE, Columns.MEMBER_ID, Columns.REASONS, Columns.RAW)
+        .orderBy(Columns.LINE);
+  }
+
+  /** Excluded rows as {@code excluded.csv} lists them: {@code line, member_id, reason}. */
+  public static Dataset<Row> excluded(Dataset<Row> triaged) {
+    return triaged
+        .filter(col(Columns.STATUS).equalTo(EXCLUDED))
+        .select(
+            col(Columns.LINE),
+            col(Columns.MEMBER_ID),
+            functions.element_at(col(Columns.REASONS), 1).as("reason"))
+        .orderBy(Columns.LINE);
+  }
 }

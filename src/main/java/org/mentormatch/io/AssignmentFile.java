@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
+import org.mentormatch.Columns;
+import org.mentormatch.text.SafeCsv;
 
 /**
  * Writes the result of {@code jobs/assign.sh}: {@code mentee_id,mentor_id,score}, all or nothing.
@@ -36,8 +38,9 @@ public final class AssignmentFile {
           SafeCsv csv = SafeCsv.open(out, List.of("mentee_id", "mentor_id", "score"), false)) {
         while (rows.hasNext()) {
           Row r = rows.next();
-          csv.row(r.getString(0), r.getString(1), r.getString(2));
-          total = total.add(new BigDecimal(r.getString(2)));
+          String score = r.getAs("score_text");
+          csv.row(r.<String>getAs(Columns.MENTEE_ID), r.<String>getAs(Columns.MENTOR_ID), score);
+          total = total.add(new BigDecimal(score));
           n++;
         }
       }

@@ -18,6 +18,7 @@ import org.mentormatch.avro.Proposal;
 import org.mentormatch.avro.ProposalStatus;
 import org.mentormatch.avro.ScoreParts;
 import org.mentormatch.avro.SharedTopic;
+import org.mentormatch.text.SafeCsv;
 
 /**
  * Writes the files of a run from rows streamed to the driver, one small row at a time: the Avro
@@ -105,7 +106,10 @@ public final class RunOutputs {
       while (rows.hasNext()) {
         Row r = rows.next();
         csv.row(
-            r.getLong(0), r.getString(1), String.join("; ", r.<String>getList(2)), r.getString(3));
+            r.<Long>getAs(Columns.LINE),
+            r.<String>getAs(Columns.MEMBER_ID),
+            String.join("; ", r.<String>getList(r.fieldIndex(Columns.REASONS))),
+            r.<String>getAs(Columns.RAW));
         n++;
       }
     }
@@ -162,12 +166,16 @@ public final class RunOutputs {
     Row parts = r.getAs("score_parts");
     List<SharedTopic> shared = new ArrayList<>();
     for (Row m : r.<Row>getList(r.fieldIndex("shared"))) {
-      shared.add(new SharedTopic(m.getString(0), m.getString(1), m.getDouble(2)));
+      shared.add(new SharedTopic(m.getAs("goal"), m.getAs("skill"), m.<Double>getAs("similarity")));
     }
     List<Alternative> alternatives = new ArrayList<>();
     for (Row a : r.<Row>getList(r.fieldIndex("alternatives"))) {
       alternatives.add(
-          new Alternative(a.getString(0), a.getString(1), a.getDouble(2), a.getString(3)));
+          new Alternative(
+              a.getAs(Columns.MENTOR_ID),
+              a.getAs("mentor_name"),
+              a.<Double>getAs(Columns.SCORE),
+              a.getAs("why_not")));
     }
     return Proposal.newBuilder()
         .setProposalId(r.getAs("proposal_id"))
@@ -185,7 +193,10 @@ public final class RunOutputs {
         .setScore(r.getAs(Columns.SCORE))
         .setScoreParts(
             new ScoreParts(
-                parts.getDouble(0), parts.getDouble(1), parts.getDouble(2), parts.getDouble(3)))
+                parts.<Double>getAs("coverage"),
+                parts.<Double>getAs("seniority"),
+                parts.<Double>getAs("timezone"),
+                parts.<Double>getAs("department")))
         .setShared(shared)
         .setReasons(r.getList(r.fieldIndex(Columns.REASONS)))
         .setAlternatives(alternatives)

@@ -7,7 +7,7 @@ import org.apache.hadoop.mapred.TextInputFormat;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.mentormatch.ingest.LenientUtf8;
+import org.mentormatch.text.LenientUtf8;
 
 /**
  * Reads a text file's lines with Spark, on the executors, without ever replacing bytes that are not

@@ -15,9 +15,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
-import org.mentormatch.MatchPipeline;
 import org.mentormatch.RunId;
-import org.mentormatch.StageClock;
 import org.mentormatch.UserError;
 import org.mentormatch.assignment.AssignmentSolver;
 import org.mentormatch.assignment.MinCostFlowSolver;
@@ -34,6 +32,8 @@ import org.mentormatch.io.Locations;
 import org.mentormatch.io.RunOutputs;
 import org.mentormatch.io.RunWriter;
 import org.mentormatch.io.TextLines;
+import org.mentormatch.pipeline.MatchPipeline;
+import org.mentormatch.pipeline.StageClock;
 import org.mentormatch.review.ReportBuilder;
 import org.mentormatch.review.ReportPage;
 import org.slf4j.Logger;
@@ -211,9 +211,9 @@ public final class MatchJob implements Callable<Integer> {
           outcome.withdrawn().select("proposal_id").as(Encoders.STRING()).collectAsList();
       RunOutputs.writeWithdrawn(run, outcome.withdrawn().toLocalIterator());
       clock.end(
-          "explain",
+          "write",
           String.format(
-              "%d proposals explained with introductions, %d unmatched with reasons",
+              "%d proposals, %d unmatched, rejected and excluded rows, withdrawals written",
               proposals, unmatched));
       Map<String, Object> summary = new LinkedHashMap<>();
       summary.put("run_id", options.runId().value());

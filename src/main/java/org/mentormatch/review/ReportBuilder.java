@@ -27,6 +27,16 @@ public final class ReportBuilder {
   private ReportBuilder() {}
 
   /**
+   * The mentees matched tonight, as the report's fairness tables count them: {@code member_id,
+   * name, department, timezone}.
+   */
+  public static Dataset<Row> eligibleMentees(Dataset<Row> profiles) {
+    return profiles
+        .filter(org.apache.spark.sql.functions.col(Columns.IS_MENTEE))
+        .select(Columns.MEMBER_ID, Columns.NAME, Columns.DEPARTMENT, Columns.TIMEZONE);
+  }
+
+  /**
    * The report of a run.
    *
    * @param proposals rows in {@code Explanations.PROPOSAL_FIELDS} order, sorted
@@ -54,7 +64,10 @@ public final class ReportBuilder {
             .collectAsList()) {
       left.add(
           new ReportData.UnmatchedView(
-              r.getString(0), r.getString(1), r.getString(2), r.getString(3)));
+              r.getAs(Columns.MEMBER_ID),
+              r.getAs(Columns.NAME),
+              r.getAs(Columns.DEPARTMENT),
+              r.getAs("reason")));
     }
 
     long[] histogram = new long[10];
@@ -63,7 +76,7 @@ public final class ReportBuilder {
             .groupBy(least(floor(col(Columns.SCORE).multiply(10)), lit(9)).cast("int").as("band"))
             .count()
             .collectAsList()) {
-      histogram[r.getInt(0)] = r.getLong(1);
+      histogram[r.<Integer>getAs("band")] = r.<Long>getAs("count");
     }
 
     Dataset<Row> outcome =
@@ -100,15 +113,18 @@ public final class ReportBuilder {
     for (Row r :
         outcome
             .groupBy(group.as("g"))
-            .agg(count(lit(1)), count(col(Columns.SCORE)), avg(col(Columns.SCORE)))
+            .agg(
+                count(lit(1)).as("members"),
+                count(col(Columns.SCORE)).as("matched"),
+                avg(col(Columns.SCORE)).as("mean_score"))
             .orderBy("g")
             .collectAsList()) {
       rows.add(
           new ReportData.FairnessRow(
-              r.getString(0),
-              r.getLong(1),
-              r.getLong(2),
-              r.isNullAt(3) ? Double.NaN : r.getDouble(3)));
+              r.getAs("g"),
+              r.<Long>getAs("members"),
+              r.<Long>getAs("matched"),
+              r.isNullAt(r.fieldIndex("mean_score")) ? Double.NaN : r.<Double>getAs("mean_score")));
     }
     return rows;
   }
@@ -117,13 +133,18 @@ public final class ReportBuilder {
     Row parts = r.getAs("score_parts");
     List<ReportData.SharedView> shared = new ArrayList<>();
     for (Row m : r.<Row>getList(r.fieldIndex("shared"))) {
-      shared.add(new ReportData.SharedView(m.getString(0), m.getString(1), m.getDouble(2)));
+      shared.add(
+          new ReportData.SharedView(
+              m.getAs("goal"), m.getAs("skill"), m.<Double>getAs("similarity")));
     }
     List<ReportData.AlternativeView> alternatives = new ArrayList<>();
     for (Row a : r.<Row>getList(r.fieldIndex("alternatives"))) {
       alternatives.add(
           new ReportData.AlternativeView(
-              a.getString(0), a.getString(1), a.getDouble(2), a.getString(3)));
+              a.getAs(Columns.MENTOR_ID),
+              a.getAs("mentor_name"),
+              a.<Double>getAs(Columns.SCORE),
+              a.getAs("why_not")));
     }
     return new ReportData.ProposalView(
         r.getAs("proposal_id"),
@@ -132,10 +153,10 @@ public final class ReportBuilder {
         r.getAs("mentor_name"),
         r.getAs("mentor_department"),
         r.<Double>getAs(Columns.SCORE),
-        parts.getDouble(0),
-        parts.getDouble(1),
-        parts.getDouble(2),
-        parts.getDouble(3),
+        parts.<Double>getAs("coverage"),
+        parts.<Double>getAs("seniority"),
+        parts.<Double>getAs("timezone"),
+        parts.<Double>getAs("department"),
         shared,
         r.getList(r.fieldIndex(Columns.REASONS)),
         alternatives,

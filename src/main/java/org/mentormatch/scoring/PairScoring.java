@@ -66,6 +66,29 @@ public final class PairScoring {
         .orderBy(col(Columns.SCORE).desc(), col(Columns.MENTOR_ID));
   }
 
+  /**
+   * Scores candidate {@code pairs} ({@code mentee_id, mentor_id} and any other columns) from the
+   * members' {@code profiles}: the pairs with the score columns, without the phrases they were
+   * computed from.
+   */
+  public static Dataset<Row> scoreCandidates(
+      Dataset<Row> pairs, Dataset<Row> profiles, ScoreConfig config) {
+    Dataset<Row> withPhrases =
+        pairs
+            .join(
+                profiles.select(
+                    col(Columns.MEMBER_ID).as(Columns.MENTEE_ID),
+                    col(Columns.GOAL_PHRASES).as(Columns.mentee(Columns.GOAL_PHRASES))),
+                Columns.MENTEE_ID)
+            .join(
+                profiles.select(
+                    col(Columns.MEMBER_ID).as(Columns.MENTOR_ID),
+                    col(Columns.SKILL_PHRASES).as(Columns.mentor(Columns.SKILL_PHRASES))),
+                Columns.MENTOR_ID);
+    return score(withPhrases, config)
+        .drop(Columns.mentee(Columns.GOAL_PHRASES), Columns.mentor(Columns.SKILL_PHRASES));
+  }
+
   /** Adds the score columns to every pair. */
   public static Dataset<Row> score(Dataset<Row> pairs, ScoreConfig config) {
     PairScorer scorer = new PairScorer(config);
@@ -110,11 +133,14 @@ public final class PairScoring {
 
   private static PairScorer.Side side(Row r) {
     List<PairScorer.Phrase> phrases = new ArrayList<>();
-    for (Row p : r.<Row>getList(0)) {
+    for (Row p : r.<Row>getList(r.fieldIndex("phrases"))) {
       phrases.add(
           new PairScorer.Phrase(p.getAs(Columns.PHRASE_TEXT), p.getAs(Columns.PHRASE_VECTOR)));
     }
     return new PairScorer.Side(
-        phrases, r.getInt(1), r.getInt(2), r.isNullAt(3) ? null : r.getString(3));
+        phrases,
+        r.<Integer>getAs(Columns.SENIORITY),
+        r.<Integer>getAs(Columns.UTC_OFFSET_MINUTES),
+        r.<String>getAs(Columns.DEPARTMENT));
   }
 }

@@ -23,7 +23,7 @@ final class TopicBank {
   /** A topic: the taxonomy concept it stands for and its phrasings, most common first. */
   record Topic(String concept, List<Phrasing> phrasings) {}
 
-  /** Topics one person tends to list together (backend engineering, FP&A...). */
+  /** Topics one person tends to list together (backend engineering, FP&amp;A...). */
   record Track(String name, int weight, List<Topic> topics) {}
 
   /**

@@ -13,14 +13,14 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mentormatch.Columns;
-import org.mentormatch.MatchPipeline;
 import org.mentormatch.SampleRun;
 import org.mentormatch.SparkTestSession;
-import org.mentormatch.StageClock;
 import org.mentormatch.assignment.MinCostFlowSolver;
 import org.mentormatch.config.MatchConfig;
 import org.mentormatch.features.PhraseAnalyzer;
 import org.mentormatch.features.Taxonomy;
+import org.mentormatch.pipeline.MatchPipeline;
+import org.mentormatch.pipeline.StageClock;
 
 /**
  * The benchmark's exhaustive baseline is exact: on the sample, the pairs it finds with any coverage

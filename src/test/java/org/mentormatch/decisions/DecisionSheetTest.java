@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mentormatch.UserError;
-import org.mentormatch.io.SafeCsv;
+import org.mentormatch.text.SafeCsv;
 
 class DecisionSheetTest {
 

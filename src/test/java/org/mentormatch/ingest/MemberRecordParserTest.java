@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mentormatch.config.IngestConfig;
+import org.mentormatch.text.LenientUtf8;
 
 class MemberRecordParserTest {
 

@@ -37,6 +37,7 @@ import org.mentormatch.avro.ScoreParts;
 import org.mentormatch.avro.SharedTopic;
 import org.mentormatch.decisions.DecisionRecords;
 import org.mentormatch.introductions.IntroductionWriter;
+import org.mentormatch.text.SafeCsv;
 
 class DecisionStoreTest {
   private static final RunId RUN = RunId.of("2024-06-01");

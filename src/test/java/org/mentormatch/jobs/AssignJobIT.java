@@ -21,6 +21,7 @@ import org.mentormatch.SparkTestSession;
 import org.mentormatch.UserError;
 import org.mentormatch.assignment.AssignmentProblem;
 import org.mentormatch.bench.OrLibraryInstance;
+import org.mentormatch.pipeline.AssignPipeline;
 
 /** jobs/assign.sh: bring-your-own scores, solved exactly, with clear errors for bad input. */
 class AssignJobIT {
@@ -32,10 +33,11 @@ class AssignJobIT {
     return p;
   }
 
-  private AssignJob.Result assign(Path edges, Path capacities, String minScore) throws IOException {
-    return AssignJob.run(
+  private AssignPipeline.Result assign(Path edges, Path capacities, String minScore)
+      throws IOException {
+    return AssignPipeline.run(
         SparkTestSession.get(),
-        new AssignJob.Options(
+        new AssignPipeline.Options(
             edges.toString(),
             dir.resolve("out.csv").toString(),
             capacities == null ? null : capacities.toString(),
@@ -65,7 +67,7 @@ class AssignJobIT {
           .append(p.edgeScore()[e])
           .append('\n');
     }
-    AssignJob.Result r = assign(file("p800.csv", csv.toString()), null, null);
+    AssignPipeline.Result r = assign(file("p800.csv", csv.toString()), null, null);
     assertEquals(100_057, r.pairs());
     assertEquals(800, r.matched());
     assertEquals(new BigDecimal(-2239), r.totalScore());
@@ -80,12 +82,12 @@ class AssignJobIT {
             "score,mentor_id,mentee_id,comment\n"
                 + "0.9,r1,a,x\n0.8,r1,b,x\n0.7,r1,c,x\n0.2,r2,c,x\n-1.5,r3,d,x\n");
     Path caps = file("caps.csv", "mentor_id,capacity\nr1,2\n");
-    AssignJob.Result r = assign(edges, caps, null);
+    AssignPipeline.Result r = assign(edges, caps, null);
     assertEquals(4, r.matched());
     assertEquals(Map.of("a", "r1 0.9", "b", "r1 0.8", "c", "r2 0.2", "d", "r3 -1.5"), output());
     assertEquals(new BigDecimal("0.4"), r.totalScore(), "exact decimal total");
 
-    AssignJob.Result filtered = assign(edges, caps, "0.5");
+    AssignPipeline.Result filtered = assign(edges, caps, "0.5");
     assertEquals(4, filtered.mentees(), "mentees in the file, matched or not");
     assertEquals(2, filtered.matched());
     assertEquals(Map.of("a", "r1 0.9", "b", "r1 0.8"), output());
@@ -94,7 +96,7 @@ class AssignJobIT {
   @Test
   void cardinalityComesBeforeTheTotalScore() throws IOException {
     // a alone with r1 would score 10; a with r2 and b with r1 match both.
-    AssignJob.Result r =
+    AssignPipeline.Result r =
         assign(file("e.csv", "mentee_id,mentor_id,score\na,r1,10\na,r2,1\nb,r1,1\n"), null, null);
     assertEquals(2, r.matched());
     assertEquals(Map.of("a", "r2 1", "b", "r1 1"), output());
@@ -102,7 +104,7 @@ class AssignJobIT {
 
   @Test
   void scoresWithManyDecimalsAreComparedRoundedAndSaidSo() throws IOException {
-    AssignJob.Result r =
+    AssignPipeline.Result r =
         assign(file("e.csv", "mentee_id,mentor_id,score\na,r1,0.1234567890123\n"), null, null);
     assertTrue(r.rounded());
     assertEquals(9, r.decimals());
@@ -151,7 +153,7 @@ class AssignJobIT {
 
   @Test
   void capacityZeroKeepsAMentorOut() throws IOException {
-    AssignJob.Result r =
+    AssignPipeline.Result r =
         assign(
             file("e.csv", "mentee_id,mentor_id,score\na,r1,0.9\n"),
             file("c.csv", "mentor_id,capacity\nr1,0\n"),

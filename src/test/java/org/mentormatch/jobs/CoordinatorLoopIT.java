@@ -45,7 +45,7 @@ import org.mentormatch.UserError;
 import org.mentormatch.approval.ApprovalGate;
 import org.mentormatch.introductions.IntroductionWriter;
 import org.mentormatch.io.FileStore;
-import org.mentormatch.io.SafeCsv;
+import org.mentormatch.text.SafeCsv;
 
 /**
  * A coordinator's programme over four nights: night 1 proposes; a mixed decisions file is applied

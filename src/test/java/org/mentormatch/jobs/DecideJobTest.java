@@ -50,7 +50,7 @@ import org.mentormatch.io.FileStore;
 import org.mentormatch.io.Home;
 import org.mentormatch.io.HomeLock;
 import org.mentormatch.io.RunOutputs;
-import org.mentormatch.io.SafeCsv;
+import org.mentormatch.text.SafeCsv;
 
 /** decide.sh on the driver alone: a small programme home in a temporary directory. */
 class DecideJobTest {

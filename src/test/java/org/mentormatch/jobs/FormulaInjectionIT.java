@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mentormatch.RunFiles;
 import org.mentormatch.SparkTestSession;
-import org.mentormatch.io.SafeCsv;
+import org.mentormatch.text.SafeCsv;
 
 /**
  * Names and goals that a spreadsheet would run as formulas come out of a run neutralised in every

@@ -75,15 +75,7 @@ class PrivacyIT {
               .getBytes(StandardCharsets.UTF_8));
       out.write(latin1);
     }
-    said.add(
-        run(
-            "jobs/match.sh",
-            "--members",
-            members.toString(),
-            "--home",
-            home.toString(),
-            "--run-id",
-            RUN));
+    said.add(match(members, RUN));
 
     Path review = home.resolve("runs").resolve(RUN).resolve("review.csv");
     List<CSVRecord> rows = RunFiles.csv(review);
@@ -102,17 +94,7 @@ class PrivacyIT {
     }
     s.append("zephyrine.quillon@example.org,approve,,\n");
     Files.writeString(shifted, s.toString());
-    said.add(
-        run(
-            "jobs/decide.sh",
-            "--home",
-            home.toString(),
-            "--run-id",
-            RUN,
-            "--decisions",
-            shifted.toString(),
-            "--coordinator",
-            "c1"));
+    said.add(decide(shifted));
 
     // A sheet saved in a spreadsheet's Latin-1 "CSV" with a name in it.
     Path latin = dir.resolve("latin1.csv");
@@ -122,17 +104,7 @@ class PrivacyIT {
                 + rows.get(0).get("proposal_id")
                 + ",approve,Brisb\u00e9anea\n")
             .getBytes(StandardCharsets.ISO_8859_1));
-    said.add(
-        run(
-            "jobs/decide.sh",
-            "--home",
-            home.toString(),
-            "--run-id",
-            RUN,
-            "--decisions",
-            latin.toString(),
-            "--coordinator",
-            "c1"));
+    said.add(decide(latin));
 
     // And the real approval, edited, with a note naming the pair.
     Path good = dir.resolve("good.csv");
@@ -141,27 +113,33 @@ class PrivacyIT {
         "proposal_id,decision,introduction,note\n"
             + rows.get(0).get("proposal_id")
             + ",approve,\"Hi Zephyrine and Marisol, meet soon.\",Zephyrine asked for Marisol\n");
-    said.add(
-        run(
-            "jobs/decide.sh",
-            "--home",
-            home.toString(),
-            "--run-id",
-            RUN,
-            "--decisions",
-            good.toString(),
-            "--coordinator",
-            "c1"));
+    said.add(decide(good));
     // A second night reads the history the decisions left.
-    said.add(
-        run(
-            "jobs/match.sh",
-            "--members",
-            members.toString(),
-            "--home",
-            home.toString(),
-            "--run-id",
-            "2026-11-22"));
+    said.add(match(members, "2026-11-22"));
+  }
+
+  private static String match(Path members, String runId) throws Exception {
+    return run(
+        "jobs/match.sh",
+        "--members",
+        members.toString(),
+        "--home",
+        home.toString(),
+        "--run-id",
+        runId);
+  }
+
+  private static String decide(Path sheet) throws Exception {
+    return run(
+        "jobs/decide.sh",
+        "--home",
+        home.toString(),
+        "--run-id",
+        RUN,
+        "--decisions",
+        sheet.toString(),
+        "--coordinator",
+        "c1");
   }
 
   private static String csv(String cell) {

@@ -1,4 +1,4 @@
-package org.mentormatch.bench;
+package org.mentormatch.jobs;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.mentormatch.UserError;
+import org.mentormatch.bench.BenchmarkReport;
+import org.mentormatch.bench.BlockingQualityBenchmark;
+import org.mentormatch.bench.OrLibraryBenchmark;
 import org.mentormatch.config.MatchConfig;
-import org.mentormatch.jobs.Commands;
-import org.mentormatch.jobs.Sessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Parameters;
       "  orlib    certify the solver on the OR-Library table and time it",
       "  quality  clustered nightly assignment against the exact optimum on generated members"
     })
-public final class BenchmarkJob implements Callable<Integer> {
+public final class BenchJob implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "BENCHMARK", description = "orlib or quality")
   String benchmark;
 
@@ -49,7 +50,7 @@ public final class BenchmarkJob implements Callable<Integer> {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
-    Commands.exit(new BenchmarkJob(), args);
+    Commands.exit(new BenchJob(), args);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package org.mentormatch.ingest;
+package org.mentormatch.text;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package org.mentormatch.ingest;
+package org.mentormatch.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.mentormatch.ingest;
+package org.mentormatch.text;
 
 /**
  * Whether an RFC 4180 quoted field is still open at the end of a physical line.

@@ -1,4 +1,4 @@
-package org.mentormatch.io;
+package org.mentormatch.text;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package org.mentormatch.io;
+package org.mentormatch.text;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,20 +1,8 @@
-package org.mentormatch;
+package org.mentormatch.pipeline;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.element_at;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.round;
-import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.udf;
-import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +11,14 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
-import org.mentormatch.assignment.AssignmentBlocks;
+import org.mentormatch.Columns;
 import org.mentormatch.assignment.AssignmentSolver;
-import org.mentormatch.assignment.BlockAssignment;
+import org.mentormatch.assignment.ExactAssignment;
+import org.mentormatch.assignment.FittingPairs;
 import org.mentormatch.candidates.CandidatePairs;
 import org.mentormatch.candidates.ManagementChains;
+import org.mentormatch.candidates.MemberProfiles;
 import org.mentormatch.candidates.PairRules;
 import org.mentormatch.clusters.TopicClusters;
 import org.mentormatch.config.MatchConfig;
@@ -43,7 +30,7 @@ import org.mentormatch.features.MemberFeatures;
 import org.mentormatch.features.PhraseAnalyzer;
 import org.mentormatch.ingest.MemberIngest;
 import org.mentormatch.ingest.MemberTriage;
-import org.mentormatch.ingest.ParsedMember;
+import org.mentormatch.review.ReportBuilder;
 import org.mentormatch.scoring.PairScoring;
 
 /**
@@ -58,15 +45,13 @@ import org.mentormatch.scoring.PairScoring;
  * fails the run rather than recomputing, which a nightly batch can afford.
  */
 public final class MatchPipeline {
-  /** Scores are compared by the solver in millionths, exactly. */
-  public static final double SCORE_UNITS = 1_000_000;
-
   private final SparkSession spark;
   private final MatchConfig config;
   private final PhraseAnalyzer analyzer;
   private final AssignmentSolver solver;
   private final StageClock clock;
   private final List<PairRules.PairRule> rules;
+  private final FittingPairs fit;
 
   /** A pipeline with its configuration, phrase analyzer and assignment solver. */
   public MatchPipeline(
@@ -81,6 +66,7 @@ public final class MatchPipeline {
     this.solver = solver;
     this.clock = clock;
     this.rules = PairRules.rules(config.rules());
+    this.fit = new FittingPairs(config.assignment());
   }
 
   /**
@@ -88,7 +74,7 @@ public final class MatchPipeline {
    *
    * @param triaged every CSV record with its status ({@link MemberTriage})
    * @param profiles used members with features, clusters, management chain, UTC offset and free
-   *     capacity (all of it, before the programme's memory is applied)
+   *     capacity (all of it, before the programme's memory is applied; see {@link MemberProfiles})
    * @param present everyone still in the programme (a readable row with consent, used or not), as
    *     {@link History#PRESENT}
    * @param clusterLabels each cluster's strongest topics
@@ -99,9 +85,6 @@ public final class MatchPipeline {
       Dataset<Row> present,
       List<String> clusterLabels,
       Map<String, Object> figures) {}
-
-  /** The chosen pairs ({@code mentee_id, mentor_id, score}) and the shape of the problem. */
-  public record Assignment(Dataset<Row> chosen, long edges, long blocks, long largestBlock) {}
 
   /**
    * What a run produced: datasets sorted as they are written, and the figures of the summary.
@@ -187,10 +170,10 @@ public final class MatchPipeline {
             config.assignment().minScore()));
 
     Dataset<Row> freeCapacity = freeCapacity(profiles);
-    Assignment assignment =
+    ExactAssignment.Result assignment =
         assign(fitting, freeCapacity, config.assignment().maxCandidatesPerMentee());
     long proposalCount = assignment.chosen().count();
-    figures.put("assignment_edges", assignment.edges());
+    figures.put("assignment_edges", assignment.edgeCount());
     figures.put("assignment_blocks", assignment.blocks());
     figures.put("largest_block_edges", assignment.largestBlock());
     figures.put("proposals", proposalCount);
@@ -217,15 +200,7 @@ public final class MatchPipeline {
             .localCheckpoint(); // written, counted and summarised: computed once
     Dataset<Row> unmatched =
         Explanations.unmatched(
-                profiles
-                    .filter(col(Columns.IS_MENTEE))
-                    .select(
-                        Columns.MEMBER_ID,
-                        Columns.ROLE,
-                        Columns.LANGUAGES,
-                        Columns.TIMEZONE,
-                        Columns.SENIORITY,
-                        Columns.SEARCH_CLUSTERS),
+                profiles,
                 funnel,
                 allowedTopical,
                 reachesMinScore(),
@@ -238,26 +213,21 @@ public final class MatchPipeline {
                     config.rules().maxTimezoneDifferenceHours()))
             .orderBy(Columns.MEMBER_ID)
             .localCheckpoint();
-    Dataset<Row> triaged = prepared.triaged();
-    Dataset<Row> rejected =
-        triaged
-            .filter(col(Columns.STATUS).equalTo(MemberTriage.REJECTED))
-            .select(Columns.LINE, Columns.MEMBER_ID, Columns.REASONS, Columns.RAW)
-            .orderBy(Columns.LINE);
-    Dataset<Row> excluded =
-        triaged
-            .filter(col(Columns.STATUS).equalTo(MemberTriage.EXCLUDED))
-            .select(
-                col(Columns.LINE),
-                col(Columns.MEMBER_ID),
-                element_at(col(Columns.REASONS), 1).as("reason"))
-            .orderBy(Columns.LINE);
-    Dataset<Row> eligible =
-        profiles
-            .filter(col(Columns.IS_MENTEE))
-            .select(Columns.MEMBER_ID, Columns.NAME, Columns.DEPARTMENT, Columns.TIMEZONE);
+    long unmatchedCount = unmatched.count();
+    figures.put("unmatched", unmatchedCount);
+    clock.end(
+        "explain",
+        String.format(
+            "%d proposals explained with introductions, %d unmatched with reasons",
+            proposalCount, unmatchedCount));
     return new Outcome(
-        proposals, unmatched, rejected, excluded, memory.withdrawn(), eligible, figures);
+        proposals,
+        unmatched,
+        MemberTriage.rejected(prepared.triaged()),
+        MemberTriage.excluded(prepared.triaged()),
+        memory.withdrawn(),
+        ReportBuilder.eligibleMentees(profiles),
+        figures);
   }
 
   /** Ingest, features and clusters: the members every later stage works on. */
@@ -269,16 +239,10 @@ public final class MatchPipeline {
     Dataset<Row> triaged = ingested.members().localCheckpoint();
     Map<String, Long> byStatus = new LinkedHashMap<>();
     for (Row r : triaged.groupBy(Columns.STATUS).count().collectAsList()) {
-      byStatus.put(r.getString(0), r.getLong(1));
+      byStatus.put(r.getAs(Columns.STATUS), r.getAs("count"));
     }
     long read = byStatus.values().stream().mapToLong(Long::longValue).sum();
-    Dataset<Row> used =
-        triaged
-            .filter(col(Columns.STATUS).equalTo(MemberTriage.USED))
-            .drop(Columns.RAW, "readable", Columns.REASONS, Columns.STATUS)
-            .repartition(partitions, col(Columns.MEMBER_ID))
-            .sortWithinPartitions(Columns.MEMBER_ID)
-            .localCheckpoint();
+    Dataset<Row> used = MemberTriage.used(triaged, partitions).localCheckpoint();
     long usedCount = used.count();
     long mentees = used.filter(col(Columns.IS_MENTEE)).count();
     long mentors = used.filter(col(Columns.IS_MENTOR)).count();
@@ -313,66 +277,11 @@ public final class MatchPipeline {
     TopicClusters.Result clusters =
         TopicClusters.cluster(
             features.features(), features.topicVocabulary(), config.clusters(), partitions);
-    // A member whose row is rejected tonight (a typo in their e-mail, say) still manages their
-    // reports: every readable row counts, one per member, a usable row before a rejected one.
-    WindowSpec firstRowOfMember =
-        Window.partitionBy(Columns.MEMBER_ID)
-            .orderBy(col(Columns.STATUS).equalTo(MemberTriage.REJECTED), col(Columns.LINE));
     Dataset<Row> chains =
-        ManagementChains.build(
-            triaged
-                .filter(col("readable").and(col(Columns.MEMBER_ID).isNotNull()))
-                .withColumn("row_of_member", row_number().over(firstRowOfMember))
-                .filter(col("row_of_member").equalTo(1))
-                .select(Columns.MEMBER_ID, Columns.MANAGER_ID),
-            config.rules().maxManagementDepth());
-    UDF1<String, Integer> offset =
-        zone ->
-            ZoneId.of(zone)
-                    .getRules()
-                    .getOffset(asOf.atTime(12, 0).toInstant(ZoneOffset.UTC))
-                    .getTotalSeconds()
-                / 60;
+        ManagementChains.fromMembers(triaged, config.rules().maxManagementDepth());
     Dataset<Row> profiles =
-        used.join(
-                clusters
-                    .members()
-                    .select(
-                        Columns.MEMBER_ID,
-                        Columns.GOAL_PHRASES,
-                        Columns.SKILL_PHRASES,
-                        Columns.CLUSTER,
-                        Columns.MENTOR_CLUSTERS,
-                        Columns.SEARCH_CLUSTERS),
-                Columns.MEMBER_ID)
-            .join(chains, List.of(Columns.MEMBER_ID).toArray(new String[0]), "left")
-            .withColumn(
-                Columns.MANAGEMENT_CHAIN,
-                coalesce(col(Columns.MANAGEMENT_CHAIN), array().cast("array<string>")))
-            .withColumn(
-                Columns.UTC_OFFSET_MINUTES,
-                udf(offset, DataTypes.IntegerType).apply(col(Columns.TIMEZONE)))
-            .withColumn(Columns.FREE_CAPACITY, col(Columns.CAPACITY))
-            .localCheckpoint();
-    Column reliable = col(Columns.STATUS).notEqual(MemberTriage.REJECTED);
-    Column role = col(Columns.ROLE);
-    Dataset<Row> present =
-        triaged
-            .filter(
-                col("readable").and(col(Columns.CONSENT)).and(col(Columns.MEMBER_ID).isNotNull()))
-            .groupBy(Columns.MEMBER_ID)
-            .agg(
-                max(when(
-                        reliable,
-                        when(
-                                role.isin(ParsedMember.MENTOR, ParsedMember.BOTH),
-                                col(Columns.CAPACITY))
-                            .otherwise(0)))
-                    .cast("int")
-                    .as("places"),
-                max(when(reliable, role.isin(ParsedMember.MENTEE, ParsedMember.BOTH)))
-                    .as("seeks_mentor"))
-            .localCheckpoint();
+        MemberProfiles.assemble(used, clusters.members(), chains, asOf).localCheckpoint();
+    Dataset<Row> present = History.present(triaged).localCheckpoint();
     figures.put("clusters", clusters.k());
     figures.put("cluster_labels", clusters.labels());
     clock.end(
@@ -406,62 +315,31 @@ public final class MatchPipeline {
 
   /** {@code pairs} with their score parts and matches (see {@link PairScoring}). */
   public Dataset<Row> score(Dataset<Row> pairs, Dataset<Row> profiles) {
-    Dataset<Row> withPhrases =
-        pairs
-            .join(
-                profiles.select(
-                    col(Columns.MEMBER_ID).as(Columns.MENTEE_ID),
-                    col(Columns.GOAL_PHRASES).as(Columns.mentee(Columns.GOAL_PHRASES))),
-                Columns.MENTEE_ID)
-            .join(
-                profiles.select(
-                    col(Columns.MEMBER_ID).as(Columns.MENTOR_ID),
-                    col(Columns.SKILL_PHRASES).as(Columns.mentor(Columns.SKILL_PHRASES))),
-                Columns.MENTOR_ID);
-    return PairScoring.score(withPhrases, config.score())
-        .drop(Columns.mentee(Columns.GOAL_PHRASES), Columns.mentor(Columns.SKILL_PHRASES))
-        .localCheckpoint();
+    return PairScoring.scoreCandidates(pairs, profiles, config.score()).localCheckpoint();
   }
 
-  /** Whether a scored pair's coverage reaches the minimum. */
+  /** Whether a scored pair's coverage reaches the minimum (see {@link FittingPairs}). */
   public Column topical() {
-    return col(Columns.COVERAGE).geq(config.assignment().minCoverage());
+    return fit.topical();
   }
 
-  /** Whether a scored pair's score reaches the minimum. */
+  /** Whether a scored pair's score reaches the minimum (see {@link FittingPairs}). */
   public Column reachesMinScore() {
-    return col(Columns.SCORE).geq(config.assignment().minScore());
+    return fit.reachesMinScore();
   }
 
   /** Each mentor's free places for this run: {@code mentor_id, capacity}. */
   public Dataset<Row> freeCapacity(Dataset<Row> profiles) {
-    return profiles
-        .filter(col(Columns.IS_MENTOR))
-        .select(
-            col(Columns.MEMBER_ID).as(Columns.MENTOR_ID),
-            col(Columns.FREE_CAPACITY).as(Columns.CAPACITY));
+    return FittingPairs.freeCapacity(profiles);
   }
 
   /**
    * The exact assignment over {@code fitting} pairs, keeping each mentee's {@code perMentee} best
-   * (by score, then mentor id), split into independent blocks solved on the executors.
+   * (see {@link ExactAssignment}).
    */
-  public Assignment assign(Dataset<Row> fitting, Dataset<Row> freeCapacity, int perMentee) {
-    Dataset<Row> edges =
-        AssignmentBlocks.withBlocks(
-                fitting
-                    .withColumn("rank", row_number().over(PairScoring.bestFirst()))
-                    .filter(col("rank").leq(perMentee))
-                    .select(Columns.MENTEE_ID, Columns.MENTOR_ID, Columns.SCORE)
-                    .join(freeCapacity, Columns.MENTOR_ID)
-                    .withColumn(
-                        BlockAssignment.SCORE_UNITS,
-                        round(col(Columns.SCORE).multiply(SCORE_UNITS)).cast("long")))
-            .localCheckpoint();
-    Row blocks =
-        edges.groupBy(BlockAssignment.BLOCK).count().agg(count(lit(1)), max(col("count"))).first();
-    Dataset<Row> chosen = BlockAssignment.assign(edges, solver).localCheckpoint();
-    return new Assignment(
-        chosen, edges.count(), blocks.getLong(0), blocks.isNullAt(1) ? 0L : blocks.getLong(1));
+  public ExactAssignment.Result assign(
+      Dataset<Row> fitting, Dataset<Row> freeCapacity, int perMentee) {
+    return ExactAssignment.solve(
+        ExactAssignment.nightlyEdges(fitting, freeCapacity, perMentee), solver);
   }
 }

@@ -1,4 +1,4 @@
-package org.mentormatch;
+package org.mentormatch.pipeline;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

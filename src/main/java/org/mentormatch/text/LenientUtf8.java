@@ -1,4 +1,4 @@
-package org.mentormatch.ingest;
+package org.mentormatch.text;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
