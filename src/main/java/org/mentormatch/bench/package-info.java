@@ -1,0 +1,9 @@
+/**
+ * The benchmarks behind {@code jobs/bench.sh}: the OR-Library certification of the solver and the
+ * blocking quality of the nightly assignment against the exact optimum, each writing its section of
+ * {@code docs/benchmarks.md}.
+ *
+ * <p>May use: {@code org.mentormatch}, {@code assignment}, {@code candidates}, {@code config},
+ * {@code features}, {@code io}, {@code pipeline}, {@code tools}.
+ */
+package org.mentormatch.bench;

@@ -1,0 +1,8 @@
+/**
+ * Every file read or written, on a local disk or any Hadoop file system: the home's layout and
+ * lock, atomic runs, Avro and formula-safe CSV outputs, the ledger and outbox with their crash
+ * recovery, and what earlier nights left.
+ *
+ * <p>May use: {@code org.mentormatch}, {@code avro}, {@code decisions}, {@code text}.
+ */
+package org.mentormatch.io;

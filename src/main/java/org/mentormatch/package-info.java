@@ -1,0 +1,8 @@
+/**
+ * The shared vocabulary of every stage: column names ({@link org.mentormatch.Columns}), the run id
+ * that every command checks the same way ({@link org.mentormatch.RunId}), and the error a user can
+ * fix ({@link org.mentormatch.UserError}).
+ *
+ * <p>May use: no other package of this project.
+ */
+package org.mentormatch;
