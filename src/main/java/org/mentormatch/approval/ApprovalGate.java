@@ -75,6 +75,16 @@ public final class ApprovalGate {
       int pending,
       List<String> recovered) {}
 
+  /** A row refused by {@link #applyEach}, and why (the reason says what to do). */
+  public record Refusal(String proposalId, long line, String reason) {}
+
+  /**
+   * What {@link #applyEach} did: the decisions recorded (in row order), the proposals already
+   * decided the same way, and the rows refused.
+   */
+  public record Outcome(
+      Result result, List<Decision> applied, List<String> unchanged, List<Refusal> refused) {}
+
   /** The request was refused as a whole: nothing was applied. */
   public static final class Refused extends UserError {
     private static final long serialVersionUID = 1L;
@@ -104,6 +114,21 @@ public final class ApprovalGate {
    * @throws UserError when the home, the run or the coordinator cannot be used
    */
   public Result apply(Request request) throws IOException {
+    return applyChecked(request, true).result();
+  }
+
+  /**
+   * Checks every row of {@code request} as {@link #apply} does, under the same lock, and applies
+   * the valid ones as one application; the others are refused, each with its reason. For the review
+   * console, where a coordinator decides a selection and is told which were applied.
+   *
+   * @throws UserError when the home, the run or the coordinator cannot be used
+   */
+  public Outcome applyEach(Request request) throws IOException {
+    return applyChecked(request, false);
+  }
+
+  private Outcome applyChecked(Request request, boolean allOrNone) throws IOException {
     if (!files.exists(home.root())) {
       throw new UserError(
           "there is no programme home at "
@@ -111,7 +136,7 @@ public final class ApprovalGate {
               + "; pass the --home that jobs/match.sh wrote its runs to.");
     }
     try (HomeLock lock = HomeLock.acquire(files, home, command + " --run-id " + request.run())) {
-      return applyLocked(request, lock.recovered());
+      return applyLocked(request, lock.recovered(), allOrNone);
     }
   }
 
@@ -157,7 +182,8 @@ public final class ApprovalGate {
     return new DecisionStore(files, home).proposals(run);
   }
 
-  private Result applyLocked(Request request, List<String> recovered) throws IOException {
+  private Outcome applyLocked(Request request, List<String> recovered, boolean allOrNone)
+      throws IOException {
     DecisionStore store = new DecisionStore(files, home);
     List<Proposal> runProposals = proposals(request.run());
     Coordinators.Coordinator who = coordinator(request.coordinatorId());
@@ -195,8 +221,12 @@ public final class ApprovalGate {
             who,
             request.rows(),
             now.atOffset(ZoneOffset.UTC).toLocalDate());
-    if (!plan.valid()) {
+    if (allOrNone && !plan.valid()) {
       throw new Refused(request.source(), plan.problems());
+    }
+    List<Refusal> refused = new ArrayList<>();
+    for (DecisionCheck.Problem p : plan.refused()) {
+      refused.add(new Refusal(p.row().proposalId(), p.row().line(), p.reason()));
     }
 
     String id = applicationId(now, request);
@@ -219,13 +249,15 @@ public final class ApprovalGate {
     if (!decided.isEmpty()) {
       store.apply(id, request.run(), decided, introductions);
     }
-    return new Result(
-        decided.isEmpty() ? null : id,
-        introductions.size(),
-        decided.size() - introductions.size(),
-        plan.unchanged().size(),
-        plan.pending(),
-        recovered);
+    Result result =
+        new Result(
+            decided.isEmpty() ? null : id,
+            introductions.size(),
+            decided.size() - introductions.size(),
+            plan.unchanged().size(),
+            plan.pending(),
+            recovered);
+    return new Outcome(result, List.copyOf(decided), plan.unchanged(), List.copyOf(refused));
   }
 
   private static String applicationId(Instant now, Request r) {

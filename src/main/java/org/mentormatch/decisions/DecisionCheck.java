@@ -43,17 +43,32 @@ public final class DecisionCheck {
   /** A decision to record: the row it came from and, for an approval, the text to send. */
   public record Planned(DecisionSheet.Row row, boolean approve, String editedIntroduction) {}
 
+  /** A row that cannot be applied, and why (a sentence saying what to do). */
+  public record Problem(DecisionSheet.Row row, String reason) {
+    /** The problem as a decisions file's user reads it: "line N: reason". */
+    public String text() {
+      return "line " + row.line() + ": " + reason;
+    }
+  }
+
   /**
-   * The outcome: decisions to record, rows left alone (and why), or problems.
+   * The outcome: decisions to record, rows left alone (and why), and rows refused.
    *
-   * @param unchanged rows already recorded the same way
+   * @param decisions every valid decision not yet recorded
+   * @param refused rows with a problem
+   * @param unchanged proposals already recorded the same way
    * @param pending rows without a decision
    */
   public record Plan(
-      List<Planned> decisions, List<String> problems, List<String> unchanged, int pending) {
-    /** Whether the file may be applied. */
+      List<Planned> decisions, List<Problem> refused, List<String> unchanged, int pending) {
+    /** Whether the whole file may be applied. */
     public boolean valid() {
-      return problems.isEmpty();
+      return refused.isEmpty();
+    }
+
+    /** Every problem, "line N: reason", in file order. */
+    public List<String> problems() {
+      return refused.stream().map(Problem::text).toList();
     }
   }
 
@@ -74,42 +89,43 @@ public final class DecisionCheck {
       Coordinators.Coordinator coordinator,
       List<DecisionSheet.Row> rows,
       LocalDate today) {
-    List<String> problems = new ArrayList<>();
+    List<Problem> refused = new ArrayList<>();
     List<String> unchanged = new ArrayList<>();
     Map<String, Planned> planned = new LinkedHashMap<>();
     Map<String, DecisionSheet.Row> decidedAt = new LinkedHashMap<>();
     int pending = 0;
     for (DecisionSheet.Row row : rows) {
-      String where = "line " + row.line() + ": ";
       String id = row.proposalId();
       Proposal p = proposals.get(id);
       if (row.decision().isEmpty()) {
         if (p == null && !id.isEmpty()) {
-          problems.add(where + unknown(id, runId));
+          refused.add(new Problem(row, unknown(id, runId)));
         } else {
           pending++;
         }
         continue;
       }
       if (!Set.of(APPROVE, REJECT).contains(row.decision())) {
-        problems.add(
-            where
-                + "decision "
-                + shown(row.decision())
-                + " is not a decision word; write approve or reject, or leave it blank to decide"
-                + " later");
+        refused.add(
+            new Problem(
+                row,
+                "decision "
+                    + shown(row.decision())
+                    + " is not a decision word; write approve or reject, or leave it blank to decide"
+                    + " later"));
         continue;
       }
       if (p == null) {
-        problems.add(
-            where
-                + (id.isEmpty() ? "no proposal_id" : unknown(id, runId))
-                + "; decide from that run's review.csv without changing its proposal_id column");
+        refused.add(
+            new Problem(
+                row,
+                (id.isEmpty() ? "no proposal_id" : unknown(id, runId))
+                    + "; decide from that run's review.csv without changing its proposal_id column"));
         continue;
       }
       String text = textProblem(row);
       if (text != null) {
-        problems.add(where + "proposal " + id + ": " + text);
+        refused.add(new Problem(row, "proposal " + id + ": " + text));
         continue;
       }
       boolean approve = row.decision().equals(APPROVE);
@@ -118,40 +134,43 @@ public final class DecisionCheck {
         if (earlier.decision().equals(row.decision())
             && !(same(earlier.introduction(), row.introduction())
                 && same(earlier.note(), row.note()))) {
-          problems.add(
-              where
-                  + "proposal "
-                  + id
-                  + " is also on line "
-                  + earlier.line()
-                  + " with a different introduction or note; keep one row");
+          refused.add(
+              new Problem(
+                  row,
+                  "proposal "
+                      + id
+                      + " is also on line "
+                      + earlier.line()
+                      + " with a different introduction or note; keep one row"));
         } else if (!earlier.decision().equals(row.decision())) {
-          problems.add(
-              where
-                  + "proposal "
-                  + id
-                  + " is decided twice in this file ("
-                  + earlier.decision()
-                  + " at line "
-                  + earlier.line()
-                  + ", "
-                  + row.decision()
-                  + " here); keep one");
+          refused.add(
+              new Problem(
+                  row,
+                  "proposal "
+                      + id
+                      + " is decided twice in this file ("
+                      + earlier.decision()
+                      + " at line "
+                      + earlier.line()
+                      + ", "
+                      + row.decision()
+                      + " here); keep one"));
         }
         continue;
       }
       if (!coordinator.covers(p.menteeDepartment())) {
-        problems.add(
-            where
-                + "proposal "
-                + id
-                + " is for a mentee in "
-                + (p.menteeDepartment() == null ? "no department" : p.menteeDepartment())
-                + ", outside "
-                + coordinator.id()
-                + "'s scope ("
-                + coordinator.scope()
-                + "); a coordinator whose scope covers it must decide it");
+        refused.add(
+            new Problem(
+                row,
+                "proposal "
+                    + id
+                    + " is for a mentee in "
+                    + (p.menteeDepartment() == null ? "no department" : p.menteeDepartment())
+                    + ", outside "
+                    + coordinator.id()
+                    + "'s scope ("
+                    + coordinator.scope()
+                    + "); a coordinator whose scope covers it must decide it"));
         continue;
       }
       Recorded before = ledger.get(id);
@@ -159,40 +178,39 @@ public final class DecisionCheck {
         if (before.decision().equals(row.decision())) {
           unchanged.add(id);
         } else {
-          problems.add(
-              where
-                  + "proposal "
-                  + id
-                  + " was already "
-                  + (before.decision().equals(APPROVE) ? "approved" : "rejected")
-                  + " by "
-                  + before.coordinatorId()
-                  + " on "
-                  + before.decidedOn()
-                  + "; a decision cannot be reversed here, talk to the pair instead");
+          refused.add(
+              new Problem(
+                  row,
+                  "proposal "
+                      + id
+                      + " was already "
+                      + (before.decision().equals(APPROVE) ? "approved" : "rejected")
+                      + " by "
+                      + before.coordinatorId()
+                      + " on "
+                      + before.decidedOn()
+                      + "; a decision cannot be reversed here, talk to the pair instead"));
         }
         continue;
       }
       String reason = withdrawn.get(id);
       if (reason != null) {
-        problems.add(
-            where
-                + "proposal "
-                + id
-                + " was withdrawn ("
-                + reason
-                + "); it can no longer be decided");
+        refused.add(
+            new Problem(
+                row,
+                "proposal " + id + " was withdrawn (" + reason + "); it can no longer be decided"));
         continue;
       }
       if (today.isAfter(p.expiresOn())) {
-        problems.add(
-            where
-                + "proposal "
-                + id
-                + " expired on "
-                + p.expiresOn()
-                + " undecided and its mentor's place was released; the next run may propose"
-                + " the mentee again");
+        refused.add(
+            new Problem(
+                row,
+                "proposal "
+                    + id
+                    + " expired on "
+                    + p.expiresOn()
+                    + " undecided and its mentor's place was released; the next run may propose"
+                    + " the mentee again"));
         continue;
       }
       String edited =
@@ -202,7 +220,7 @@ public final class DecisionCheck {
       planned.put(id, new Planned(row, approve, edited));
     }
     return new Plan(
-        List.copyOf(planned.values()), List.copyOf(problems), List.copyOf(unchanged), pending);
+        List.copyOf(planned.values()), List.copyOf(refused), List.copyOf(unchanged), pending);
   }
 
   /** Why a row's own text cannot be recorded or sent, or null. */
