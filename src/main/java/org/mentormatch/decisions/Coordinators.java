@@ -115,6 +115,11 @@ public final class Coordinators {
     return r.isSet(column) ? r.get(column) : "";
   }
 
+  /** Every coordinator, in the file's order. */
+  public List<Coordinator> all() {
+    return List.copyOf(byId.values());
+  }
+
   /**
    * The coordinator {@code id}.
    *

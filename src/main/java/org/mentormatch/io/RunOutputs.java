@@ -38,6 +38,9 @@ public final class RunOutputs {
   public static final String WITHDRAWN = "withdrawn.csv";
   public static final String REPORT = "report.html";
 
+  /** What report.html shows, as JSON, for the review console (which runs without Spark). */
+  public static final String REPORT_DATA = "report.json";
+
   /** The review sheet's columns; decide.sh reads the same names back. */
   public static final List<String> REVIEW_HEADER =
       List.of(
@@ -131,6 +134,13 @@ public final class RunOutputs {
   public static void writeReport(RunWriter run, String html) throws IOException {
     try (OutputStream out = run.create(REPORT)) {
       out.write(html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Writes the report's data (see {@link #REPORT_DATA}). */
+  public static void writeReportData(RunWriter run, String json) throws IOException {
+    try (OutputStream out = run.create(REPORT_DATA)) {
+      out.write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
   }
 

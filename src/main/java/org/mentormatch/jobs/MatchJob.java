@@ -35,6 +35,8 @@ import org.mentormatch.io.TextLines;
 import org.mentormatch.pipeline.MatchPipeline;
 import org.mentormatch.pipeline.StageClock;
 import org.mentormatch.review.ReportBuilder;
+import org.mentormatch.review.ReportData;
+import org.mentormatch.review.ReportJson;
 import org.mentormatch.review.ReportPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -223,15 +225,15 @@ public final class MatchJob implements Callable<Integer> {
       summary.put("unmatched", unmatched);
       summary.put("withdrawn_proposals", withdrawn);
       summary.put("settings", config.effectiveValues());
-      RunOutputs.writeReport(
-          run,
-          ReportPage.render(
-              ReportBuilder.build(
-                  options.runId().value(),
-                  outcome.proposals(),
-                  outcome.unmatched(),
-                  outcome.eligibleMentees(),
-                  ReportBuilder.figures(summary))));
+      ReportData report =
+          ReportBuilder.build(
+              options.runId().value(),
+              outcome.proposals(),
+              outcome.unmatched(),
+              outcome.eligibleMentees(),
+              ReportBuilder.figures(summary));
+      RunOutputs.writeReport(run, ReportPage.render(report));
+      RunOutputs.writeReportData(run, ReportJson.write(report));
       clock.end("report", "report.html: proposals, unmatched, score histogram, fairness tables");
       summary.put("stage_seconds", rounded(clock.seconds()));
       RunOutputs.writeSummary(run, summary);

@@ -55,12 +55,7 @@ public final class ReportPage {
     model.put("chartHeight", CHART_HEIGHT);
     model.put("baseline", CHART_BASELINE);
     model.put("bars", bars(data.scoreHistogram()));
-    model.put(
-        "fairnessTables",
-        List.of(
-            fairnessTable("By department", "Department", data.byDepartment()),
-            fairnessTable("By time-zone region", "Region", data.byRegion())));
-    model.put("lowGap", fixed(LOW_RATE_GAP_POINTS, 0));
+    model.putAll(fairness(data));
     model.put("proposals", data.proposals().stream().map(ReportPage::proposal).toList());
     model.put("hasProposals", !data.proposals().isEmpty());
     model.put("proposalCount", count(data.proposalCount()));
@@ -70,6 +65,20 @@ public final class ReportPage {
     model.put("unmatchedCount", count(data.unmatchedCount()));
     model.put("unmatchedNote", truncation(data.unmatched().size(), data.unmatchedCount()));
     return TEMPLATE.execute(model);
+  }
+
+  /**
+   * The fairness tables of {@code data} as the page shows them ({@code fairnessTables}, {@code
+   * lowGap}): shared with the review console, so both show the same figures and flags.
+   */
+  public static Map<String, Object> fairness(ReportData data) {
+    return Map.of(
+        "fairnessTables",
+        List.of(
+            fairnessTable("By department", "Department", data.byDepartment()),
+            fairnessTable("By time-zone region", "Region", data.byRegion())),
+        "lowGap",
+        fixed(LOW_RATE_GAP_POINTS, 0));
   }
 
   private static List<Map<String, Object>> bars(long[] counts) {
