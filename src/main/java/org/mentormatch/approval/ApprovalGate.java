@@ -18,10 +18,12 @@ import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.mentormatch.RunId;
 import org.mentormatch.UserError;
+import org.mentormatch.avro.Alternative;
 import org.mentormatch.avro.Decision;
 import org.mentormatch.avro.DecisionKind;
 import org.mentormatch.avro.Introduction;
 import org.mentormatch.avro.Proposal;
+import org.mentormatch.decisions.AlternativeChoice;
 import org.mentormatch.decisions.Coordinators;
 import org.mentormatch.decisions.DecisionCheck;
 import org.mentormatch.decisions.DecisionRecords;
@@ -62,9 +64,25 @@ public final class ApprovalGate {
    * What a coordinator asks: decisions on rows of one run.
    *
    * @param source the name of the decisions file (or form) the rows came from, for the ledger
+   * @param alternatives for an approval of one of the proposal's listed alternatives instead of the
+   *     proposed mentor (the review console): the chosen mentor's member_id by proposal id; see
+   *     {@link AlternativeChoice}
    */
   public record Request(
-      RunId run, String coordinatorId, List<DecisionSheet.Row> rows, String source) {}
+      RunId run,
+      String coordinatorId,
+      List<DecisionSheet.Row> rows,
+      String source,
+      Map<String, String> alternatives) {
+    /** Decisions on the proposals as proposed (decide.sh). */
+    public Request(RunId run, String coordinatorId, List<DecisionSheet.Row> rows, String source) {
+      this(run, coordinatorId, rows, source, Map.of());
+    }
+
+    public Request {
+      alternatives = Map.copyOf(alternatives);
+    }
+  }
 
   /** What an application did; {@code applicationId} is null when there was nothing new. */
   public record Result(
@@ -192,16 +210,20 @@ public final class ApprovalGate {
     Map<String, DecisionCheck.Proposal> checkable = new LinkedHashMap<>();
     for (Proposal p : runProposals) {
       proposals.put(p.getProposalId(), p);
+      String other = request.alternatives().get(p.getProposalId());
+      Alternative a = other == null ? null : AlternativeChoice.listed(p, other);
       checkable.put(
           p.getProposalId(),
           new DecisionCheck.Proposal(
               p.getProposalId(),
               p.getMenteeDepartment(),
-              p.getIntroduction(),
+              // an edit is judged against the draft for the pair the coordinator chose
+              a == null ? p.getIntroduction() : AlternativeChoice.redraft(p, a).draft(),
               LocalDate.parse(p.getExpiresOn())));
     }
+    List<Decision> recorded = store.ledger();
     Map<String, DecisionCheck.Recorded> ledger = new LinkedHashMap<>();
-    for (Decision d : store.ledger()) {
+    for (Decision d : recorded) {
       ledger.putIfAbsent(
           d.getProposalId(),
           new DecisionCheck.Recorded(
@@ -212,15 +234,11 @@ public final class ApprovalGate {
               d.getDecidedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString()));
     }
     Instant now = clock.instant();
+    LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
+    Map<String, String> withdrawn = store.withdrawn();
     DecisionCheck.Plan plan =
         DecisionCheck.check(
-            request.run().value(),
-            checkable,
-            ledger,
-            store.withdrawn(),
-            who,
-            request.rows(),
-            now.atOffset(ZoneOffset.UTC).toLocalDate());
+            request.run().value(), checkable, ledger, withdrawn, who, request.rows(), today);
     if (allOrNone && !plan.valid()) {
       throw new Refused(request.source(), plan.problems());
     }
@@ -228,11 +246,17 @@ public final class ApprovalGate {
     for (DecisionCheck.Problem p : plan.refused()) {
       refused.add(new Refusal(p.row().proposalId(), p.row().line(), p.reason()));
     }
+    List<DecisionCheck.Planned> planned = plan.decisions();
+    if (!request.alternatives().isEmpty()) {
+      planned =
+          withFreeAlternatives(
+              request, planned, proposals, recorded, withdrawn, today, allOrNone, refused);
+    }
 
     String id = applicationId(now, request);
     List<Decision> decided = new ArrayList<>();
     List<Introduction> introductions = new ArrayList<>();
-    for (DecisionCheck.Planned d : plan.decisions()) {
+    for (DecisionCheck.Planned d : planned) {
       Proposal p = proposals.get(d.row().proposalId());
       Decision decision =
           DecisionRecords.decision(
@@ -240,7 +264,8 @@ public final class ApprovalGate {
               d,
               who,
               now,
-              new DecisionRecords.Source(id, new Path(request.source()).getName(), d.row().line()));
+              new DecisionRecords.Source(id, new Path(request.source()).getName(), d.row().line()),
+              d.approve() ? request.alternatives().get(p.getProposalId()) : null);
       decided.add(decision);
       if (d.approve()) {
         introductions.add(DecisionRecords.introduction(p, decision));
@@ -258,6 +283,59 @@ public final class ApprovalGate {
             plan.pending(),
             recovered);
     return new Outcome(result, List.copyOf(decided), plan.unchanged(), List.copyOf(refused));
+  }
+
+  /**
+   * {@code planned} less the approvals of an alternative that may not be approved now, each refused
+   * with its reason (or, all or none, the whole request); a place taken by one choice counts for
+   * the next.
+   */
+  private List<DecisionCheck.Planned> withFreeAlternatives(
+      Request request,
+      List<DecisionCheck.Planned> planned,
+      Map<String, Proposal> proposals,
+      List<Decision> recorded,
+      Map<String, String> withdrawn,
+      LocalDate today,
+      boolean allOrNone,
+      List<Refusal> refused)
+      throws IOException {
+    DecisionStore store = new DecisionStore(files, home);
+    List<Proposal> everyRun = new ArrayList<>();
+    for (RunId run : home.completeRuns(files)) {
+      everyRun.addAll(store.proposals(run));
+    }
+    Map<String, Integer> chosenNow = new LinkedHashMap<>();
+    List<DecisionCheck.Planned> kept = new ArrayList<>();
+    for (DecisionCheck.Planned d : planned) {
+      Proposal p = proposals.get(d.row().proposalId());
+      String other = request.alternatives().get(p.getProposalId());
+      if (other == null) {
+        kept.add(d);
+        continue;
+      }
+      String why =
+          d.approve()
+              ? AlternativeChoice.refusal(
+                  p,
+                  other,
+                  recorded,
+                  everyRun,
+                  withdrawn.keySet(),
+                  today,
+                  chosenNow.getOrDefault(other, 0))
+              : "another mentor can only be chosen to approve; reject the proposal as it is";
+      if (why != null) {
+        if (allOrNone) {
+          throw new Refused(request.source(), List.of("line " + d.row().line() + ": " + why));
+        }
+        refused.add(new Refusal(p.getProposalId(), d.row().line(), why));
+        continue;
+      }
+      chosenNow.merge(other, 1, Integer::sum);
+      kept.add(d);
+    }
+    return kept;
   }
 
   private static String applicationId(Instant now, Request r) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.jetty.util.Fields;
 import org.mentormatch.UserError;
@@ -95,9 +96,13 @@ final class Decisions {
                       + MAX_INTRODUCTION
                       + "; nothing changed")));
     }
-    if (introduction != null && selected.size() != 1) {
+    String mentor = blankToNull(ReviewConsole.value(form, "mentor"));
+    if (selected.size() != 1) {
       introduction = null; // an edited text belongs to one pair; bulk keeps each draft
+      mentor = null; // so does a chosen alternative
     }
+    Map<String, String> alternatives =
+        mentor == null ? Map.of() : Map.of(selected.iterator().next(), mentor.strip());
     List<DecisionSheet.Row> rows = new ArrayList<>();
     long line = 0;
     for (String id : selected) {
@@ -117,7 +122,8 @@ final class Decisions {
     try {
       done =
           new ApprovalGate(files, home, clock, "review.sh (coordinator " + who.id() + ")")
-              .applyEach(new ApprovalGate.Request(view.runId, who.id(), rows, SOURCE));
+              .applyEach(
+                  new ApprovalGate.Request(view.runId, who.id(), rows, SOURCE, alternatives));
     } catch (UserError e) {
       for (DecisionSheet.Row r : rows) {
         refused.add(new Line(r.proposalId(), e.getMessage()));
@@ -134,7 +140,9 @@ final class Decisions {
               (approve ? "approved: " : "rejected: ")
                   + i.proposal().getMenteeName()
                   + " with "
-                  + i.proposal().getMentorName()
+                  + (d.getChosenInsteadOf() == null
+                      ? i.proposal().getMentorName()
+                      : chosenName(i, d.getMentorId()) + ", chosen instead of the proposed mentor")
                   + (approve ? " (the introduction is in the outbox)" : "")));
     }
     List<Line> unchanged = new ArrayList<>();
@@ -155,6 +163,11 @@ final class Decisions {
         unchanged.size(),
         refused.size());
     return new Outcome(applied, unchanged, refused);
+  }
+
+  private static String chosenName(RunView.Item i, String mentorId) {
+    var a = org.mentormatch.decisions.AlternativeChoice.listed(i.proposal(), mentorId);
+    return a == null ? mentorId : a.getMentorName();
   }
 
   private java.time.LocalDate today() {

@@ -32,6 +32,7 @@ import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.mentormatch.RunId;
 import org.mentormatch.UserError;
+import org.mentormatch.decisions.AlternativeChoice;
 import org.mentormatch.decisions.Coordinators;
 import org.mentormatch.io.FileStore;
 import org.mentormatch.io.Home;
@@ -60,6 +61,7 @@ public final class ReviewConsole implements AutoCloseable {
           + " 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
   private static final Pattern PROPOSAL_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  private static final Pattern MEMBER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final int MAX_FORM_FIELDS = 20_000;
   private static final int MAX_FORM_BYTES = 4 * 1024 * 1024;
 
@@ -352,6 +354,19 @@ public final class ReviewConsole implements AutoCloseable {
         return notFound();
       }
       return Reply.html(200, screens.proposal(view, item, s.takeFlash()));
+    }
+    if (!post && parts.length == 7 && page.equals("proposals") && parts[5].equals("with")) {
+      if (!PROPOSAL_ID.matcher(parts[4]).matches() || !MEMBER_ID.matcher(parts[6]).matches()) {
+        return notFound();
+      }
+      RunView view = RunView.read(files, home, run, who, today);
+      RunView.Item item = view.item(parts[4]);
+      if (item == null
+          || AlternativeChoice.listed(item.proposal(), parts[6]) == null
+          || !item.decidable()) {
+        return notFound();
+      }
+      return Reply.html(200, screens.alternative(view, item, parts[6], today));
     }
     if (!post && parts.length == 4 && page.equals("unmatched")) {
       return Reply.html(200, screens.unmatched(run, RunReport.read(files, home, run)));

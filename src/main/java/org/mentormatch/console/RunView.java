@@ -100,6 +100,9 @@ final class RunView {
                 p,
                 approve ? State.APPROVED : State.REJECTED,
                 (approve ? "approved" : "rejected")
+                    + (d.getChosenInsteadOf() == null
+                        ? ""
+                        : " with another listed mentor (" + d.getMentorId() + ")")
                     + " by "
                     + d.getCoordinatorName()
                     + " ("

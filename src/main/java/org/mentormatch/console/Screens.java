@@ -1,8 +1,10 @@
 package org.mentormatch.console;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -13,9 +15,12 @@ import java.util.TreeSet;
 import org.eclipse.jetty.util.Fields;
 import org.mentormatch.RunId;
 import org.mentormatch.avro.Alternative;
+import org.mentormatch.avro.Profile;
 import org.mentormatch.avro.Proposal;
 import org.mentormatch.avro.SharedTopic;
+import org.mentormatch.decisions.AlternativeChoice;
 import org.mentormatch.decisions.Coordinators;
+import org.mentormatch.io.DecisionStore;
 import org.mentormatch.io.FileStore;
 import org.mentormatch.io.Home;
 import org.mentormatch.review.ReportData;
@@ -23,11 +28,15 @@ import org.mentormatch.review.ReportPage;
 
 /** The models of the console's pages for one signed-in coordinator. */
 final class Screens {
+  private final FileStore files;
+  private final Home home;
   private final Coordinators.Coordinator who;
   private final SignIns.Session session;
 
   Screens(
       FileStore files, Home home, Clock clock, Coordinators.Coordinator who, SignIns.Session s) {
+    this.files = files;
+    this.home = home;
     this.who = who;
     this.session = s;
   }
@@ -190,12 +199,32 @@ final class Screens {
     m.put("reasons", p.getReasons());
     List<Map<String, Object>> alternatives = new ArrayList<>();
     for (Alternative a : p.getAlternatives()) {
-      alternatives.add(
-          Map.of(
-              "name", a.getMentorName(),
-              "id", a.getMentorId(),
-              "score", fixed(a.getScore(), 3),
-              "whyNot", a.getWhyNot()));
+      Map<String, Object> alt = new HashMap<>();
+      alt.put("name", a.getMentorName());
+      alt.put("id", a.getMentorId());
+      alt.put("score", fixed(a.getScore(), 3));
+      alt.put("whyNot", a.getWhyNot());
+      alt.put(
+          "chooseUrl",
+          item.decidable() && a.getMentorEmail() != null
+              ? "/runs/"
+                  + view.runId
+                  + "/proposals/"
+                  + p.getProposalId()
+                  + "/with/"
+                  + a.getMentorId()
+              : false);
+      alternatives.add(alt);
+    }
+    m.put("menteeProfile", profile(p.getMenteeProfile()));
+    m.put("mentorProfile", profile(p.getMentorProfile()));
+    if (item.decision() != null && item.decision().getChosenInsteadOf() != null) {
+      Alternative a = AlternativeChoice.listed(p, item.decision().getMentorId());
+      m.put(
+          "chosenInstead",
+          Map.of("name", a == null ? item.decision().getMentorId() : a.getMentorName()));
+    } else {
+      m.put("chosenInstead", false);
     }
     m.put("alternatives", alternatives);
     m.put("hasAlternatives", !alternatives.isEmpty());
@@ -213,6 +242,53 @@ final class Screens {
             : item.decision().getNote());
     m.put("back", "/runs/" + view.runId + "/proposals/" + p.getProposalId());
     return Pages.render("proposal", m);
+  }
+
+  String alternative(RunView view, RunView.Item item, String mentorId, LocalDate today)
+      throws IOException {
+    Proposal p = item.proposal();
+    Alternative a = AlternativeChoice.listed(p, mentorId);
+    AlternativeChoice.Chosen c = AlternativeChoice.redraft(p, a);
+    Map<String, Object> m = top("Choose another mentor", view.runId);
+    m.put("navProposals", true);
+    m.put("proposalId", p.getProposalId());
+    m.put("url", "/runs/" + view.runId + "/proposals/" + p.getProposalId());
+    m.put("menteeName", p.getMenteeName());
+    m.put("proposedName", p.getMentorName());
+    m.put("name", a.getMentorName());
+    m.put("id", a.getMentorId());
+    m.put("department", department(a.getMentorDepartment()));
+    m.put("score", fixed(a.getScore(), 3));
+    m.put("whyNot", a.getWhyNot());
+    List<Map<String, Object>> shared = new ArrayList<>();
+    for (SharedTopic t : a.getShared()) {
+      shared.add(
+          Map.of(
+              "goal",
+              t.getGoal(),
+              "skill",
+              t.getSkill(),
+              "similarity",
+              fixed(t.getSimilarity(), 2)));
+    }
+    m.put("shared", shared);
+    m.put("hasShared", !shared.isEmpty());
+    DecisionStore store = new DecisionStore(files, home);
+    List<Proposal> everyRun = new ArrayList<>();
+    for (RunId run : home.completeRuns(files)) {
+      everyRun.addAll(store.proposals(run));
+    }
+    int taken =
+        AlternativeChoice.taken(
+            mentorId, store.ledger(), everyRun, store.withdrawn().keySet(), today);
+    int places = a.getPlaces() == null ? 0 : a.getPlaces();
+    m.put("places", places);
+    m.put("taken", taken);
+    m.put("free", taken < places);
+    m.put("subject", c.subject());
+    m.put("introduction", c.draft());
+    m.put("back", "/runs/" + view.runId + "/proposals/" + p.getProposalId());
+    return Pages.render("alternative", m);
   }
 
   String unmatched(RunId runId, ReportData report) {
@@ -282,6 +358,18 @@ final class Screens {
     m.put("navFairness", false);
     m.put("flash", false);
     return m;
+  }
+
+  private static Object profile(Profile p) {
+    if (p == null) {
+      return false;
+    }
+    return Map.of(
+        "goals", String.join("; ", p.getGoals()),
+        "skills", String.join("; ", p.getSkills()),
+        "timezone", p.getTimezone(),
+        "seniority", p.getSeniority(),
+        "languages", String.join(", ", p.getLanguages()));
   }
 
   private static Object flash(Object flash) {

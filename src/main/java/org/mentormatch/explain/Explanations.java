@@ -57,7 +57,16 @@ public final class Explanations {
           .add(Columns.MENTOR_ID, DataTypes.StringType, false)
           .add("mentor_name", DataTypes.StringType, false)
           .add(Columns.SCORE, DataTypes.DoubleType, false)
-          .add("why_not", DataTypes.StringType, false);
+          .add("why_not", DataTypes.StringType, false)
+          .add("mentor_email", DataTypes.StringType, true)
+          .add("mentor_department", DataTypes.StringType, true)
+          .add("places", DataTypes.IntegerType, true)
+          .add("shared", DataTypes.createArrayType(PairScoring.MATCH, false), false)
+          .add("shared_hours", DataTypes.DoubleType, true);
+
+  /** What a proposal keeps of each member's profile (the Avro {@code Profile}). */
+  private static final List<String> PROFILE_FIELDS =
+      List.of("goals", "skills", "timezone", "seniority", "languages");
 
   private static final StructType TEXTS =
       new StructType()
@@ -91,7 +100,9 @@ public final class Explanations {
           "cluster_label",
           "introduction_subject",
           "introduction",
-          Columns.STATUS);
+          Columns.STATUS,
+          "mentee_profile",
+          "mentor_profile");
 
   /** Settings the explanations quote. */
   public record Settings(
@@ -120,11 +131,20 @@ public final class Explanations {
         chosen.select(col(Columns.MENTEE_ID), col(Columns.SCORE).as("chosen_score"));
     Dataset<Row> names =
         profiles.select(
-            col(Columns.MEMBER_ID).as(Columns.MENTOR_ID), col(Columns.NAME).as("mentor_name"));
+            col(Columns.MEMBER_ID).as(Columns.MENTOR_ID),
+            col(Columns.NAME).as("mentor_name"),
+            col(Columns.EMAIL).as("alt_email"),
+            col(Columns.DEPARTMENT).as("alt_department"),
+            col(Columns.CAPACITY).cast("int").as("alt_places"));
 
     Dataset<Row> alternatives =
         scored
-            .select(Columns.MENTEE_ID, Columns.MENTOR_ID, Columns.SCORE)
+            .select(
+                Columns.MENTEE_ID,
+                Columns.MENTOR_ID,
+                Columns.SCORE,
+                Columns.SHARED_HOURS,
+                Columns.MATCHES)
             .join(
                 chosen
                     .select(Columns.MENTEE_ID, Columns.MENTOR_ID)
@@ -148,7 +168,12 @@ public final class Explanations {
                             col(Columns.SCORE),
                             coalesce(col("taken"), lit(0)).as("taken"),
                             col(Columns.CAPACITY),
-                            col("chosen_score")))
+                            col("chosen_score"),
+                            col("alt_email"),
+                            col("alt_department"),
+                            col("alt_places"),
+                            col(Columns.MATCHES),
+                            col(Columns.SHARED_HOURS)))
                     .as("alternatives_raw"));
 
     Dataset<Row> mentee = side(profiles, Columns.MENTEE);
@@ -232,7 +257,19 @@ public final class Explanations {
             labelOf(clusterLabels).apply(col(Columns.mentor(Columns.CLUSTER))).as("cluster_label"),
             col("t.introduction_subject").as("introduction_subject"),
             col("t.introduction").as("introduction"),
-            lit(PENDING).as(Columns.STATUS));
+            lit(PENDING).as(Columns.STATUS),
+            profile(Columns.MENTEE).as("mentee_profile"),
+            profile(Columns.MENTOR).as("mentor_profile"));
+  }
+
+  /** One side's profile, in the fields of the Avro {@code Profile}. */
+  private static Column profile(String prefix) {
+    return struct(
+        col(prefix + "goals").as(PROFILE_FIELDS.get(0)),
+        col(prefix + "skills").as(PROFILE_FIELDS.get(1)),
+        col(prefix + "timezone_name").as(PROFILE_FIELDS.get(2)),
+        col(prefix + Columns.SENIORITY).as(PROFILE_FIELDS.get(3)),
+        col(prefix + "languages_list").as(PROFILE_FIELDS.get(4)));
   }
 
   /** The pair's ids, score columns and the mentor's cluster. */
@@ -325,7 +362,12 @@ public final class Explanations {
                   score,
                   a.<Double>getAs("chosen_score"),
                   a.<Integer>getAs("taken"),
-                  a.<Integer>getAs(Columns.CAPACITY))));
+                  a.<Integer>getAs(Columns.CAPACITY)),
+              a.<String>getAs("alt_email"),
+              a.<String>getAs("alt_department"),
+              a.<Integer>getAs("alt_places"),
+              a.getList(a.fieldIndex(Columns.MATCHES)).toArray(new Row[0]),
+              a.<Double>getAs(Columns.SHARED_HOURS)));
     }
 
     IntroductionWriter writer = new IntroductionWriter();

@@ -14,6 +14,7 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.spark.sql.Row;
 import org.mentormatch.Columns;
 import org.mentormatch.avro.Alternative;
+import org.mentormatch.avro.Profile;
 import org.mentormatch.avro.Proposal;
 import org.mentormatch.avro.ProposalStatus;
 import org.mentormatch.avro.ScoreParts;
@@ -180,12 +181,23 @@ public final class RunOutputs {
     }
     List<Alternative> alternatives = new ArrayList<>();
     for (Row a : r.<Row>getList(r.fieldIndex("alternatives"))) {
+      List<SharedTopic> covered = new ArrayList<>();
+      for (Row m : a.<Row>getList(a.fieldIndex("shared"))) {
+        covered.add(
+            new SharedTopic(m.getAs("goal"), m.getAs("skill"), m.<Double>getAs("similarity")));
+      }
       alternatives.add(
-          new Alternative(
-              a.getAs(Columns.MENTOR_ID),
-              a.getAs("mentor_name"),
-              a.<Double>getAs(Columns.SCORE),
-              a.getAs("why_not")));
+          Alternative.newBuilder()
+              .setMentorId(a.getAs(Columns.MENTOR_ID))
+              .setMentorName(a.getAs("mentor_name"))
+              .setScore(a.<Double>getAs(Columns.SCORE))
+              .setWhyNot(a.getAs("why_not"))
+              .setMentorEmail(a.getAs("mentor_email"))
+              .setMentorDepartment(a.getAs("mentor_department"))
+              .setPlaces(a.getAs("places"))
+              .setShared(covered)
+              .setSharedHours(a.getAs("shared_hours"))
+              .build());
     }
     return Proposal.newBuilder()
         .setProposalId(r.getAs("proposal_id"))
@@ -215,7 +227,15 @@ public final class RunOutputs {
         .setIntroductionSubject(r.getAs("introduction_subject"))
         .setIntroduction(r.getAs("introduction"))
         .setStatus(ProposalStatus.PENDING)
+        .setMenteeProfile(profile(r.getAs("mentee_profile")))
+        .setMentorProfile(profile(r.getAs("mentor_profile")))
         .build();
+  }
+
+  private static Profile profile(Row p) {
+    return p == null
+        ? null
+        : new Profile(p.getList(0), p.getList(1), p.getString(2), p.getInt(3), p.getList(4));
   }
 
   private static String sharedText(List<SharedTopic> shared) {
