@@ -319,12 +319,10 @@ public final class ReviewConsole implements AutoCloseable {
       signIns.signOut(s.id);
       return Reply.redirect("/signin").with(expiredCookie());
     }
-    if (path.equals("/") || path.equals("/runs") || path.equals("/runs/")) {
-      if (path.equals("/")) {
-        return Reply.redirect("/runs/" + firstRun + "/proposals");
-      }
+    if (path.equals("/")) {
+      return Reply.redirect("/runs/" + firstRun + "/proposals");
     }
-    Screens screens = new Screens(files, home, clock, who, s);
+    Screens screens = new Screens(files, home, who, s);
     if (!post && (path.equals("/runs") || path.equals("/runs/"))) {
       return Reply.html(200, screens.runs(RunView.completeRuns(files, home)));
     }

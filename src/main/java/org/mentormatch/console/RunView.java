@@ -132,6 +132,7 @@ final class RunView {
   }
 
   private static ApprovalGate gate(FileStore files, Home home) {
+    // Only reads proposals here; the clock dates decisions, which this gate never takes.
     return new ApprovalGate(files, home, java.time.Clock.systemUTC(), "review.sh");
   }
 

@@ -3,7 +3,6 @@ package org.mentormatch.console;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -33,8 +32,7 @@ final class Screens {
   private final Coordinators.Coordinator who;
   private final SignIns.Session session;
 
-  Screens(
-      FileStore files, Home home, Clock clock, Coordinators.Coordinator who, SignIns.Session s) {
+  Screens(FileStore files, Home home, Coordinators.Coordinator who, SignIns.Session s) {
     this.files = files;
     this.home = home;
     this.who = who;
