@@ -187,8 +187,14 @@ public final class ReviewConsole implements AutoCloseable {
 
   /** Stops the console; every session ends. */
   @Override
-  public void close() throws Exception {
-    server.stop();
+  public void close() throws IOException {
+    try {
+      server.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      throw new IOException("the review console did not stop cleanly", e);
+    }
   }
 
   private static Coordinators coordinators(FileStore files, Home home) throws IOException {

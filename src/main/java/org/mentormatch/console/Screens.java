@@ -362,12 +362,13 @@ final class Screens {
     if (p == null) {
       return false;
     }
-    return Map.of(
-        "goals", String.join("; ", p.getGoals()),
-        "skills", String.join("; ", p.getSkills()),
-        "timezone", p.getTimezone(),
-        "seniority", p.getSeniority(),
-        "languages", String.join(", ", p.getLanguages()));
+    Map<String, Object> m = new HashMap<>();
+    m.put("goals", p.getGoals().isEmpty() ? false : String.join("; ", p.getGoals()));
+    m.put("skills", p.getSkills().isEmpty() ? false : String.join("; ", p.getSkills()));
+    m.put("timezone", p.getTimezone());
+    m.put("seniority", p.getSeniority());
+    m.put("languages", String.join(", ", p.getLanguages()));
+    return m;
   }
 
   private static Object flash(Object flash) {

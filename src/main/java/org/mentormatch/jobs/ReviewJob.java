@@ -78,7 +78,7 @@ public final class ReviewJob implements Callable<Integer> {
                       () -> {
                         try {
                           console.close();
-                        } catch (Exception e) {
+                        } catch (java.io.IOException e) {
                           // stopping anyway
                         }
                       }));

@@ -55,6 +55,7 @@ class CoordinatorNightInBrowserIT {
   @Test
   void aCoordinatorsNightInTheBrowser() throws Exception {
     Path home = copy(SampleRun.home(), tmp.resolve("home"));
+    Files.copy(Path.of("data/sample/coordinators.csv"), home.resolve("coordinators.csv"));
     FileStore files = new FileStore(new Configuration());
     try (Browser browser = Browser.start();
         ReviewConsole console =

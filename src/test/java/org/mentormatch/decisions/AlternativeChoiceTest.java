@@ -136,4 +136,43 @@ class AlternativeChoiceTest {
     assertTrue(c.draft().startsWith("Hi Ana and Fay,"), c.draft());
     assertTrue(c.draft().contains("\"Spark streaming\""), c.draft());
   }
+
+  @Test
+  void theLedgerRecordOfAChosenMentorAloneRebuildsTheirIntroduction() {
+    Coordinators.Coordinator eng =
+        new Coordinators.Coordinator(
+            "eng", "Eli Eng", "eli@example.org", "Engineering", Set.of("engineering"), false);
+    DecisionCheck.Planned approve =
+        new DecisionCheck.Planned(
+            new DecisionSheet.Row(1, "P-ana", DecisionCheck.APPROVE, null, null), true, null);
+    Decision d =
+        DecisionRecords.decision(
+            ana,
+            approve,
+            eng,
+            Instant.parse("2026-11-23T10:00:00Z"),
+            new DecisionRecords.Source("a", "review-console", 1),
+            "alt");
+    assertEquals("alt", d.getMentorId());
+    assertEquals("t-bo", d.getChosenInsteadOf());
+
+    // What crash recovery does: the introduction from the committed record and the proposal.
+    org.mentormatch.avro.Introduction i = DecisionRecords.introduction(ana, d);
+    assertEquals("alt", i.getMentorId());
+    assertEquals("Fay Free", i.getMentorName());
+    assertEquals("fay@example.org", i.getMentorEmail());
+    assertEquals("Mentoring introduction: Ana and Fay", i.getSubject());
+    assertTrue(i.getBody().startsWith("Hi Ana and Fay,"), i.getBody());
+    assertTrue(i.getBody().endsWith("confirmed by Eli Eng, programme coordinator."), i.getBody());
+
+    Decision asProposed =
+        DecisionRecords.decision(
+            ana,
+            approve,
+            eng,
+            Instant.parse("2026-11-23T10:00:00Z"),
+            new DecisionRecords.Source("a", "review-console", 1));
+    assertNull(asProposed.getChosenInsteadOf());
+    assertEquals("bo@example.org", DecisionRecords.introduction(ana, asProposed).getMentorEmail());
+  }
 }
