@@ -142,7 +142,26 @@ public final class ReviewConsole implements AutoCloseable {
       run = runs.get(0);
     }
     ReviewConsole console = new ReviewConsole(files, home, clock, run, o);
-    console.server.start();
+    try {
+      console.server.start();
+    } catch (IOException e) {
+      console.close();
+      // Jetty wraps the socket's BindException: the port is taken or the address is not ours.
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof java.net.BindException) {
+          throw new UserError(
+              "cannot listen on "
+                  + o.bind()
+                  + " port "
+                  + o.port()
+                  + " ("
+                  + c.getMessage()
+                  + "). Pass another --port (0 picks a free one), or a --bind address of this"
+                  + " machine.");
+        }
+      }
+      throw e;
+    }
     ServerConnector c = (ServerConnector) console.server.getConnectors()[0];
     String host = o.bind().contains(":") ? "[" + o.bind() + "]" : o.bind();
     console.address = URI.create("http://" + host + ":" + c.getLocalPort() + "/");
@@ -172,12 +191,6 @@ public final class ReviewConsole implements AutoCloseable {
     Map<String, URI> out = new LinkedHashMap<>();
     secrets.forEach((id, secret) -> out.put(id, address.resolve("signin?token=" + secret)));
     return out;
-  }
-
-  /** A new one-time sign-in link for {@code coordinatorId}; earlier unused links stay valid. */
-  public URI newSignInLink(String coordinatorId) {
-    String secret = signIns.issue(List.of(coordinatorId)).get(coordinatorId);
-    return address.resolve("signin?token=" + secret);
   }
 
   /** Blocks until the console is stopped. */

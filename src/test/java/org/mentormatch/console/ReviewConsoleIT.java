@@ -526,6 +526,20 @@ class ReviewConsoleIT {
   }
 
   @Test
+  void aPortInUseIsAPlainError() {
+    int taken = console.address().getPort();
+    org.mentormatch.UserError e =
+        assertThrows(
+            org.mentormatch.UserError.class,
+            () ->
+                ReviewConsole.start(
+                    files,
+                    new ReviewConsole.Options(home.root.toString(), null, "127.0.0.1", taken),
+                    CLOCK));
+    assertTrue(e.getMessage().contains("Pass another --port"), e.getMessage());
+  }
+
+  @Test
   void theHomeMustExist() {
     URI nowhere = tmp.resolve("nowhere").toUri();
     assertThrows(
