@@ -526,6 +526,54 @@ class ReviewConsoleIT {
   }
 
   @Test
+  void theLogNamesCoordinatorsAndCountsButNoMember() throws IOException {
+    java.io.StringWriter log = new java.io.StringWriter();
+    org.apache.logging.log4j.core.LoggerContext context =
+        (org.apache.logging.log4j.core.LoggerContext)
+            org.apache.logging.log4j.LogManager.getContext(false);
+    org.apache.logging.log4j.core.appender.WriterAppender appender =
+        org.apache.logging.log4j.core.appender.WriterAppender.newBuilder()
+            .setName("console-it")
+            .setTarget(log)
+            .setLayout(
+                org.apache.logging.log4j.core.layout.PatternLayout.newBuilder()
+                    .withPattern("%p %c{1}: %m%n")
+                    .build())
+            .build();
+    appender.start();
+    org.apache.logging.log4j.core.config.LoggerConfig console =
+        context.getConfiguration().getLoggerConfig("org.mentormatch.console");
+    console.addAppender(appender, null, null);
+    context.updateLoggers();
+    try {
+      signIn(web, "eng");
+      open(web, "/runs/" + RUN + "/proposals/P-cai");
+      submit(web, By.cssSelector("button.approve"));
+      open(web, "/runs/" + RUN + "/proposals");
+      craftSelection("P-gus");
+      submit(web, By.cssSelector("#bulk button.reject"));
+      open(web, "/runs/" + RUN + "/proposals/P-eva");
+      ((JavascriptExecutor) web)
+          .executeScript(
+              "document.querySelectorAll('input[name=csrf]').forEach(function (e) {"
+                  + " e.remove(); });");
+      submit(web, By.cssSelector("button.approve"));
+    } finally {
+      console.removeAppender("console-it");
+      context.updateLoggers();
+      appender.stop();
+    }
+    String text = log.toString();
+    assertTrue(text.contains("coordinator eng signed in"), text);
+    assertTrue(text.contains("eng applied 1 decision(s)"), text);
+    assertTrue(text.contains("CSRF"), text);
+    for (String member :
+        List.of("Cai", "Chen", "Gus", "Eva", "Dee", "Finn", "Eli Eng", "@example.org", "<script")) {
+      assertFalse(text.contains(member), member + " in the log:\n" + text);
+    }
+  }
+
+  @Test
   void aPortInUseIsAPlainError() {
     int taken = console.address().getPort();
     org.mentormatch.UserError e =
