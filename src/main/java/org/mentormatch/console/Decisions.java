@@ -35,11 +35,11 @@ import org.slf4j.LoggerFactory;
 final class Decisions {
   private static final Logger LOG = LoggerFactory.getLogger(Decisions.class);
 
-  /** Longest introduction a coordinator may write (characters). */
-  static final int MAX_INTRODUCTION = 20_000;
+  /** Longest introduction a coordinator may write (characters), as for a decisions file. */
+  static final int MAX_INTRODUCTION = DecisionCheck.MAX_INTRODUCTION_CHARS;
 
-  /** Longest note (characters). */
-  static final int MAX_NOTE = 2_000;
+  /** Longest note (characters), as for a decisions file. */
+  static final int MAX_NOTE = DecisionCheck.MAX_NOTE_CHARS;
 
   /** The ledger's {@code decisions_file} of a decision taken in the console. */
   static final String SOURCE = "review-console";

@@ -351,6 +351,8 @@ final class Screens {
     m.put("coordinatorId", who.id());
     m.put("scope", who.everyone() ? "every department" : who.scope());
     m.put("csrf", session.csrf);
+    m.put("maxIntroduction", Decisions.MAX_INTRODUCTION);
+    m.put("maxNote", Decisions.MAX_NOTE);
     m.put("navProposals", false);
     m.put("navUnmatched", false);
     m.put("navFairness", false);
