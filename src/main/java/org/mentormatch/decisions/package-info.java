@@ -6,6 +6,6 @@
  * profiles with the history applied.
  *
  * <p>May use: {@code org.mentormatch}, {@code avro}, {@code ingest}, {@code introductions}, {@code
- * text}.
+ * scoring}, {@code text}.
  */
 package org.mentormatch.decisions;
