@@ -437,20 +437,45 @@ class DecideJobTest {
   }
 
   @Test
-  void sparkFlagsThatScriptsPassToEveryCommandAreAcceptedAndIgnored() {
+  void sparkFlagsThatScriptsPassToEveryCommandAreAcceptedAndIgnored() throws IOException {
+    // The command line decides on today's clock: proposals that have not expired yet.
+    List<Proposal> current =
+        proposals.values().stream()
+            .map(p -> Proposal.newBuilder(p).setExpiresOn("2999-12-31").build())
+            .toList();
+    writeRun(RUN, current, true);
+    Path sheet = sheet("decisions.csv", row("P-1", "approve"));
     String[] args = {
+      "--home",
+      home.toString(),
       "--run-id",
       RUN,
       "--decisions",
-      "d.csv",
+      sheet.toString(),
       "--coordinator",
       "eng",
+      // A master nobody listens on: decide.sh would fail if it started Spark with it.
       "--master",
-      "spark://cluster:7077",
+      "spark://cluster.invalid:7077",
       "--conf",
       "spark.executor.memory=4g"
     };
-    new picocli.CommandLine(new DecideJob()).parseArgs(args); // throws on an unknown option
+    java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+    PrintStream out = System.out;
+    System.setOut(new PrintStream(said, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = new picocli.CommandLine(new DecideJob()).execute(args);
+    } finally {
+      System.setOut(out);
+    }
+
+    assertEquals(0, code, said.toString(StandardCharsets.UTF_8));
+    assertTrue(
+        said.toString(StandardCharsets.UTF_8).startsWith("applied 1 decision(s) as decisions-"),
+        said.toString(StandardCharsets.UTF_8));
+    assertEquals(List.of("P-1"), store().ledger().stream().map(Decision::getProposalId).toList());
+    assertTrue(org.apache.spark.sql.SparkSession.getDefaultSession().isEmpty(), "no Spark started");
   }
 
   // --- what cannot be decided at all ---
