@@ -131,6 +131,14 @@ public final class DecisionCheck {
       boolean approve = row.decision().equals(APPROVE);
       DecisionSheet.Row earlier = decidedAt.putIfAbsent(id, row);
       if (earlier != null) {
+        boolean conflicting =
+            !earlier.decision().equals(row.decision())
+                || !(same(earlier.introduction(), row.introduction())
+                    && same(earlier.note(), row.note()));
+        if (conflicting) {
+          // Neither row says what the coordinator meant, so a row-by-row apply keeps neither.
+          planned.remove(id);
+        }
         if (earlier.decision().equals(row.decision())
             && !(same(earlier.introduction(), row.introduction())
                 && same(earlier.note(), row.note()))) {

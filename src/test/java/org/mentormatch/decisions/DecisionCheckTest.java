@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -57,7 +59,20 @@ class DecisionCheckTest {
   private static String onlyProblem(DecisionCheck.Plan plan) {
     assertFalse(plan.valid());
     assertEquals(1, plan.problems().size(), plan.problems().toString());
+    assertNothingPlannedForARefusedRow(plan);
     return plan.problems().get(0);
+  }
+
+  /**
+   * decide.sh applies a file all or nothing (DecideJobTest); the console applies row by row, so the
+   * plan must never hold a decision for a row it refused.
+   */
+  private static void assertNothingPlannedForARefusedRow(DecisionCheck.Plan plan) {
+    Set<Long> refused = new HashSet<>();
+    plan.refused().forEach(p -> refused.add(p.row().line()));
+    for (DecisionCheck.Planned planned : plan.decisions()) {
+      assertFalse(refused.contains(planned.row().line()), "line " + planned.row().line());
+    }
   }
 
   // --- problems ---
@@ -302,6 +317,11 @@ class DecisionCheckTest {
 
     assertFalse(plan.valid());
     assertEquals(5, plan.problems().size(), plan.problems().toString());
+    assertNothingPlannedForARefusedRow(plan);
+    assertEquals(
+        List.of(),
+        plan.decisions().stream().map(d -> d.row().proposalId()).toList(),
+        "P1 is decided twice: neither of its rows may be applied");
     List<String> lines = plan.problems().stream().map(p -> p.substring(0, p.indexOf(':'))).toList();
     assertEquals(List.of("line 3", "line 4", "line 5", "line 6", "line 7"), lines);
     assertTrue(plan.problems().get(0).contains("'P9' is not in run"));
