@@ -8,18 +8,27 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mentormatch.RunFiles;
 import org.mentormatch.SparkTestSession;
+import org.mentormatch.approval.ApprovalGate;
+import org.mentormatch.io.FileStore;
 
 /**
  * Each hard rule, alone, keeps an otherwise fitting mentor from a mentee, so each test fails if its
@@ -49,6 +58,7 @@ class HardRulesIT {
           "consent");
 
   @TempDir static Path dir;
+  static List<Map<String, String>> members;
   static Outcome defaults;
   static Outcome relaxed;
 
@@ -96,7 +106,15 @@ class HardRulesIT {
     m.add(mentee("cap-e1", "seo"));
     m.add(mentee("cap-e2", "seo"));
     m.add(with(mentor("cap-r", "seo"), "capacity", "1"));
+    // declined, the only mentor: a coordinator rejects this pair after the first night
+    m.add(mentee("dec-e", "procurement"));
+    m.add(mentor("dec-r", "procurement"));
+    // declined, the best of two: a coordinator rejects the better one after the first night
+    m.add(mentee("alt-e", "logistics"));
+    m.add(with(mentor("alt-r1", "logistics"), "seniority", "5"));
+    m.add(with(mentor("alt-r2", "logistics"), "seniority", "3"));
 
+    members = m;
     defaults = run(m, "defaults", null);
     relaxed =
         run(m, "relaxed", "rules.allow_same_manager_peers = true\nassignment.min_score = 0.99\n");
@@ -148,11 +166,16 @@ class HardRulesIT {
       Files.writeString(c, config);
       configFile = c.toString();
     }
-    Path home = dir.resolve(name);
+    return night(file, dir.resolve(name), RUN_ID, configFile);
+  }
+
+  /** Runs the job on {@code file} into {@code home} under {@code runId}. */
+  private static Outcome night(Path file, Path home, String runId, String configFile)
+      throws IOException {
     MatchJob.run(
         SparkTestSession.get(),
-        new MatchJob.Options(file.toString(), home.toString(), RUN_ID, configFile));
-    Path run = home.resolve("runs").resolve(RUN_ID);
+        new MatchJob.Options(file.toString(), home.toString(), runId, configFile));
+    Path run = home.resolve("runs").resolve(runId);
     Map<String, String> proposed = new TreeMap<>();
     for (GenericRecord p : RunFiles.avro(run.resolve("proposals/part-00000.avro"))) {
       proposed.put(RunFiles.text(p, "mentee_id"), RunFiles.text(p, "mentor_id"));
@@ -241,15 +264,131 @@ class HardRulesIT {
 
   @Test
   void nothingElseIsProposed() {
+    String capacityWinner = defaults.proposed().containsKey("cap-e1") ? "cap-e1" : "cap-e2";
     assertEquals(
-        Map.of("ctl-e", "ctl-r", "cap-e1", "cap-r"),
-        Map.of(
-            "ctl-e",
-            defaults.proposed().get("ctl-e"),
-            "cap-e1",
-            defaults.proposed().getOrDefault("cap-e1", defaults.proposed().get("cap-e2")) == null
-                ? ""
-                : "cap-r"));
-    assertEquals(2, defaults.proposed().size(), defaults.proposed().toString());
+        Map.of("ctl-e", "ctl-r", capacityWinner, "cap-r", "dec-e", "dec-r", "alt-e", "alt-r1"),
+        defaults.proposed());
+  }
+
+  @Test
+  void everyProposalPassesEveryHardRuleOnTheMembersOwnData() {
+    assertFalse(defaults.proposed().isEmpty());
+    assertFalse(relaxed.proposed().isEmpty());
+    assertEveryRuleHolds(defaults, false);
+    assertEveryRuleHolds(relaxed, true);
+  }
+
+  /**
+   * Checks each proposal of {@code o} against each hard rule, reading only the members file as
+   * written above: self, role, consent and a usable row, shared language, time zones on the run
+   * date, seniority gap, management chain both ways, same manager (unless allowed), capacity.
+   */
+  private static void assertEveryRuleHolds(Outcome o, boolean sameManagerAllowed) {
+    Instant noon = Instant.parse(RUN_ID + "T12:00:00Z");
+    Map<String, Integer> perMentor = new TreeMap<>();
+    o.proposed()
+        .forEach(
+            (menteeId, mentorId) -> {
+              String pair = menteeId + " -> " + mentorId;
+              Map<String, String> mentee = member(menteeId);
+              Map<String, String> mentor = member(mentorId);
+              assertFalse(menteeId.equals(mentorId), "self: " + pair);
+              assertTrue(List.of("mentee", "both").contains(mentee.get("role")), "role: " + pair);
+              assertTrue(List.of("mentor", "both").contains(mentor.get("role")), "role: " + pair);
+              for (Map<String, String> side : List.of(mentee, mentor)) {
+                assertEquals("yes", side.get("consent"), "consent: " + pair);
+                assertTrue(side.get("email").contains("@"), "a rejected row: " + pair);
+              }
+              Set<String> shared = new TreeSet<>(List.of(mentee.get("languages").split(";")));
+              shared.retainAll(List.of(mentor.get("languages").split(";")));
+              assertFalse(shared.isEmpty(), "no shared language: " + pair);
+              int minutes =
+                  Math.abs(
+                      offsetMinutes(mentee.get("timezone"), noon)
+                          - offsetMinutes(mentor.get("timezone"), noon));
+              assertTrue(Math.min(minutes, 24 * 60 - minutes) <= 6 * 60, "time zones: " + pair);
+              assertTrue(
+                  Integer.parseInt(mentor.get("seniority"))
+                      >= Integer.parseInt(mentee.get("seniority")) + 1,
+                  "seniority gap: " + pair);
+              assertFalse(chain(menteeId).contains(mentorId), "mentee's reporting line: " + pair);
+              assertFalse(chain(mentorId).contains(menteeId), "mentor's reporting line: " + pair);
+              String manager = mentee.get("manager_id");
+              assertTrue(
+                  sameManagerAllowed
+                      || manager.isEmpty()
+                      || !manager.equals(mentor.get("manager_id")),
+                  "same manager: " + pair);
+              perMentor.merge(mentorId, 1, Integer::sum);
+            });
+    perMentor.forEach(
+        (mentorId, n) -> {
+          String capacity = member(mentorId).get("capacity");
+          assertTrue(
+              n <= (capacity.isEmpty() ? 2 : Integer.parseInt(capacity)),
+              mentorId + " has " + n + " mentees");
+        });
+  }
+
+  private static Map<String, String> member(String id) {
+    return members.stream()
+        .filter(r -> r.get("member_id").equals(id))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("not in the members file: " + id));
+  }
+
+  private static int offsetMinutes(String zone, Instant at) {
+    return ZoneId.of(zone).getRules().getOffset(at).getTotalSeconds() / 60;
+  }
+
+  /** Everyone above {@code id}, following manager_id through every row, rejected ones too. */
+  private static List<String> chain(String id) {
+    List<String> chain = new ArrayList<>();
+    String manager = member(id).get("manager_id");
+    while (!manager.isEmpty() && !chain.contains(manager)) {
+      chain.add(manager);
+      String above = manager;
+      manager =
+          members.stream()
+              .filter(r -> r.get("member_id").equals(above))
+              .map(r -> r.get("manager_id"))
+              .findFirst()
+              .orElse("");
+    }
+    return chain;
+  }
+
+  /**
+   * A pair a coordinator rejected is never proposed again, even when it is the mentee's only fit or
+   * their best: the first night proposes both pairs, a coordinator rejects them, and the second
+   * night, on the same members, proposes the second-best mentor or tells the mentee why not.
+   */
+  @Test
+  void aRejectedPairIsNotProposedAgainEvenWhenItWouldBeTheBest() throws IOException {
+    assertEquals("dec-r", defaults.proposed().get("dec-e"), "the only fit, proposed on night 1");
+    assertEquals("alt-r1", defaults.proposed().get("alt-e"), "the best fit, proposed on night 1");
+    Path home = dir.resolve("defaults");
+    Files.writeString(
+        home.resolve("coordinators.csv"),
+        "coordinator_id,name,email,scope\nc1,Coordinator One,c1@example.com,*\n");
+    StringBuilder sheet = new StringBuilder("proposal_id,mentee_id,decision\n");
+    for (CSVRecord r : RunFiles.csv(home.resolve("runs").resolve(RUN_ID).resolve("review.csv"))) {
+      boolean reject = List.of("dec-e", "alt-e").contains(r.get("mentee_id"));
+      sheet.append(r.get("proposal_id")).append(',').append(r.get("mentee_id")).append(',');
+      sheet.append(reject ? "reject" : "").append('\n');
+    }
+    Path decisions = dir.resolve("decisions.csv");
+    Files.writeString(decisions, sheet);
+    ApprovalGate.Result decided =
+        DecideJob.run(
+            new FileStore(new Configuration()),
+            new DecideJob.Options(home.toString(), RUN_ID, decisions.toString(), "c1"),
+            Clock.fixed(Instant.parse(RUN_ID + "T18:00:00Z"), ZoneOffset.UTC));
+    assertEquals(2, decided.rejected());
+
+    Outcome next = night(dir.resolve("defaults.csv"), home, "2026-11-22", null);
+
+    assertBlocked(next, "dec-e", "declined for this mentee by a coordinator");
+    assertEquals("alt-r2", next.proposed().get("alt-e"), next.proposed().toString());
   }
 }
