@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.mentormatch.Members;
 import org.mentormatch.RunFiles;
 import org.mentormatch.SampleRun;
-import org.mentormatch.config.MatchConfig;
 import org.mentormatch.introductions.IntroductionWriter;
 
 /**
@@ -70,17 +69,71 @@ class MatchJobIT {
     }
   }
 
+  /**
+   * Each count is taken on its own: records and their lines from the file (Commons CSV, not the
+   * job's reader), rejected and excluded lines from their files, used members from the proposals
+   * and unmatched lists. Then every record must be exactly one of used, excluded, rejected.
+   */
   @Test
   void everyRowIsUsedExcludedOrRejectedAndTheCountsAddUp() throws Exception {
-    long read = ((Number) summary.get("rows_read")).longValue();
-    long used = ((Number) summary.get("rows_used")).longValue();
-    long excluded = ((Number) summary.get("rows_excluded")).longValue();
-    long rejected = ((Number) summary.get("rows_rejected")).longValue();
-    assertEquals(members.rows().size(), read, "CSV records after the header");
-    assertEquals(read, used + excluded + rejected);
-    assertEquals(rejected, RunFiles.csv(run.resolve("rejected-rows.csv")).size());
-    assertEquals(excluded, RunFiles.csv(run.resolve("excluded.csv")).size());
+    Set<Long> records = new TreeSet<>(members.lines());
+    assertEquals(members.rows().size(), records.size(), "one first line per record");
+    Set<Long> rejected = new TreeSet<>();
+    for (CSVRecord r : RunFiles.csv(run.resolve("rejected-rows.csv"))) {
+      assertTrue(rejected.add(Long.parseLong(r.get("line"))), "rejected twice: " + r);
+    }
+    Set<Long> excluded = new TreeSet<>();
+    for (CSVRecord r : RunFiles.csv(run.resolve("excluded.csv"))) {
+      assertTrue(excluded.add(Long.parseLong(r.get("line"))), "excluded twice: " + r);
+    }
+    assertTrue(records.containsAll(rejected), "rejected lines that start no record");
+    assertTrue(records.containsAll(excluded), "excluded lines that start no record");
+    Set<Long> both = new TreeSet<>(rejected);
+    both.retainAll(excluded);
+    assertEquals(Set.of(), both, "rejected and excluded");
+
+    // Used: every record neither rejected nor excluded, read from the file.
+    List<Map<String, String>> used = new ArrayList<>();
+    for (int i = 0; i < members.rows().size(); i++) {
+      long line = members.lines().get(i);
+      if (!rejected.contains(line) && !excluded.contains(line)) {
+        used.add(members.rows().get(i));
+      }
+    }
+    assertEquals(members.rows().size(), used.size() + excluded.size() + rejected.size());
+    assertEquals(members.rows().size(), number("rows_read"), "CSV records after the header");
+    assertEquals(used.size(), number("rows_used"));
+    assertEquals(excluded.size(), number("rows_excluded"));
+    assertEquals(rejected.size(), number("rows_rejected"));
+
+    // And every used mentee is accounted for: proposed or told why not.
+    Set<String> accounted = new TreeSet<>();
+    proposals.forEach(p -> accounted.add(RunFiles.text(p, "mentee_id")));
+    for (CSVRecord r : RunFiles.csv(run.resolve("unmatched.csv"))) {
+      accounted.add(r.get("member_id"));
+    }
+    Set<String> usedMentees = new TreeSet<>();
+    long usedMentors = 0;
+    for (Map<String, String> row : used) {
+      if (role(row).contains("mentee")) {
+        usedMentees.add(row.get("member_id"));
+      }
+      // One who is both but offers no place is matched as a mentee only.
+      usedMentors += role(row).contains("mentor") && !row.get("capacity").equals("0") ? 1 : 0;
+    }
+    Set<String> silent = new TreeSet<>(usedMentees);
+    silent.removeAll(accounted);
+    assertEquals(Set.of(), silent, "used mentees neither proposed nor told why not");
+    Set<String> unknown = new TreeSet<>(accounted);
+    unknown.removeAll(usedMentees);
+    assertEquals(Set.of(), unknown, "proposed or unmatched but not a used mentee in the file");
+    assertEquals(usedMentees.size(), number("mentees_in_programme"));
+    assertEquals(usedMentors, number("mentors_in_programme"));
     assertEquals(List.of("office"), summary.get("unknown_columns"));
+  }
+
+  private static long number(String key) {
+    return ((Number) summary.get(key)).longValue();
   }
 
   @Test
@@ -188,21 +241,90 @@ class MatchJobIT {
     assertEquals(proposed.size(), ((Number) summary.get("proposals")).intValue());
   }
 
+  /**
+   * The score is rebuilt from the record's own parts and the weights the run says were in force,
+   * and each part from the members' own data: seniorities, time zones on the run date, departments,
+   * and the similarities of the goals the record says are covered.
+   */
   @Test
-  void aProposalExplainsItselfAndItsScoreAddsUp() {
-    MatchConfig c = MatchConfig.defaults();
-    double sum = c.score().weightSum();
+  void aProposalsScoreAddsUpFromItsPartsAndEachPartFromTheMembers() {
+    @SuppressWarnings("unchecked")
+    Map<String, String> settings = (Map<String, String>) summary.get("settings");
+    double wCoverage = setting(settings, "score.weight.coverage");
+    double wSeniority = setting(settings, "score.weight.seniority");
+    double wTimezone = setting(settings, "score.weight.timezone");
+    double wDepartment = setting(settings, "score.weight.department");
+    // The run's weights are the documented defaults (README, "Configuration").
+    assertEquals(
+        List.of(0.7, 0.1, 0.15, 0.05), List.of(wCoverage, wSeniority, wTimezone, wDepartment));
+    double idealGap = setting(settings, "score.ideal_seniority_gap");
+    double dayStart = setting(settings, "score.workday_start_hour") * 60;
+    double dayEnd = setting(settings, "score.workday_end_hour") * 60;
+    double minSimilarity = setting(settings, "score.min_phrase_similarity");
+    Instant noon = Instant.parse(RUN_ID + "T12:00:00Z");
     for (GenericRecord p : proposals) {
+      String pair = RunFiles.text(p, "mentee_id") + " -> " + RunFiles.text(p, "mentor_id");
+      Map<String, String> mentee = members.byId(RunFiles.text(p, "mentee_id"));
+      Map<String, String> mentor = members.byId(RunFiles.text(p, "mentor_id"));
       GenericRecord parts = (GenericRecord) p.get("score_parts");
-      double expected =
-          (c.score().coverageWeight() * (double) parts.get("coverage")
-                  + c.score().seniorityWeight() * (double) parts.get("seniority")
-                  + c.score().timezoneWeight() * (double) parts.get("timezone")
-                  + c.score().departmentWeight() * (double) parts.get("department"))
-              / sum;
-      assertEquals(expected, (double) p.get("score"), 1e-9);
-      assertTrue((double) p.get("score") >= c.assignment().minScore());
-      assertTrue((double) parts.get("coverage") >= c.assignment().minCoverage());
+      double coverage = (double) parts.get("coverage");
+      double seniority = (double) parts.get("seniority");
+      double timezone = (double) parts.get("timezone");
+      double department = (double) parts.get("department");
+
+      double rebuilt =
+          (wCoverage * coverage
+                  + wSeniority * seniority
+                  + wTimezone * timezone
+                  + wDepartment * department)
+              / (wCoverage + wSeniority + wTimezone + wDepartment);
+      assertEquals(rebuilt, (double) p.get("score"), 1e-9, "score of " + pair);
+
+      int gap =
+          Integer.parseInt(or(mentor.get("seniority"), "1"))
+              - Integer.parseInt(or(mentee.get("seniority"), "1"));
+      assertEquals(Math.min(Math.max(gap, 0), idealGap) / idealGap, seniority, 1e-12, pair);
+
+      double a = offsetHours(mentee, noon) * 60;
+      double b = offsetHours(mentor, noon) * 60;
+      double overlap = 0;
+      for (int day = -1; day <= 1; day++) {
+        double from = Math.max(dayStart - a, dayStart - b + day * 24 * 60);
+        double to = Math.min(dayEnd - a, dayEnd - b + day * 24 * 60);
+        overlap = Math.max(overlap, to - from);
+      }
+      assertEquals(overlap / (dayEnd - dayStart), timezone, 1e-12, "time zone part of " + pair);
+
+      String d1 = mentee.get("department").toLowerCase(Locale.ROOT);
+      String d2 = mentor.get("department").toLowerCase(Locale.ROOT);
+      assertEquals(
+          !d1.isEmpty() && !d2.isEmpty() && !d1.equals(d2) ? 1.0 : 0.0,
+          department,
+          "department part of " + pair);
+
+      // Coverage: the similarities of the covered goals, averaged over all the mentee's goals.
+      List<String> goals = phrases(mentee.get("goals"));
+      double covered = 0;
+      for (Object s : (List<?>) p.get("shared")) {
+        GenericRecord topic = (GenericRecord) s;
+        double similarity = (double) topic.get("similarity");
+        assertTrue(similarity >= minSimilarity && similarity <= 1, pair + ": " + topic);
+        assertTrue(goals.contains(RunFiles.text(topic, "goal")), pair + ": " + topic);
+        assertTrue(
+            phrases(mentor.get("skills")).contains(RunFiles.text(topic, "skill")),
+            pair + ": " + topic);
+        covered += similarity;
+      }
+      assertEquals(covered / goals.size(), coverage, 1e-9, "coverage of " + pair + " " + goals);
+
+      assertTrue((double) p.get("score") >= setting(settings, "assignment.min_score"), pair);
+      assertTrue(coverage >= setting(settings, "assignment.min_coverage"), pair);
+    }
+  }
+
+  @Test
+  void aProposalExplainsItself() {
+    for (GenericRecord p : proposals) {
 
       List<?> shared = (List<?>) p.get("shared");
       assertFalse(shared.isEmpty(), "a proposal covers at least one goal");
@@ -254,6 +376,24 @@ class MatchJobIT {
         assertFalse(!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0, cell);
       }
     }
+  }
+
+  private static double setting(Map<String, String> settings, String key) {
+    assertTrue(settings.containsKey(key), key + " in summary.json's settings");
+    return Double.parseDouble(String.valueOf(settings.get(key)));
+  }
+
+  /** A goals or skills cell as its distinct phrases (README: separated by ';' or line breaks). */
+  private static List<String> phrases(String cell) {
+    List<String> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (String p : cell.split("[;\\n\\r]+")) {
+      String phrase = p.trim().replaceAll("\\s+", " ");
+      if (!phrase.isEmpty() && seen.add(phrase.toLowerCase(Locale.ROOT))) {
+        out.add(phrase);
+      }
+    }
+    return out;
   }
 
   private static String role(Map<String, String> row) {
