@@ -15,12 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -59,6 +61,7 @@ class CoordinatorLoopIT {
   static final String NIGHT2 = "2026-11-22";
   static final String NIGHT3 = "2026-11-23";
   static final String NIGHT4 = "2026-12-10"; // after night 1-3 proposals expire (14 days)
+  static final List<String> NIGHTS = List.of(NIGHT1, NIGHT2, NIGHT3, NIGHT4);
   static final String ADMIN = "c001"; // scope *
   static final String ADMIN_NAME = "Grace Okafor";
   static final String ENGINEERING = "c002"; // Engineering;Data;Design;Product
@@ -344,31 +347,66 @@ class CoordinatorLoopIT {
     for (String m : busy) {
       assertFalse(unmatched2.contains(m), "busy mentees are not 'unmatched': " + m);
     }
-    assertCapacityNeverExceeded(List.of(NIGHT1, NIGHT2), Set.of());
+    assertCapacityHeldOn(NIGHT1, SampleRun.SAMPLE);
+    assertCapacityHeldOn(NIGHT2, SampleRun.SAMPLE);
   }
 
   /**
-   * For every mentor: approved mentorships, pending proposals and tonight's proposals never exceed
-   * the capacity in the members file. {@code released} proposals (withdrawn, expired) are not
-   * counted.
+   * For every mentor on {@code night}: the mentorships approved so far (both members still in the
+   * programme), the earlier proposals still pending (undecided, not withdrawn, not expired by
+   * tonight) and tonight's proposals never exceed the places the mentor offers in that night's
+   * members file (none, if they are no longer in it or no longer consent). Decisions are read from
+   * the ledger, withdrawals from each night's withdrawn.csv.
    */
-  static void assertCapacityNeverExceeded(List<String> nights, Set<String> released)
-      throws IOException {
-    Map<String, Integer> load = new HashMap<>();
-    for (String night : nights) {
-      for (GenericRecord p : RunFiles.avro(run(night).resolve("proposals/part-00000.avro"))) {
+  static void assertCapacityHeldOn(String night, Path membersFile) throws IOException {
+    Members file = Members.read(membersFile);
+    LocalDate tonight = LocalDate.parse(night);
+    Map<String, String> decisions = new HashMap<>();
+    for (GenericRecord d : ledger()) {
+      decisions.put(RunFiles.text(d, "proposal_id"), d.get("decision").toString());
+    }
+    List<String> nights = NIGHTS.stream().filter(n -> n.compareTo(night) <= 0).toList();
+    Set<String> withdrawn = new HashSet<>();
+    for (String n : nights) {
+      for (CSVRecord r : RunFiles.csv(run(n).resolve("withdrawn.csv"))) {
+        withdrawn.add(r.get("proposal_id"));
+      }
+    }
+    Map<String, Integer> load = new TreeMap<>();
+    for (String n : nights) {
+      for (GenericRecord p : RunFiles.avro(run(n).resolve("proposals/part-00000.avro"))) {
         String id = RunFiles.text(p, "proposal_id");
-        if (!"reject".equals(decided.get(id)) && !released.contains(id)) {
-          load.merge(RunFiles.text(p, "mentor_id"), 1, Integer::sum);
+        String mentor = RunFiles.text(p, "mentor_id");
+        String decision = decisions.get(id);
+        boolean holds;
+        if (n.equals(night)) {
+          holds = true;
+        } else if ("APPROVE".equals(decision)) {
+          holds = inProgramme(file, RunFiles.text(p, "mentee_id")) && inProgramme(file, mentor);
+        } else {
+          holds =
+              decision == null
+                  && !withdrawn.contains(id)
+                  && !LocalDate.parse(RunFiles.text(p, "expires_on")).isBefore(tonight);
+        }
+        if (holds) {
+          load.merge(mentor, 1, Integer::sum);
         }
       }
     }
+    assertFalse(load.isEmpty(), night);
     load.forEach(
         (mentor, n) -> {
-          String capacity = members.byId(mentor).get("capacity");
-          int cap = capacity.isEmpty() ? 2 : Integer.parseInt(capacity);
-          assertTrue(n <= cap, mentor + " holds " + n + " of " + cap);
+          String capacity = inProgramme(file, mentor) ? file.byId(mentor).get("capacity") : "0";
+          int places = capacity.isEmpty() ? 2 : Integer.parseInt(capacity);
+          assertTrue(n <= places, night + ": " + mentor + " holds " + n + " of " + places);
         });
+  }
+
+  private static boolean inProgramme(Members file, String id) {
+    Map<String, String> row = file.byId(id);
+    return row != null
+        && Set.of("yes", "true", "1").contains(row.get("consent").toLowerCase(Locale.ROOT));
   }
 
   @Test
@@ -431,6 +469,7 @@ class CoordinatorLoopIT {
     @SuppressWarnings("unchecked")
     List<String> listed = (List<String>) RunFiles.summary(run(NIGHT3)).get("withdrawn_proposals");
     assertTrue(listed.containsAll(List.of(p1, p2)), listed.toString());
+    assertCapacityHeldOn(NIGHT3, changed);
 
     Map<String, String[]> approveWithdrawn = Map.of(p1, new String[] {"approve", null, null});
     UserError e =
@@ -448,6 +487,7 @@ class CoordinatorLoopIT {
     assertTrue(((Number) summary.get("pending_expired")).longValue() > 0, summary.toString());
     assertEquals(0L, ((Number) summary.get("pending_carried_over")).longValue());
     assertEquals(3L, ((Number) summary.get("active_mentorships")).longValue());
+    assertCapacityHeldOn(NIGHT4, SampleRun.SAMPLE);
 
     String stillPending =
         review1.stream()
