@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mentormatch.RunFiles;
@@ -25,27 +27,42 @@ import org.mentormatch.UserError;
  * sensitive attributes) change nothing; a failed run leaves the earlier run as it was.
  */
 class DeterminismIT {
-  /** Every file of a run that must not change between identical runs. */
-  private static final List<String> FILES =
-      List.of(
-          "proposals/part-00000.avro",
-          "review.csv",
-          "unmatched.csv",
-          "rejected-rows.csv",
-          "excluded.csv",
-          "_SUCCESS");
-
   @TempDir Path dir;
 
-  private static void assertSameFiles(Path a, Path b, List<String> files) throws IOException {
-    for (String f : files) {
-      assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
+  /** Every file under a run directory (hidden ones too), by path relative to it, with its bytes. */
+  private static Map<String, byte[]> files(Path run) throws IOException {
+    Map<String, byte[]> out = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(run)) {
+      for (Path f : walk.filter(Files::isRegularFile).toList()) {
+        out.put(run.relativize(f).toString(), Files.readAllBytes(f));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Both runs hold the same files, and each has the same bytes except summary.json, whose stage
+   * timings legitimately differ (it is compared without them), and those {@code allowedToDiffer}.
+   */
+  private static void assertSameRun(Path a, Path b, Set<String> allowedToDiffer)
+      throws IOException {
+    Map<String, byte[]> first = files(a);
+    Map<String, byte[]> second = files(b);
+    assertEquals(first.keySet(), second.keySet());
+    assertTrue(
+        first.keySet().containsAll(List.of("report.html", "withdrawn.csv", "summary.json")),
+        first.keySet().toString());
+    for (String f : first.keySet()) {
+      if (!f.equals("summary.json") && !allowedToDiffer.contains(f)) {
+        assertArrayEquals(first.get(f), second.get(f), f);
+      }
     }
   }
 
   /** The summary without what legitimately differs between two runs (timings). */
   private static Map<String, Object> stable(Path run) throws IOException {
     Map<String, Object> s = new TreeMap<>(RunFiles.summary(run));
+    assertTrue(s.containsKey("stage_seconds"), s.keySet().toString());
     s.remove("stage_seconds");
     return s;
   }
@@ -55,7 +72,7 @@ class DeterminismIT {
     Path again = dir.resolve("again");
     SampleRun.run(SampleRun.SAMPLE, again);
     Path run = again.resolve("runs").resolve(SampleRun.RUN_ID);
-    assertSameFiles(SampleRun.run(), run, FILES);
+    assertSameRun(SampleRun.run(), run, Set.of());
     assertEquals(stable(SampleRun.run()), stable(run));
   }
 
@@ -87,11 +104,14 @@ class DeterminismIT {
     Path home = dir.resolve("sensitive");
     SampleRun.run(members, home);
     Path run = home.resolve("runs").resolve(SampleRun.RUN_ID);
-    assertSameFiles(
-        SampleRun.run(),
-        run,
-        List.of("proposals/part-00000.avro", "review.csv", "unmatched.csv", "excluded.csv"));
-    assertEquals(List.of("gender", "age", "office"), RunFiles.summary(run).get("unknown_columns"));
+    // rejected-rows.csv quotes each broken row's raw text, new columns included.
+    assertSameRun(SampleRun.run(), run, Set.of("rejected-rows.csv", ".rejected-rows.csv.crc"));
+    Map<String, Object> summary = stable(run);
+    assertEquals(List.of("gender", "age", "office"), summary.remove("unknown_columns"));
+    Map<String, Object> expected = stable(SampleRun.run());
+    expected.remove("unknown_columns");
+    expected.put("members_file", members.toString());
+    assertEquals(expected, summary);
   }
 
   @Test
