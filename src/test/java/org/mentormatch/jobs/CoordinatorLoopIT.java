@@ -51,9 +51,10 @@ import org.mentormatch.text.SafeCsv;
 
 /**
  * A coordinator's programme over four nights: night 1 proposes; a mixed decisions file is applied
- * (approve, reject, an edited introduction, formula-like notes, the rest left pending); night 2
- * remembers it; night 3 sees members leave; night 4 comes after the pending proposals expire. Every
- * rule of the loop is asserted where it bites.
+ * (approve, one approval holding a contested mentor's place, reject, an edited introduction,
+ * formula-like notes, the rest left pending); night 2 remembers it; night 3 sees members leave;
+ * night 4 comes after the pending proposals expire. Every rule of the loop is asserted where it
+ * bites.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CoordinatorLoopIT {
@@ -184,7 +185,8 @@ class CoordinatorLoopIT {
     Map<String, String[]> changes = new LinkedHashMap<>();
     edited = ids.get(0);
     changes.put(ids.get(0), new String[] {"approve", editedText, "+1 from me"});
-    changes.put(ids.get(1), new String[] {"Approve ", null, null});
+    String contested = contestedProposal();
+    changes.put(contested, new String[] {"Approve ", null, null});
     changes.put(ids.get(2), new String[] {"reject", null, "=not a fit"});
     changes.put(ids.get(3), new String[] {"reject", null, "@mentor asked for a break\twith a tab"});
     changes.put(ids.get(4), new String[] {"approve", null, "-"});
@@ -231,8 +233,32 @@ class CoordinatorLoopIT {
         "@mentor asked for a break\twith a tab", RunFiles.text(recorded.get(ids.get(3)), "note"));
     assertEquals("+1 from me", RunFiles.text(recorded.get(ids.get(0)), "note"));
     assertEquals(editedText, RunFiles.text(recorded.get(ids.get(0)), "edited_introduction"));
-    assertNull(recorded.get(ids.get(1)).get("edited_introduction"));
+    assertNull(recorded.get(contested).get("edited_introduction"));
     assertEquals("REJECT", recorded.get(ids.get(2)).get("decision").toString());
+  }
+
+  /**
+   * A proposal of night 1 whose mentor was also another mentee's better fit but had no place left:
+   * once approved, its place is what keeps that mentee away on later nights, so capacity across
+   * nights is tested where it bites. Rows 0-4 and 10 of the sheet have other parts to play.
+   */
+  static String contestedProposal() throws IOException {
+    Set<String> contestedMentors = new HashSet<>();
+    for (GenericRecord p : RunFiles.avro(run(NIGHT1).resolve("proposals/part-00000.avro"))) {
+      for (Object a : (List<?>) p.get("alternatives")) {
+        GenericRecord alternative = (GenericRecord) a;
+        if (RunFiles.text(alternative, "why_not").contains("at capacity")
+            && (double) alternative.get("score") > (double) p.get("score")) {
+          contestedMentors.add(RunFiles.text(alternative, "mentor_id"));
+        }
+      }
+    }
+    for (int i = 5; i < review1.size(); i++) {
+      if (i != 10 && contestedMentors.contains(review1.get(i).get("mentor_id"))) {
+        return review1.get(i).get("proposal_id");
+      }
+    }
+    throw new AssertionError("no proposal of night 1 holds a contested mentor's place");
   }
 
   @Test

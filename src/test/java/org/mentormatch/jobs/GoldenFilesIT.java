@@ -72,7 +72,7 @@ class GoldenFilesIT {
               + golden
               + ": "
               + firstDifference(expected, actual)
-              + ". This run's file is "
+              + "\nThis run's file is "
               + written
               + " (diff the two). If the change is intended, "
               + howToRegenerate());
@@ -105,7 +105,7 @@ class GoldenFilesIT {
       String x = i < a.size() ? a.get(i) : "(end of file)";
       String y = i < b.size() ? b.get(i) : "(end of file)";
       if (!x.equals(y)) {
-        return "line " + (i + 1) + " was\n  " + x + "\nand is now\n  " + y + "\n";
+        return "line " + (i + 1) + " was\n  " + x + "\nand is now\n  " + y;
       }
     }
     return "the same lines, different line endings or bytes";
