@@ -160,6 +160,11 @@ public final class ApprovalGate {
 
   /** Reads the coordinator {@code id} from the home's {@code coordinators.csv}. */
   public Coordinators.Coordinator coordinator(String id) throws IOException {
+    return coordinators(files, home).get(id, home.coordinators().toString());
+  }
+
+  /** Reads the home's {@code coordinators.csv}, or says how to create it. */
+  public static Coordinators coordinators(FileStore files, Home home) throws IOException {
     if (!files.exists(home.coordinators())) {
       throw new UserError(
           "no coordinators file at "
@@ -168,8 +173,7 @@ public final class ApprovalGate {
               + " data/sample/coordinators.csv).");
     }
     try (Reader r = files.openText(home.coordinators())) {
-      return Coordinators.parse(r, home.coordinators().toString())
-          .get(id, home.coordinators().toString());
+      return Coordinators.parse(r, home.coordinators().toString());
     }
   }
 

@@ -1,7 +1,6 @@
 package org.mentormatch.console;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -32,6 +31,7 @@ import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.mentormatch.RunId;
 import org.mentormatch.UserError;
+import org.mentormatch.approval.ApprovalGate;
 import org.mentormatch.decisions.AlternativeChoice;
 import org.mentormatch.decisions.Coordinators;
 import org.mentormatch.io.FileStore;
@@ -122,7 +122,7 @@ public final class ReviewConsole implements AutoCloseable {
               + home.root()
               + "; pass the --home that jobs/match.sh wrote its runs to.");
     }
-    Coordinators coordinators = coordinators(files, home);
+    Coordinators coordinators = ApprovalGate.coordinators(files, home);
     RunId run = o.runId();
     if (run != null) {
       if (RunView.run(files, home, run.value()).isEmpty()) {
@@ -207,19 +207,6 @@ public final class ReviewConsole implements AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
       throw new IOException("the review console did not stop cleanly", e);
-    }
-  }
-
-  private static Coordinators coordinators(FileStore files, Home home) throws IOException {
-    if (!files.exists(home.coordinators())) {
-      throw new UserError(
-          "no coordinators file at "
-              + home.coordinators()
-              + "; create it with the columns coordinator_id,name,email,scope (see"
-              + " data/sample/coordinators.csv).");
-    }
-    try (Reader r = files.openText(home.coordinators())) {
-      return Coordinators.parse(r, home.coordinators().toString());
     }
   }
 
@@ -314,7 +301,9 @@ public final class ReviewConsole implements AutoCloseable {
     SignIns.Session s = session.get();
     Coordinators.Coordinator who;
     try {
-      who = coordinators(files, home).get(s.coordinatorId, home.coordinators().toString());
+      who =
+          ApprovalGate.coordinators(files, home)
+              .get(s.coordinatorId, home.coordinators().toString());
     } catch (UserError e) {
       // No longer a coordinator (or the file broke): nothing is shown until they sign in again.
       signIns.signOut(s.id);

@@ -16,6 +16,7 @@ import org.mentormatch.io.FileStore;
 import org.mentormatch.io.Home;
 import org.mentormatch.io.Locations;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code jobs/decide.sh}: a coordinator's decisions on a run's proposals, applied all or none. */
@@ -50,11 +51,7 @@ public final class DecideJob implements Callable<Integer> {
       description = "Who decides (a coordinator_id of <home>/coordinators.csv).")
   String coordinator;
 
-  @Option(
-      names = "--home",
-      paramLabel = "DIR",
-      description = "Programme home directory (default: var in the project).")
-  String home = ProjectPaths.resolve("var");
+  @Mixin HomeOption home;
 
   // Scripts that pass the same Spark flags to every command keep working; decide.sh starts no
   // Spark.
@@ -86,7 +83,7 @@ public final class DecideJob implements Callable<Integer> {
           ApprovalGate.Result r =
               run(
                   new FileStore(new Configuration()),
-                  new Options(home, runId, decisions, coordinator),
+                  new Options(home.dir, runId, decisions, coordinator),
                   Clock.systemUTC());
           report(r, System.out);
           return 0;

@@ -41,6 +41,7 @@ import org.mentormatch.review.ReportPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code jobs/match.sh}: the nightly match of a members CSV into pending, explained proposals. */
@@ -65,11 +66,7 @@ public final class MatchJob implements Callable<Integer> {
       description = "Members CSV (default: data/sample/members.csv in the project).")
   String members = ProjectPaths.resolve("data/sample/members.csv");
 
-  @Option(
-      names = "--home",
-      paramLabel = "DIR",
-      description = "Programme home directory (default: var in the project).")
-  String home = ProjectPaths.resolve("var");
+  @Mixin HomeOption home;
 
   @Option(
       names = "--run-id",
@@ -114,7 +111,9 @@ public final class MatchJob implements Callable<Integer> {
           SparkSession spark = Sessions.open("mentor-match");
           try {
             String id = runId == null ? today() : runId;
-            run(spark, new Options(members, home, RunId.of(id), configFile, asOf(id, asOfDate)));
+            run(
+                spark,
+                new Options(members, home.dir, RunId.of(id), configFile, asOf(id, asOfDate)));
             return 0;
           } finally {
             spark.stop();

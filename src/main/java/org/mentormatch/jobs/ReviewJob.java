@@ -10,6 +10,7 @@ import org.mentormatch.UserError;
 import org.mentormatch.console.ReviewConsole;
 import org.mentormatch.io.FileStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code jobs/review.sh}: the coordinator's review console in the browser. */
@@ -27,11 +28,7 @@ import picocli.CommandLine.Option;
           + " with Ctrl-C."
     })
 public final class ReviewJob implements Callable<Integer> {
-  @Option(
-      names = "--home",
-      paramLabel = "DIR",
-      description = "Programme home directory (default: var in the project).")
-  String home = ProjectPaths.resolve("var");
+  @Mixin HomeOption home;
 
   @Option(
       names = "--run-id",
@@ -70,7 +67,7 @@ public final class ReviewJob implements Callable<Integer> {
               ReviewConsole.start(
                   new FileStore(new Configuration()),
                   new ReviewConsole.Options(
-                      home, runId == null ? null : RunId.of(runId), bind, port),
+                      home.dir, runId == null ? null : RunId.of(runId), bind, port),
                   Clock.systemUTC());
           Runtime.getRuntime()
               .addShutdownHook(
