@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.jetty.util.Fields;
 import org.mentormatch.UserError;
 import org.mentormatch.approval.ApprovalGate;
 import org.mentormatch.avro.Decision;
@@ -64,13 +63,27 @@ final class Decisions {
   }
 
   /** Applies the decision in {@code form} to the selected proposals of {@code view}. */
-  synchronized Outcome decide(RunView view, Coordinators.Coordinator who, Fields form)
+  synchronized Outcome decide(RunView view, Coordinators.Coordinator who, Form form)
       throws IOException {
     List<Line> refused = new ArrayList<>();
-    String decision = lower(ReviewConsole.value(form, "decision"));
-    Set<String> selected = new LinkedHashSet<>(ReviewConsole.values(form, "proposal"));
-    String note = blankToNull(ReviewConsole.value(form, "note"));
-    String introduction = blankToNull(ReviewConsole.value(form, "introduction"));
+    for (String field : List.of("decision", "introduction", "note", "mentor")) {
+      if (form.count(field) > 1) {
+        // Which of them the coordinator meant is not for the console to guess.
+        return new Outcome(
+            List.of(),
+            List.of(),
+            List.of(
+                new Line(
+                    "",
+                    "the form gives more than one "
+                        + field
+                        + "; nothing changed. Decide again from the console's page")));
+      }
+    }
+    String decision = lower(form.one("decision"));
+    Set<String> selected = new LinkedHashSet<>(form.all("proposal"));
+    String note = blankToNull(form.one("note"));
+    String introduction = blankToNull(form.one("introduction"));
     if (!DecisionCheck.APPROVE.equals(decision) && !DecisionCheck.REJECT.equals(decision)) {
       return new Outcome(
           List.of(), List.of(), List.of(new Line("", "choose approve or reject; nothing changed")));
@@ -96,7 +109,7 @@ final class Decisions {
                       + MAX_INTRODUCTION
                       + "; nothing changed")));
     }
-    String mentor = blankToNull(ReviewConsole.value(form, "mentor"));
+    String mentor = blankToNull(form.one("mentor"));
     if (selected.size() != 1) {
       introduction = null; // an edited text belongs to one pair; bulk keeps each draft
       mentor = null; // so does a chosen alternative

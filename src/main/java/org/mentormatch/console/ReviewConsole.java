@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.server.FormFields;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -62,8 +60,6 @@ public final class ReviewConsole implements AutoCloseable {
 
   private static final Pattern PROPOSAL_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Pattern MEMBER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-  private static final int MAX_FORM_FIELDS = 20_000;
-  private static final int MAX_FORM_BYTES = 4 * 1024 * 1024;
 
   /**
    * What the console serves.
@@ -289,9 +285,15 @@ public final class ReviewConsole implements AutoCloseable {
       return Reply.html(405, Pages.render("message", Map.of("title", "Not allowed", "text", "")));
     }
     Fields query = Request.extractQueryParameters(request);
-    Fields form = post ? FormFields.getFields(request, MAX_FORM_FIELDS, MAX_FORM_BYTES) : null;
+    Form form;
+    try {
+      form = post ? Form.read(request) : Form.empty();
+    } catch (Form.Refused e) {
+      return Reply.html(
+          e.status, Pages.render("message", Map.of("title", "Refused", "text", e.getMessage())));
+    }
     if (path.equals("/signin")) {
-      String token = post ? value(form, "token") : value(query, "token");
+      String token = post ? form.one("token") : value(query, "token");
       return signIn(token, token != null);
     }
     Optional<SignIns.Session> session = signIns.session(cookie(request));
@@ -309,7 +311,7 @@ public final class ReviewConsole implements AutoCloseable {
       signIns.signOut(s.id);
       return signInPage(401, "You are no longer listed as a coordinator of this programme.");
     }
-    if (post && !s.csrfMatches(value(form, "csrf"))) {
+    if (post && !s.csrfMatches(form.one("csrf"))) {
       LOG.warn("review console: a change by {} without a valid CSRF token was refused", who.id());
       return Reply.html(
           403,
@@ -383,7 +385,7 @@ public final class ReviewConsole implements AutoCloseable {
     if (post && parts.length == 4 && page.equals("decide")) {
       RunView view = RunView.read(files, home, run, who, today);
       s.flash = decisions.decide(view, who, form);
-      return Reply.redirect(back(run, value(form, "back")));
+      return Reply.redirect(back(run, form.one("back")));
     }
     return notFound();
   }
@@ -506,13 +508,5 @@ public final class ReviewConsole implements AutoCloseable {
     }
     Fields.Field f = fields.get(name);
     return f == null ? null : f.getValue();
-  }
-
-  static List<String> values(Fields fields, String name) {
-    if (fields == null) {
-      return List.of();
-    }
-    Fields.Field f = fields.get(name);
-    return f == null ? List.of() : new ArrayList<>(f.getValues());
   }
 }
