@@ -284,6 +284,20 @@ public final class ReviewConsole implements AutoCloseable {
     if (!post && !method.equals("GET")) {
       return Reply.html(405, Pages.render("message", Map.of("title", "Not allowed", "text", "")));
     }
+    if (post && !fromThisConsole(request)) {
+      return Reply.html(
+          403,
+          Pages.render(
+              "message",
+              Map.of(
+                  "title",
+                  "Refused",
+                  "text",
+                  "This form was sent from another site or page, not from the console. Nothing"
+                      + " was changed. Open "
+                      + address
+                      + " and repeat the action there.")));
+    }
     Fields query = Request.extractQueryParameters(request);
     Form form;
     try {
@@ -478,6 +492,27 @@ public final class ReviewConsole implements AutoCloseable {
       return base + out;
     }
     return base;
+  }
+
+  /**
+   * Whether a posted form comes from the console's own pages, as far as the browser says: current
+   * browsers say whether a request comes from the same origin ({@code Sec-Fetch-Site}) and name the
+   * form's origin ({@code Origin}; {@code null} under the console's {@code Referrer-Policy:
+   * no-referrer}). Another site, another port of this machine (the same site to a browser, so a
+   * SameSite cookie goes along) and a page opened from a file are refused before the form is read;
+   * the CSRF token still guards a client that says nothing.
+   */
+  private boolean fromThisConsole(Request request) {
+    String site = request.getHeaders().get("Sec-Fetch-Site");
+    if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+      return false;
+    }
+    String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+    if (origin == null || origin.equals("null") || !loopback) {
+      // Behind --bind a TLS proxy changes the scheme and host the browser sees.
+      return true;
+    }
+    return origin.equals("http://" + request.getHeaders().get(HttpHeader.HOST));
   }
 
   private boolean hostAllowed(Request request) {

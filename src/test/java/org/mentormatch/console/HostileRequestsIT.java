@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mentormatch.RunId;
 import org.mentormatch.avro.Decision;
 import org.mentormatch.io.DecisionStore;
 import org.mentormatch.io.FileStore;
@@ -173,5 +174,45 @@ class HostileRequestsIT {
         decide(s, "csrf=" + s.csrf() + "&decision=approve&proposal=P-eva"); // twice in all
     assertEquals(403, r.statusCode(), r.body());
     assertTrue(ledger().isEmpty());
+  }
+
+  @Test
+  void aFormFromAnotherSiteIsRefusedEvenWithTheCookieAndToken() throws Exception {
+    Session s = signIn("eng");
+    for (String[] headers :
+        List.of(
+            new String[] {"Origin", "http://evil.example"},
+            // a page opened from a file (report.html, say)
+            new String[] {"Origin", "null", "Sec-Fetch-Site", "cross-site"},
+            // another port of this machine is the same site to a browser: the cookie goes along
+            new String[] {"Origin", "http://127.0.0.1:9", "Sec-Fetch-Site", "same-site"},
+            new String[] {"Sec-Fetch-Site", "cross-site"})) {
+      HttpResponse<String> r = decide(s, "decision=approve&proposal=P-eva", headers);
+      assertEquals(403, r.statusCode(), String.join(" ", headers) + ": " + r.body());
+      assertTrue(r.body().contains("another site"), r.body());
+    }
+    assertTrue(ledger().isEmpty());
+
+    // What Chromium sends from the console's own page: under Referrer-Policy: no-referrer the
+    // origin is "null", and Sec-Fetch-Site says it is the same origin.
+    HttpResponse<String> own =
+        decide(
+            s,
+            "decision=approve&proposal=P-eva",
+            "Origin",
+            "null",
+            "Sec-Fetch-Site",
+            "same-origin");
+    assertEquals(303, own.statusCode(), own.body());
+    assertEquals(1, ledger().size());
+    String self = "http://" + console.address().getAuthority();
+    decide(s, "decision=reject&proposal=P-ana", "Origin", self);
+    assertEquals(2, ledger().size());
+    assertEquals(
+        "P-eva",
+        new DecisionStore(files, Home.at(home.root.toString()))
+            .outbox(RunId.of(RUN))
+            .get(0)
+            .getProposalId());
   }
 }
