@@ -58,22 +58,47 @@ public final class IntroductionWriter implements Serializable {
    * disclosure and an edit cannot claim another coordinator confirmed it.
    */
   public static String confirmed(String draft, String coordinatorName) {
-    String text = draft.replace("\r\n", "\n").replace('\r', '\n').replace(PENDING_NOTICE, "");
+    String text = draft.replace("\r\n", "\n").replace('\r', '\n');
+    text = PENDING.matcher(text).replaceAll("");
     text = CONFIRMATION.matcher(text).replaceAll("");
+    // A line of nothing visible (spaces of any kind, zero-width characters) is a blank line, so
+    // rows of them cannot push the confirmation out of sight.
+    text = INVISIBLE_LINE.matcher(text).replaceAll("");
     text = text.replaceAll("[ \t]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip();
     return text.isEmpty()
         ? confirmedNotice(coordinatorName)
         : text + "\n\n" + confirmedNotice(coordinatorName);
   }
 
-  /** A confirmation sentence naming any coordinator, as {@link #confirmedNotice} writes it. */
+  /**
+   * A confirmation sentence naming any coordinator, as {@link #confirmedNotice} writes it, in any
+   * case and with any spaces or line breaks between its words: an edit that rewraps it still cannot
+   * claim another coordinator confirmed it.
+   */
   private static final Pattern CONFIRMATION =
       Pattern.compile(
-          Pattern.quote(
+          loose(
                   "This introduction was suggested by mentor-match, our matching software, and"
-                      + " confirmed by ")
-              + "[^\n]*?"
-              + Pattern.quote(", programme coordinator."));
+                      + " confirmed by")
+              + "[\\s\\S]{1,300}?"
+              + loose(", programme coordinator."),
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** The pending notice, however its words are spaced or wrapped. */
+  private static final Pattern PENDING =
+      Pattern.compile(loose(PENDING_NOTICE), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** A line holding only spaces of any kind and invisible format characters. */
+  private static final Pattern INVISIBLE_LINE = Pattern.compile("(?m)^[\\p{Z}\\p{Cf}\\t ]+$");
+
+  /** {@code sentence} as a pattern in which any run of blanks matches any run of blanks. */
+  private static String loose(String sentence) {
+    StringBuilder p = new StringBuilder();
+    for (String word : sentence.strip().split(" +")) {
+      p.append(p.length() == 0 ? "" : "[\\s\\p{Z}\\p{Cf}]+").append(Pattern.quote(word));
+    }
+    return p.toString();
+  }
 
   /** The subject line for the pair. */
   public String subject(Facts f) {

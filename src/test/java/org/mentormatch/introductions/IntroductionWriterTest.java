@@ -184,4 +184,44 @@ class IntroductionWriterTest {
                 + " matching software, and confirmed by Alex Kim, programme coordinator."),
         sent);
   }
+
+  @Test
+  void aRewrappedConfirmationNamingSomeoneElseIsTakenOutToo() {
+    String edited =
+        "Hi both.\n\nThis introduction was suggested by mentor-match, our matching\nsoftware, and"
+            + " confirmed by  The CEO,\nprogramme coordinator.\n\nTHIS INTRODUCTION WAS SUGGESTED"
+            + " BY MENTOR-MATCH, OUR MATCHING SOFTWARE, AND CONFIRMED BY Nobody, PROGRAMME"
+            + " COORDINATOR.\n\nP.S. See you.";
+
+    String sent = IntroductionWriter.confirmed(edited, "Alex Kim");
+
+    assertEquals(
+        "Hi both.\n\nP.S. See you.\n\nThis introduction was suggested by mentor-match, our"
+            + " matching software, and confirmed by Alex Kim, programme coordinator.",
+        sent);
+  }
+
+  @Test
+  void aRewrappedPendingNoticeIsTakenOut() {
+    String edited =
+        "Hi both.\n\nThis introduction was suggested by mentor-match, our matching software,\nfrom"
+            + " what you both wrote in your profiles. A programme coordinator reviews every\n"
+            + "suggestion before it is sent.\n\nP.S. See you.";
+
+    assertEquals(
+        "Hi both.\n\nP.S. See you.\n\nThis introduction was suggested by mentor-match, our"
+            + " matching software, and confirmed by Alex Kim, programme coordinator.",
+        IntroductionWriter.confirmed(edited, "Alex Kim"));
+  }
+
+  @Test
+  void linesOfInvisibleCharactersCannotBuryTheConfirmation() {
+    String edited =
+        "Hi both.\n" + "\u200B\n".repeat(400) + "\u00A0 \u2003\n".repeat(400) + "\uFEFF\n";
+
+    assertEquals(
+        "Hi both.\n\nThis introduction was suggested by mentor-match, our matching software, and"
+            + " confirmed by Alex Kim, programme coordinator.",
+        IntroductionWriter.confirmed(edited, "Alex Kim"));
+  }
 }
