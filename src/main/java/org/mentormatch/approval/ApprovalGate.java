@@ -194,6 +194,24 @@ public final class ApprovalGate {
               + " is a symbolic link, not a run jobs/match.sh wrote in this home; decisions are"
               + " taken only on the home's own runs. Nothing was changed.");
     }
+    Path proposals = new Path(dir, "proposals");
+    List<Path> linked = new ArrayList<>();
+    if (files.isSymlink(proposals)) {
+      linked.add(proposals);
+    } else if (files.exists(proposals)) {
+      for (Path p : files.list(proposals)) {
+        if (files.isSymlink(p)) {
+          linked.add(p);
+        }
+      }
+    }
+    if (!linked.isEmpty()) {
+      // A link inside the run would let files outside the home decide scope, as a linked run would.
+      throw new UserError(
+          linked.get(0)
+              + " is a symbolic link, not a file jobs/match.sh wrote in this home; decisions are"
+              + " taken only on the home's own runs. Nothing was changed.");
+    }
     if (!files.exists(new Path(dir, Home.SUCCESS))) {
       throw new UserError(
           "run "

@@ -600,6 +600,34 @@ class DecideJobTest {
   }
 
   @Test
+  void aRunWhoseProposalsAreLinksToFilesOutsideTheHomeIsRefused() throws IOException {
+    Path outside = tmp.resolve("outside");
+    Files.createDirectories(outside);
+    Path proposalsCopy = outside.resolve("proposals");
+    Files.createDirectories(proposalsCopy);
+    Files.copy(
+        home.resolve("runs").resolve(RUN).resolve("proposals/part-00000.avro"),
+        proposalsCopy.resolve("part-00000.avro"));
+    // One run whose proposals folder is a link, one whose proposals file is.
+    Path folderLinked = home.resolve("runs").resolve("2024-06-09");
+    Files.createDirectories(folderLinked);
+    Files.writeString(folderLinked.resolve(Home.SUCCESS), "");
+    Files.createSymbolicLink(folderLinked.resolve("proposals"), proposalsCopy);
+    Path fileLinked = home.resolve("runs").resolve("2024-06-10");
+    Files.createDirectories(fileLinked.resolve("proposals"));
+    Files.writeString(fileLinked.resolve(Home.SUCCESS), "");
+    Files.createSymbolicLink(
+        fileLinked.resolve("proposals/part-00000.avro"), proposalsCopy.resolve("part-00000.avro"));
+
+    for (String run : List.of("2024-06-09", "2024-06-10")) {
+      UserError e =
+          decideFails(new DecideJob.Options(home.toString(), run, validSheet().toString(), "eng"));
+      assertTrue(e.getMessage().contains("symbolic link"), run + ": " + e.getMessage());
+    }
+    assertNothingWritten();
+  }
+
+  @Test
   void aHomeOrFileThatReadsAsAUriSchemeGetsAPlainMessage() throws IOException {
     UserError home =
         decideFails(new DecideJob.Options("my:home", RUN, validSheet().toString(), "eng"));
