@@ -229,6 +229,16 @@ public final class ReviewConsole implements AutoCloseable {
       Reply reply;
       try {
         reply = route(request);
+      } catch (UserError e) {
+        // A state of the home a person must fix (a damaged ledger file, a linked run): the page
+        // says what to do; the log keeps to the kind, as a message may quote a file's content.
+        LOG.warn("review console: {} refused by the home's state (UserError)", request.getMethod());
+        reply =
+            Reply.html(
+                500,
+                Pages.render(
+                    "message",
+                    Map.of("title", "This cannot be shown or changed", "text", e.getMessage())));
       } catch (Exception | Error e) {
         // The type only: an exception's message may quote member data.
         LOG.warn("review console: {} on {}", e.getClass().getSimpleName(), request.getMethod());

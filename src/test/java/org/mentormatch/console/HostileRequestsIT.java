@@ -215,4 +215,27 @@ class HostileRequestsIT {
             .get(0)
             .getProposalId());
   }
+
+  @Test
+  void aRunWhoseProposalsAreALinkSaysSoAndCannotBeDecided() throws Exception {
+    java.nio.file.Path run = home.root.resolve("runs").resolve("2026-11-22");
+    java.nio.file.Files.createDirectories(run);
+    java.nio.file.Files.writeString(run.resolve(Home.SUCCESS), "");
+    java.nio.file.Files.createSymbolicLink(
+        run.resolve("proposals"), home.root.resolve("runs").resolve(RUN).resolve("proposals"));
+    Session s = signIn("eng");
+
+    HttpResponse<String> page = get(s.cookie(), "/runs/2026-11-22/proposals");
+    assertEquals(500, page.statusCode(), page.body());
+    assertTrue(page.body().contains("is a symbolic link"), page.body());
+
+    HttpResponse<String> r =
+        post(
+            s.cookie(),
+            "/runs/2026-11-22/decide",
+            ("csrf=" + s.csrf() + "&decision=approve&proposal=P-eva")
+                .getBytes(StandardCharsets.US_ASCII));
+    assertEquals(500, r.statusCode(), r.body());
+    assertTrue(ledger().isEmpty());
+  }
 }
