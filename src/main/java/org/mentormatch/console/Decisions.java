@@ -143,6 +143,10 @@ final class Decisions {
       }
       return new Outcome(List.of(), List.of(), refused);
     }
+    for (String repaired : done.result().recovered()) {
+      // What decide.sh prints as "recovered: ...": file names and ids, no member.
+      LOG.info("review console: recovered: {}", repaired);
+    }
     List<Line> applied = new ArrayList<>();
     for (Decision d : done.applied()) {
       RunView.Item i = view.item(d.getProposalId());

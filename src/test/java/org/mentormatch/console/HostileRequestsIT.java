@@ -238,4 +238,48 @@ class HostileRequestsIT {
     assertEquals(500, r.statusCode(), r.body());
     assertTrue(ledger().isEmpty());
   }
+
+  @Test
+  void whatADecisionRecoversAfterACrashIsLogged() throws Exception {
+    // What a console killed while writing leaves: a hidden, uncommitted ledger file.
+    java.nio.file.Path ledger = home.root.resolve("ledger");
+    java.nio.file.Files.createDirectories(ledger);
+    java.nio.file.Path debris =
+        ledger.resolve(".decisions-20261123T090000000Z-0badf00d.avro.pending");
+    java.nio.file.Files.write(debris, new byte[0]);
+    java.io.StringWriter log = new java.io.StringWriter();
+    org.apache.logging.log4j.core.LoggerContext context =
+        (org.apache.logging.log4j.core.LoggerContext)
+            org.apache.logging.log4j.LogManager.getContext(false);
+    org.apache.logging.log4j.core.appender.WriterAppender appender =
+        org.apache.logging.log4j.core.appender.WriterAppender.newBuilder()
+            .setName("hostile-it")
+            .setTarget(log)
+            .setLayout(
+                org.apache.logging.log4j.core.layout.PatternLayout.newBuilder()
+                    .withPattern("%p %c{1}: %m%n")
+                    .build())
+            .build();
+    appender.start();
+    org.apache.logging.log4j.core.config.LoggerConfig logger =
+        context.getConfiguration().getLoggerConfig("org.mentormatch.console");
+    logger.addAppender(appender, null, null);
+    context.updateLoggers();
+    try {
+      Session s = signIn("eng");
+      decide(s, "decision=approve&proposal=P-eva");
+    } finally {
+      logger.removeAppender("hostile-it");
+      context.updateLoggers();
+      appender.stop();
+    }
+    assertTrue(!java.nio.file.Files.exists(debris), "the debris is still there");
+    assertEquals(1, ledger().size());
+    assertTrue(
+        log.toString()
+            .contains(
+                "recovered: removed uncommitted decisions"
+                    + " (.decisions-20261123T090000000Z-0badf00d.avro.pending)"),
+        log.toString());
+  }
 }
