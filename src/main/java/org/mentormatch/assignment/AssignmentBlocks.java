@@ -14,6 +14,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.mentormatch.Checkpoints;
 import org.mentormatch.Columns;
 import scala.Tuple2;
 import scala.reflect.ClassTag;
@@ -71,7 +72,7 @@ public final class AssignmentBlocks {
             .add("node", DataTypes.LongType, false)
             .add(BlockAssignment.BLOCK, DataTypes.LongType, false);
     Dataset<Row> blocks =
-        edges.sparkSession().createDataFrame(componentOf, schema).localCheckpoint();
+        edges.sparkSession().createDataFrame(componentOf, schema).transform(Checkpoints::keep);
     graph.unpersist(false);
     components.unpersist(false);
     return ids.join(blocks, ids.col("mentee_node").equalTo(blocks.col("node")))

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.row_number;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.mentormatch.Checkpoints;
 import org.mentormatch.Columns;
 import org.mentormatch.scoring.PairScoring;
 
@@ -53,14 +54,14 @@ public final class ExactAssignment {
 
   /** Solves {@code edges} exactly with {@code solver}, block by block. */
   public static Result solve(Dataset<Row> edges, AssignmentSolver solver) {
-    Dataset<Row> blocked = AssignmentBlocks.withBlocks(edges).localCheckpoint();
+    Dataset<Row> blocked = AssignmentBlocks.withBlocks(edges).transform(Checkpoints::keep);
     Row shape =
         blocked
             .groupBy(BlockAssignment.BLOCK)
             .count()
             .agg(count(lit(1)).as("blocks"), max(col("count")).as("largest"))
             .first();
-    Dataset<Row> chosen = BlockAssignment.assign(blocked, solver).localCheckpoint();
+    Dataset<Row> chosen = BlockAssignment.assign(blocked, solver).transform(Checkpoints::keep);
     long largest = shape.isNullAt(shape.fieldIndex("largest")) ? 0L : shape.getAs("largest");
     return new Result(chosen, blocked, blocked.count(), shape.getAs("blocks"), largest);
   }

@@ -13,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.mentormatch.Checkpoints;
 import org.mentormatch.Columns;
 import org.mentormatch.ingest.MemberTriage;
 
@@ -53,7 +54,7 @@ public final class ManagementChains {
         links
             .filter(col(Columns.MANAGER_ID).isNotNull())
             .select(col(Columns.MEMBER_ID).as("m_id"), col(Columns.MANAGER_ID).as("m_manager"))
-            .localCheckpoint();
+            .transform(Checkpoints::keep);
     Dataset<Row> chains =
         links
             .select(
@@ -62,7 +63,7 @@ public final class ManagementChains {
                     .otherwise(array().cast("array<string>"))
                     .as(Columns.MANAGEMENT_CHAIN),
                 col(Columns.MANAGER_ID).as("top"))
-            .localCheckpoint();
+            .transform(Checkpoints::keep);
     for (int depth = 2; depth <= maxDepth; depth++) {
       Column next = col("m_manager");
       Column grows =
@@ -78,7 +79,8 @@ public final class ManagementChains {
                       .otherwise(col(Columns.MANAGEMENT_CHAIN))
                       .as(Columns.MANAGEMENT_CHAIN),
                   when(grows, next).as("top"))
-              .localCheckpoint(); // a fresh plan per round, not one that grows a join per round
+              .transform(
+                  Checkpoints::keep); // a fresh plan per round, not one that grows a join per round
       chains = longer;
       if (longer.filter(col("top").isNotNull()).isEmpty()) {
         break;

@@ -20,6 +20,7 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
+import org.mentormatch.Checkpoints;
 import org.mentormatch.Columns;
 import org.mentormatch.config.ClusterConfig;
 import org.mentormatch.features.PhraseAnalyzer;
@@ -59,7 +60,7 @@ public final class TopicClusters {
             .select(Columns.MEMBER_ID, Columns.PROFILE_VECTOR)
             .repartition(partitions, col(Columns.MEMBER_ID))
             .sortWithinPartitions(Columns.MEMBER_ID)
-            .localCheckpoint();
+            .transform(Checkpoints::keep);
     long n = withTopic.count();
 
     double[][] centres;

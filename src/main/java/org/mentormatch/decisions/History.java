@@ -21,6 +21,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.mentormatch.Checkpoints;
 import org.mentormatch.Columns;
 import org.mentormatch.ingest.MemberTriage;
 import org.mentormatch.ingest.ParsedMember;
@@ -129,14 +130,15 @@ public final class History {
 
     Dataset<Row> decided = history.decisions();
     Dataset<Row> approved =
-        withPresence(decided.filter(col("decision").equalTo("APPROVE")), here).localCheckpoint();
+        withPresence(decided.filter(col("decision").equalTo("APPROVE")), here)
+            .transform(Checkpoints::keep);
     Dataset<Row> active = approved.filter(bothPresent);
     Dataset<Row> declined =
         decided
             .filter(col("decision").equalTo("REJECT"))
             .select(col("mentee_id").as(Columns.MENTEE_ID), col("mentor_id").as(Columns.MENTOR_ID))
             .distinct()
-            .localCheckpoint();
+            .transform(Checkpoints::keep);
 
     Dataset<Row> undecided =
         history
@@ -175,7 +177,7 @@ public final class History {
             .select(WITHDRAWN_COLUMNS)
             .union(dropped.select(WITHDRAWN_COLUMNS))
             .orderBy("proposal_id")
-            .localCheckpoint();
+            .transform(Checkpoints::keep);
 
     Dataset<Row> load =
         active
@@ -199,7 +201,7 @@ public final class History {
                 greatest(lit(0), col(Columns.CAPACITY).minus(coalesce(col("load"), lit(0)))))
             .withColumn(Columns.IS_MENTEE, col(Columns.IS_MENTEE).and(col("busy").isNull()))
             .drop("load", "busy")
-            .localCheckpoint();
+            .transform(Checkpoints::keep);
 
     long expiredTonight = expired.count();
     Map<String, Long> figures = new LinkedHashMap<>();
@@ -248,7 +250,7 @@ public final class History {
             coalesce(col("active_load"), lit(0))
                 .plus(sum(when(stillWanted, 1).otherwise(0)).over(soFar))
                 .cast("int"))
-        .localCheckpoint();
+        .transform(Checkpoints::keep);
   }
 
   private static Dataset<Row> withPresence(Dataset<Row> pairs, Dataset<Row> here) {

@@ -29,6 +29,7 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.mentormatch.Checkpoints;
 import org.mentormatch.Columns;
 import org.mentormatch.config.FeatureConfig;
 
@@ -123,7 +124,7 @@ public final class MemberFeatures {
                 col(Columns.PHRASE_TEXT),
                 col("a." + Columns.PHRASE_CONCEPTS).as(Columns.PHRASE_CONCEPTS),
                 col("a.terms").as("terms"))
-            .localCheckpoint();
+            .transform(Checkpoints::keep);
     long phraseCount = analysed.count();
 
     // CountVectorizer.fit orders terms of equal frequency as its tasks happen to finish, so the
@@ -238,7 +239,7 @@ public final class MemberFeatures {
                 Columns.PROFILE_VECTOR,
                 pair.apply(struct(col(Columns.GOAL_VECTOR), col(Columns.SKILL_VECTOR))))
             .drop("g", "s")
-            .localCheckpoint();
+            .transform(Checkpoints::keep);
     return new Result(features, topicTerms.toArray(new String[0]), terms.length, phraseCount);
   }
 

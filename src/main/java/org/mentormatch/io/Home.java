@@ -51,6 +51,11 @@ public record Home(Path root) {
     return new Path(root, "cache");
   }
 
+  /** The stage checkpoints of the run at work (hidden; see {@link RunCheckpoints}). */
+  public Path checkpoints() {
+    return new Path(root, ".checkpoints");
+  }
+
   /**
    * The runs of this home that exist, by id: directories under {@code runs/} whose name is a valid
    * run id and that hold {@code _SUCCESS}. Every reader of the home lists runs through here, so a

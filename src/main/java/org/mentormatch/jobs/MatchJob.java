@@ -29,6 +29,7 @@ import org.mentormatch.io.HistoryReader;
 import org.mentormatch.io.Home;
 import org.mentormatch.io.HomeLock;
 import org.mentormatch.io.Locations;
+import org.mentormatch.io.RunCheckpoints;
 import org.mentormatch.io.RunOutputs;
 import org.mentormatch.io.RunWriter;
 import org.mentormatch.io.TextLines;
@@ -160,7 +161,13 @@ public final class MatchJob implements Callable<Integer> {
       for (String repaired : lock.recovered()) {
         LOG.info("recovered: {}", repaired);
       }
-      return runLocked(spark, options, files, config, taxonomy, membersPath, programme);
+      RunCheckpoints checkpoints =
+          RunCheckpoints.open(spark.sparkContext(), files, programme, options.runId());
+      try {
+        return runLocked(spark, options, files, config, taxonomy, membersPath, programme);
+      } finally {
+        checkpoints.close();
+      }
     }
   }
 

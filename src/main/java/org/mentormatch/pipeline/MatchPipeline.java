@@ -12,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.mentormatch.Checkpoints;
 import org.mentormatch.Columns;
 import org.mentormatch.assignment.AssignmentSolver;
 import org.mentormatch.assignment.ExactAssignment;
@@ -39,10 +40,10 @@ import org.mentormatch.scoring.PairScoring;
  * io layer to write. Each stage is also a method of its own, so a benchmark can measure it or put
  * another in its place.
  *
- * <p>Each stage's output is materialised with {@code localCheckpoint}, which also cuts its query
- * plan: without that, every later stage re-plans the whole lineage from the CSV, and planning (not
- * computing) dominated the run time. The checkpoints live on the executors; losing an executor
- * fails the run rather than recomputing, which a nightly batch can afford.
+ * <p>Each stage's output is kept with {@link Checkpoints#keep}, which also cuts its query plan:
+ * without that, every later stage re-plans the whole lineage from the CSV, and planning (not
+ * computing) dominated the run time. In the nightly job the kept outputs are files under the home,
+ * so losing an executor does not lose them.
  */
 public final class MatchPipeline {
   private final SparkSession spark;
@@ -152,7 +153,8 @@ public final class MatchPipeline {
     // Every candidate is scored, so an unmatched mentee can be told which rule stood between
     // them and the mentors whose skills fit.
     Dataset<Row> scored = score(pairs, profiles);
-    Dataset<Row> funnel = CandidatePairs.funnel(scored, rules, topical()).localCheckpoint();
+    Dataset<Row> funnel =
+        CandidatePairs.funnel(scored, rules, topical()).transform(Checkpoints::keep);
     Dataset<Row> allowedTopical = scored.filter(col(CandidatePairs.ALLOWED).and(topical()));
     Dataset<Row> fitting = allowedTopical.filter(reachesMinScore());
     long allowedCount = scored.filter(col(CandidatePairs.ALLOWED)).count();
@@ -197,7 +199,7 @@ public final class MatchPipeline {
                     config.assignment().alternatives(),
                     new ProposalExplainer(config.score())))
             .orderBy(Columns.MENTEE_ID, Columns.MENTOR_ID)
-            .localCheckpoint(); // written, counted and summarised: computed once
+            .transform(Checkpoints::keep); // written, counted and summarised: computed once
     Dataset<Row> unmatched =
         Explanations.unmatched(
                 profiles,
@@ -212,7 +214,7 @@ public final class MatchPipeline {
                     config.rules().minSeniorityGap(),
                     config.rules().maxTimezoneDifferenceHours()))
             .orderBy(Columns.MEMBER_ID)
-            .localCheckpoint();
+            .transform(Checkpoints::keep);
     long unmatchedCount = unmatched.count();
     figures.put("unmatched", unmatchedCount);
     clock.end(
@@ -236,13 +238,13 @@ public final class MatchPipeline {
     clock.start();
 
     MemberIngest.Result ingested = MemberIngest.ingest(spark, lines, source, config.ingest());
-    Dataset<Row> triaged = ingested.members().localCheckpoint();
+    Dataset<Row> triaged = ingested.members().transform(Checkpoints::keep);
     Map<String, Long> byStatus = new LinkedHashMap<>();
     for (Row r : triaged.groupBy(Columns.STATUS).count().collectAsList()) {
       byStatus.put(r.getAs(Columns.STATUS), r.getAs("count"));
     }
     long read = byStatus.values().stream().mapToLong(Long::longValue).sum();
-    Dataset<Row> used = MemberTriage.used(triaged, partitions).localCheckpoint();
+    Dataset<Row> used = MemberTriage.used(triaged, partitions).transform(Checkpoints::keep);
     long usedCount = used.count();
     long mentees = used.filter(col(Columns.IS_MENTEE)).count();
     long mentors = used.filter(col(Columns.IS_MENTOR)).count();
@@ -280,8 +282,9 @@ public final class MatchPipeline {
     Dataset<Row> chains =
         ManagementChains.fromMembers(triaged, config.rules().maxManagementDepth());
     Dataset<Row> profiles =
-        MemberProfiles.assemble(used, clusters.members(), chains, asOf).localCheckpoint();
-    Dataset<Row> present = History.present(triaged).localCheckpoint();
+        MemberProfiles.assemble(used, clusters.members(), chains, asOf)
+            .transform(Checkpoints::keep);
+    Dataset<Row> present = History.present(triaged).transform(Checkpoints::keep);
     figures.put("clusters", clusters.k());
     figures.put("cluster_labels", clusters.labels());
     clock.end(
@@ -296,7 +299,7 @@ public final class MatchPipeline {
    * declined} holds the pairs ({@code mentee_id, mentor_id}) coordinators rejected.
    */
   public Dataset<Row> candidates(Dataset<Row> profiles, Dataset<Row> declined) {
-    return CandidatePairs.generate(profiles, rules, declined).localCheckpoint();
+    return CandidatePairs.generate(profiles, rules, declined).transform(Checkpoints::keep);
   }
 
   /** No declined pairs: a programme's first night. */
@@ -315,7 +318,8 @@ public final class MatchPipeline {
 
   /** {@code pairs} with their score parts and matches (see {@link PairScoring}). */
   public Dataset<Row> score(Dataset<Row> pairs, Dataset<Row> profiles) {
-    return PairScoring.scoreCandidates(pairs, profiles, config.score()).localCheckpoint();
+    return PairScoring.scoreCandidates(pairs, profiles, config.score())
+        .transform(Checkpoints::keep);
   }
 
   /** Whether a scored pair's coverage reaches the minimum (see {@link FittingPairs}). */

@@ -67,6 +67,9 @@ class MatchJobIT {
     try (var entries = Files.list(home.resolve("runs"))) {
       assertEquals(List.of(RUN_ID), entries.map(p -> p.getFileName().toString()).toList());
     }
+    try (var entries = Files.list(home.resolve(".checkpoints"))) {
+      assertEquals(List.of(), entries.toList(), "the stage checkpoints are deleted");
+    }
   }
 
   /**
