@@ -8,16 +8,49 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.avro.file.DataFileReader;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Assertions;
 
 /** Reads a run's files the way an outside tool would: generic Avro, plain CSV, JSON. */
 public final class RunFiles {
+  /** Every file of a run that identical runs write byte for byte (summary.json has timings). */
+  public static final List<String> SAME_BYTES =
+      List.of(
+          "proposals/part-00000.avro",
+          "review.csv",
+          "unmatched.csv",
+          "rejected-rows.csv",
+          "excluded.csv",
+          "withdrawn.csv",
+          "report.html",
+          "_SUCCESS");
+
   private RunFiles() {}
+
+  /**
+   * Asserts that runs {@code a} and {@code b} are the same: every file of {@link #SAME_BYTES} byte
+   * for byte, and summary.json but for the stage timings.
+   */
+  public static void assertSameRun(Path a, Path b) throws IOException {
+    for (String f : SAME_BYTES) {
+      Assertions.assertArrayEquals(
+          Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f + " of " + b);
+    }
+    Assertions.assertEquals(stableSummary(a), stableSummary(b), "summary.json of " + b);
+  }
+
+  /** The summary without what legitimately differs between two identical runs (timings). */
+  public static Map<String, Object> stableSummary(Path run) throws IOException {
+    Map<String, Object> s = new TreeMap<>(summary(run));
+    s.remove("stage_seconds");
+    return s;
+  }
 
   /** Every record of an Avro container file, read with the writer's schema only. */
   public static List<GenericRecord> avro(Path file) throws IOException {
