@@ -72,6 +72,8 @@ class FaultIT {
     Files.createDirectories(home);
     Files.copy(Path.of("data/sample/coordinators.csv"), home.resolve("coordinators.csv"));
     random = new SplittableRandom(SEED);
+    figures.put("partial runs seen", 0);
+    figures.put("half-applied decisions seen", 0);
     completes(match(), "match.sh");
     reference = dir.resolve("reference");
     copyTree(run(), reference);
@@ -301,6 +303,9 @@ class FaultIT {
 
       // The application is in the ledger completely or not at all ...
       Map<String, String> recorded = ledger();
+      if (!recorded.equals(before) && !recorded.equals(expected)) {
+        count("half-applied decisions seen");
+      }
       assertTrue(
           recorded.equals(before) || recorded.equals(expected),
           "ledger after a kill: " + recorded.size() + " decisions, neither before nor after");
