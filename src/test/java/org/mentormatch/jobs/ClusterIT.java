@@ -61,8 +61,14 @@ class ClusterIT {
 
     members = dir.resolve("members.csv");
     try (Writer out = Files.newBufferedWriter(members, StandardCharsets.UTF_8)) {
-      MemberGenerator.write(
-          new MemberGenerator.Options(MEMBERS, 7, true, MemberGenerator.HeaderOrder.CONTRACT), out);
+      MemberGenerator.write( // jobs/generate.sh --members 5000 --seed 7 --broken-rows true
+          new MemberGenerator.Options(
+              MEMBERS,
+              7,
+              true,
+              MemberGenerator.HeaderOrder.CONTRACT,
+              MemberGenerator.Style.REALISTIC),
+          out);
     }
     // Four partitions, so both executors hold stage outputs and losing one loses some.
     config = dir.resolve("four-partitions.properties");
