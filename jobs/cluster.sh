@@ -84,30 +84,24 @@ prepare_spark_home() {
       ln -s "$jar" "$home/jars/$(basename "$jar")"
     fi
   done
-  # Spark's launcher takes a directory with RELEASE for a distribution (jars/ then holds its jars).
-  echo "Spark 4.0.1 for Scala 2.13: links made by mentor-match jobs/cluster.sh" > "$home/RELEASE"
-  cat > "$home/conf/log4j2.properties" <<'EOF'
+  # Executors: warnings only. The daemons' own log says what they start, register and lose.
+  log4j_config "$home/conf/log4j2.properties" '%d{HH:mm:ss} %p %c{1}: %m%n' warn
+  log4j_config "$STATE/daemon-log4j2.properties" '%d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n' info
+}
+
+# log4j_config FILE PATTERN LEVEL: a log4j2 configuration writing to standard error, with
+# Spark's deploy classes (master, worker, executor runner) at LEVEL and the rest at warn.
+log4j_config() {
+  cat > "$1" <<EOF
 rootLogger.level = warn
 rootLogger.appenderRef.stderr.ref = console
 appender.console.type = Console
 appender.console.name = console
 appender.console.target = SYSTEM_ERR
 appender.console.layout.type = PatternLayout
-appender.console.layout.pattern = %d{HH:mm:ss} %p %c{1}: %m%n
-logger.nativecode.name = org.apache.hadoop.util.NativeCodeLoader
-logger.nativecode.level = error
-EOF
-  # The daemons' own log: what they start, register and lose, at INFO.
-  cat > "$STATE/daemon-log4j2.properties" <<'EOF'
-rootLogger.level = warn
-rootLogger.appenderRef.stderr.ref = console
-appender.console.type = Console
-appender.console.name = console
-appender.console.target = SYSTEM_ERR
-appender.console.layout.type = PatternLayout
-appender.console.layout.pattern = %d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n
+appender.console.layout.pattern = $2
 logger.deploy.name = org.apache.spark.deploy
-logger.deploy.level = info
+logger.deploy.level = $3
 logger.nativecode.name = org.apache.hadoop.util.NativeCodeLoader
 logger.nativecode.level = error
 EOF
