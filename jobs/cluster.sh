@@ -5,12 +5,13 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 STATE="${MM_CLUSTER_DIR:-$MM_ROOT/var/cluster}"
+case "$STATE" in /*) ;; *) STATE="$PWD/$STATE" ;; esac # the daemons are told it: absolute
 WORKERS=2
 WAIT_SECONDS="${MM_CLUSTER_WAIT_SECONDS:-120}"
 
 usage() {
   cat <<EOF
-Usage: jobs/cluster.sh start [--port N] [--cores N] [--memory SIZE]
+Usage: jobs/cluster.sh start [--port N] [--cores N] [--memory SIZE] [--owner PID]
        jobs/cluster.sh status
        jobs/cluster.sh stop
 
@@ -20,14 +21,21 @@ A Spark standalone master and $WORKERS workers on 127.0.0.1, started from the pr
 
   start    starts whatever is not running and prints the master's URL (spark://127.0.0.1:PORT)
            on standard output; safe to repeat: running daemons are kept, a stopped worker is
-           started again, pid files of processes that are gone are ignored.
+           started again, pid files of processes that are gone (or are now another program)
+           are ignored. The options apply to daemons it starts, not to running ones.
              --port N       the master's port (default 7077, or MM_CLUSTER_PORT); if it is taken,
                             start stops and says so (it never moves to another port)
              --cores N      cores of each worker (default 1)
              --memory SIZE  memory each worker offers its executors (default 2g)
+             --owner PID    stop the cluster when process PID ends, however it ends (for tests
+                            and scripts that may be killed); the latest start given --owner
+                            sets it
   status   prints the URL, then one line per daemon: "master pid N", "worker 1 pid N", ...
            (or "... not running"), and the web UI; exits 0 if all are running, 3 if not.
-  stop     stops the daemons by their pids (SIGTERM, then SIGKILL after 15 s) and keeps the logs.
+  stop     stops the daemons by their pids (SIGTERM, then SIGKILL after 15 s) and keeps the logs;
+           prints "stopped worker 2 (pid N)", ... for each (nothing if nothing was running).
+
+One cluster.sh at a time works on a state directory; a second waits for the first.
 
 State (pid files, logs, the workers' directories, a SPARK_HOME of links to the project's jars)
 lives in $STATE (MM_CLUSTER_DIR overrides it). The web UIs take free ports; status names them.
@@ -46,8 +54,18 @@ live_pid() {
   pid="$(cat "$file")"
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
   kill -0 "$pid" 2>/dev/null || return 1
-  ps -ww -o args= -p "$pid" 2>/dev/null | grep -qF -- "$(marker)" || return 1
+  has_marker "$pid" || return 1
   echo "$pid"
+}
+
+# Whether process $1 was started with this state directory's marker as one of its arguments
+# (exactly: the state /tmp/a is not /tmp/ab).
+has_marker() {
+  if [ -r "/proc/$1/cmdline" ]; then
+    tr '\0' '\n' < "/proc/$1/cmdline" 2>/dev/null | grep -qxF -- "$(marker)"
+  else
+    ps -ww -o args= -p "$1" 2>/dev/null | tr ' ' '\n' | grep -qxF -- "$(marker)"
+  fi
 }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -121,17 +139,30 @@ launch() {
     -Dspark.worker.cleanup.enabled=true -Dspark.worker.cleanup.appDataTtl=86400 \
     -Dlog4j2.configurationFile="$STATE/daemon-log4j2.properties" \
     -cp "$STATE/spark-home/jars/*" "$class" "$@" \
-    > "$STATE/$name.log" 2>&1 < /dev/null &
+    > "$STATE/$name.log" 2>&1 < /dev/null 9>&- &
   echo $! > "$(pid_file "$name")"
+}
+
+# Stops the cluster when process $1 ends: a small shell loop in its own session, which becomes
+# "cluster.sh stop" (and so stops being the watchdog) when its owner is gone.
+watch_owner() {
+  local owner="$1"
+  stop_one watchdog > /dev/null
+  MM_CLUSTER_DIR="$STATE" setsid bash -c \
+    'while kill -0 "$1" 2>/dev/null; do sleep 2; done; exec "$2" stop' \
+    mentor-match-cluster-watchdog "$owner" "$MM_ROOT/jobs/cluster.sh" "$(marker)" \
+    >> "$STATE/watchdog.log" 2>&1 < /dev/null 9>&- &
+  echo $! > "$(pid_file watchdog)"
 }
 
 master_url() { cat "$STATE/master.url" 2>/dev/null; }
 
 cmd_start() {
-  local port="${MM_CLUSTER_PORT:-7077}" cores=1 memory=2g
+  local port="${MM_CLUSTER_PORT:-7077}" port_asked="${MM_CLUSTER_PORT:-}" cores=1 memory=2g owner=""
   while [ $# -gt 0 ]; do
     case "$1" in
-      --port) [ $# -ge 2 ] || mm_die "--port needs a number"; port="$2"; shift 2 ;;
+      --port) [ $# -ge 2 ] || mm_die "--port needs a number"; port="$2"; port_asked="$2"; shift 2 ;;
+      --owner) [ $# -ge 2 ] || mm_die "--owner needs a process id"; owner="$2"; shift 2 ;;
       --cores) [ $# -ge 2 ] || mm_die "--cores needs a number"; cores="$2"; shift 2 ;;
       --memory) [ $# -ge 2 ] || mm_die "--memory needs a size such as 2g"; memory="$2"; shift 2 ;;
       *) mm_die "unknown option '$1' for start; see --help." ;;
@@ -141,12 +172,19 @@ cmd_start() {
     || mm_die "--port '$port' is not a port number (1-65535)."
   [[ "$cores" =~ ^[1-9][0-9]*$ ]] || mm_die "--cores '$cores' is not a whole number of at least 1."
   [[ "$memory" =~ ^[1-9][0-9]*[mMgG]$ ]] || mm_die "--memory '$memory' is not a size such as 2g or 1536m."
+  if [ -n "$owner" ]; then
+    [[ "$owner" =~ ^[1-9][0-9]*$ ]] && kill -0 "$owner" 2>/dev/null \
+      || mm_die "--owner '$owner' is not the id of a running process of this user."
+  fi
   mm_find_java
   mm_ensure_built
-  mkdir -p "$STATE"
 
   local master
-  if ! master="$(live_pid master)"; then
+  if master="$(live_pid master)"; then
+    if [ -n "$port_asked" ] && [ "$(master_url)" != "spark://127.0.0.1:$port" ]; then
+      echo "cluster.sh: the cluster already runs at $(master_url); port $port was not used (stop it first to move it)." >&2
+    fi
+  else
     # No master: workers left from an earlier cluster would register with nobody; start afresh.
     cmd_stop > /dev/null
     if port_in_use "$port"; then
@@ -182,6 +220,9 @@ cmd_start() {
       mm_die "worker $i did not start (above); the cluster was stopped."
     fi
   done
+  if [ -n "$owner" ]; then
+    watch_owner "$owner"
+  fi
   master_url
 }
 
@@ -228,16 +269,33 @@ stop_one() {
 
 cmd_stop() {
   local i
+  stop_one watchdog > /dev/null
   for i in $(seq "$WORKERS" -1 1); do
     stop_one "worker-$i"
   done
   stop_one master
 }
 
+# One cluster.sh at a time on a state directory (two starts at once would start two masters). The
+# daemons do not inherit the lock (launch closes it for them).
+hold_lock() {
+  mkdir -p "$STATE"
+  exec 9>> "$STATE/cluster.lock"
+  flock -w "$WAIT_SECONDS" 9 \
+    || mm_die "another cluster.sh has been working on $STATE for $WAIT_SECONDS s; nothing was done."
+}
+
 case "${1:-}" in
-  start) shift; cmd_start "$@" ;;
+  start) shift; hold_lock; cmd_start "$@" ;;
   status) shift; [ $# -eq 0 ] || mm_die "status takes no options."; cmd_status ;;
-  stop) shift; [ $# -eq 0 ] || mm_die "stop takes no options."; cmd_stop ;;
+  stop)
+    shift
+    [ $# -eq 0 ] || mm_die "stop takes no options."
+    if [ -d "$STATE" ]; then
+      hold_lock
+      cmd_stop
+    fi
+    ;;
   -h | --help | help) usage ;;
   "") usage >&2; exit 2 ;;
   *) mm_die "unknown command '$1': use start, status or stop (see --help)." ;;
