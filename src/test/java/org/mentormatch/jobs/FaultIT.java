@@ -65,6 +65,7 @@ class FaultIT {
   static SplittableRandom random;
   static int processes;
   static final Map<String, Integer> figures = new LinkedHashMap<>();
+  static final List<JobProcess> started = new ArrayList<>();
 
   @BeforeAll
   static void anUninterruptedRunKeptAsTheReference() throws IOException {
@@ -93,9 +94,14 @@ class FaultIT {
   }
 
   @AfterAll
-  static void printTheFigures() {
+  static void printTheFiguresAndEndWhatAFailedTestLeftRunning() throws InterruptedException {
     System.out.println("fault figures (seed " + SEED + "):");
     figures.forEach((k, v) -> System.out.println("  " + k + ": " + v));
+    for (JobProcess p : started) {
+      if (!p.ended()) {
+        p.kill(); // only after a failure: every test ends the commands it starts
+      }
+    }
   }
 
   private static void count(String figure) {
@@ -123,26 +129,32 @@ class FaultIT {
                 "--run-id",
                 RUN_ID));
     args.addAll(List.of(extra));
-    return JobProcess.start(
-        dir.resolve("match-" + ++processes + ".log"),
-        Map.of(),
-        "match.sh",
-        args.toArray(new String[0]));
+    JobProcess p =
+        JobProcess.start(
+            dir.resolve("match-" + ++processes + ".log"),
+            Map.of(),
+            "match.sh",
+            args.toArray(new String[0]));
+    started.add(p);
+    return p;
   }
 
   private static JobProcess decide(Path sheet) throws IOException {
-    return JobProcess.start(
-        dir.resolve("decide-" + ++processes + ".log"),
-        Map.of(),
-        "decide.sh",
-        "--home",
-        home.toString(),
-        "--run-id",
-        RUN_ID,
-        "--decisions",
-        sheet.toString(),
-        "--coordinator",
-        COORDINATOR);
+    JobProcess p =
+        JobProcess.start(
+            dir.resolve("decide-" + ++processes + ".log"),
+            Map.of(),
+            "decide.sh",
+            "--home",
+            home.toString(),
+            "--run-id",
+            RUN_ID,
+            "--decisions",
+            sheet.toString(),
+            "--coordinator",
+            COORDINATOR);
+    started.add(p);
+    return p;
   }
 
   /** Kills {@code p}; counts the fault only if it was still running when the signal came. */
@@ -218,14 +230,14 @@ class FaultIT {
   void matchKilledDuringIngestAssignmentAndWriteLeavesNoRunAndTheReRunIsTheSame() throws Exception {
     List<Path> earlier = list(home.resolve(".checkpoints"));
     JobProcess ingest = match();
-    // Ingest keeps its first outputs as stage checkpoints under the home (in a directory of this
-    // run's own): it is at work.
+    // Ingest keeps its first outputs as stage checkpoints under the home (<run>-<nonce>/<Spark's
+    // id>/rdd-N, in a directory of this run's own): it is at work.
     ingest.await(
         "ingest's first stage checkpoint",
         () -> {
           try {
             return list(home.resolve(".checkpoints")).stream()
-                .anyMatch(d -> !earlier.contains(d) && exists(d, 1, "rdd-\\d+"));
+                .anyMatch(d -> !earlier.contains(d) && exists(d, 2, "rdd-\\d+"));
           } catch (IOException | UncheckedIOException e) {
             return false; // changing under the listing
           }
