@@ -118,6 +118,11 @@ public final class JobProcess {
     process.waitFor();
   }
 
+  /** Sends SIGKILL without waiting: ends what a failed test left running. */
+  public void destroy() {
+    process.destroyForcibly();
+  }
+
   /** Waits for the end and returns the exit code. */
   public int waitFor() {
     try {

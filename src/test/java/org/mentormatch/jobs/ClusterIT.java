@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,8 @@ class ClusterIT {
   static String url;
   static Map<String, Long> daemons = Map.of();
   static Thread stopAtExit;
+  static final List<JobProcess> started = new ArrayList<>();
+  static JobProcess onCluster;
   static final Map<String, Integer> figures = new LinkedHashMap<>();
 
   @BeforeAll
@@ -77,6 +80,9 @@ class ClusterIT {
     // Four partitions, so both executors hold stage outputs and losing one loses some.
     config = dir.resolve("four-partitions.properties");
     Files.writeString(config, "engine.partitions = 4\n");
+    // The run on the cluster and the local one at the same time: each leaves a core idle much of
+    // the time (a driver planning, a stage's last task), which the other then uses.
+    onCluster = matchOnTheCluster("on-cluster");
     MatchJob.run(
         SparkTestSession.get(),
         new MatchJob.Options(
@@ -118,6 +124,7 @@ class ClusterIT {
   static void stopTheCluster() throws IOException, InterruptedException {
     System.out.println("cluster figures:");
     figures.forEach((k, v) -> System.out.println("  " + k + ": " + v));
+    endWhatAFailedTestLeftRunning();
     try {
       String stopped = JobProcess.run(dir.resolve("cluster-stop.log"), env, "cluster.sh", "stop");
       for (String line : stopped.lines().filter(l -> l.startsWith("stopped ")).toList()) {
@@ -135,7 +142,16 @@ class ClusterIT {
     }
   }
 
+  private static void endWhatAFailedTestLeftRunning() {
+    for (JobProcess p : started) {
+      if (!p.ended()) {
+        p.destroy(); // only after a failure: each test waits for the runs it starts
+      }
+    }
+  }
+
   private static void stopQuietly() {
+    endWhatAFailedTestLeftRunning();
     try {
       JobProcess.run(dir.resolve("cluster-stop-at-exit.log"), env, "cluster.sh", "stop");
     } catch (IOException | RuntimeException | AssertionError e) {
@@ -201,20 +217,23 @@ class ClusterIT {
   }
 
   private static JobProcess matchOnTheCluster(String home) throws IOException {
-    return JobProcess.start(
-        dir.resolve(home + ".log"),
-        Map.of(),
-        "match.sh",
-        "--master",
-        url,
-        "--members",
-        members.toString(),
-        "--home",
-        dir.resolve(home).toString(),
-        "--run-id",
-        RUN_ID,
-        "--config",
-        config.toString());
+    JobProcess p =
+        JobProcess.start(
+            dir.resolve(home + ".log"),
+            Map.of(),
+            "match.sh",
+            "--master",
+            url,
+            "--members",
+            members.toString(),
+            "--home",
+            dir.resolve(home).toString(),
+            "--run-id",
+            RUN_ID,
+            "--config",
+            config.toString());
+    started.add(p);
+    return p;
   }
 
   private static Path run(String home) {
@@ -256,7 +275,7 @@ class ClusterIT {
   @Test
   @Order(3)
   void aRunOnTheClusterWritesTheBytesOfLocalMode() throws IOException {
-    JobProcess match = matchOnTheCluster("on-cluster");
+    JobProcess match = onCluster; // started with the local run
     assertEquals(0, match.waitFor(), match.output());
     figures.merge("runs completed on the cluster", 1, Integer::sum);
     RunFiles.assertSameRun(run("local"), run("on-cluster"));
