@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.avro.file.DataFileReader;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
@@ -34,15 +35,32 @@ public final class RunFiles {
   private RunFiles() {}
 
   /**
-   * Asserts that runs {@code a} and {@code b} are the same: every file of {@link #SAME_BYTES} byte
-   * for byte, and summary.json but for the stage timings.
+   * Asserts that runs {@code a} and {@code b} are the same: the same files (hidden ones too), among
+   * them every one of {@link #SAME_BYTES}, each byte for byte, but summary.json, which is compared
+   * without its stage timings.
    */
   public static void assertSameRun(Path a, Path b) throws IOException {
-    for (String f : SAME_BYTES) {
-      Assertions.assertArrayEquals(
-          Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f + " of " + b);
+    Map<String, byte[]> first = files(a);
+    Map<String, byte[]> second = files(b);
+    Assertions.assertEquals(first.keySet(), second.keySet(), "the files of " + b);
+    Assertions.assertTrue(first.keySet().containsAll(SAME_BYTES), first.keySet().toString());
+    for (Map.Entry<String, byte[]> f : first.entrySet()) {
+      if (!f.getKey().equals("summary.json")) {
+        Assertions.assertArrayEquals(f.getValue(), second.get(f.getKey()), f.getKey() + " of " + b);
+      }
     }
     Assertions.assertEquals(stableSummary(a), stableSummary(b), "summary.json of " + b);
+  }
+
+  /** Every file under a run directory, by its path relative to it, with its bytes. */
+  private static Map<String, byte[]> files(Path run) throws IOException {
+    Map<String, byte[]> out = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(run)) {
+      for (Path f : walk.filter(Files::isRegularFile).toList()) {
+        out.put(run.relativize(f).toString(), Files.readAllBytes(f));
+      }
+    }
+    return out;
   }
 
   /** The summary without what legitimately differs between two identical runs (timings). */
