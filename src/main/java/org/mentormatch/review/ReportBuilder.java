@@ -116,7 +116,9 @@ public final class ReportBuilder {
             .agg(
                 count(lit(1)).as("members"),
                 count(col(Columns.SCORE)).as("matched"),
-                avg(col(Columns.SCORE)).as("mean_score"))
+                // Doubles summed in the order partial sums meet (which task ended first) differ
+                // in the last digit from cluster to local mode; decimals add exactly.
+                avg(col(Columns.SCORE).cast("decimal(38,18)")).cast("double").as("mean_score"))
             .orderBy("g")
             .collectAsList()) {
       rows.add(
