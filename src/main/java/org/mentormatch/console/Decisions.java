@@ -62,6 +62,11 @@ final class Decisions {
     this.clock = clock;
   }
 
+  /** An outcome that changed nothing, and why (a sentence ending in "nothing changed"). */
+  private static Outcome nothingChanged(String why) {
+    return new Outcome(List.of(), List.of(), List.of(new Line("", why)));
+  }
+
   /** Applies the decision in {@code form} to the selected proposals of {@code view}. */
   synchronized Outcome decide(RunView view, Coordinators.Coordinator who, Form form)
       throws IOException {
@@ -69,15 +74,10 @@ final class Decisions {
     for (String field : List.of("decision", "introduction", "note", "mentor")) {
       if (form.count(field) > 1) {
         // Which of them the coordinator meant is not for the console to guess.
-        return new Outcome(
-            List.of(),
-            List.of(),
-            List.of(
-                new Line(
-                    "",
-                    "the form gives more than one "
-                        + field
-                        + "; nothing changed. Decide again from the console's page")));
+        return nothingChanged(
+            "the form gives more than one "
+                + field
+                + "; nothing changed. Decide again from the console's page");
       }
     }
     String decision = lower(form.one("decision"));
@@ -85,29 +85,22 @@ final class Decisions {
     String note = blankToNull(form.one("note"));
     String introduction = blankToNull(form.one("introduction"));
     if (!DecisionCheck.APPROVE.equals(decision) && !DecisionCheck.REJECT.equals(decision)) {
-      return new Outcome(
-          List.of(), List.of(), List.of(new Line("", "choose approve or reject; nothing changed")));
+      return nothingChanged("choose approve or reject; nothing changed");
     }
     if (selected.isEmpty()) {
-      return new Outcome(
-          List.of(), List.of(), List.of(new Line("", "no proposal was selected; nothing changed")));
+      return nothingChanged("no proposal was selected; nothing changed");
     }
     if (selected.size() > MAX_SELECTED
         || (note != null && note.length() > MAX_NOTE)
         || (introduction != null && introduction.length() > MAX_INTRODUCTION)) {
-      return new Outcome(
-          List.of(),
-          List.of(),
-          List.of(
-              new Line(
-                  "",
-                  "too much at once: at most "
-                      + MAX_SELECTED
-                      + " proposals, a note of "
-                      + MAX_NOTE
-                      + " characters and an introduction of "
-                      + MAX_INTRODUCTION
-                      + "; nothing changed")));
+      return nothingChanged(
+          "too much at once: at most "
+              + MAX_SELECTED
+              + " proposals, a note of "
+              + MAX_NOTE
+              + " characters and an introduction of "
+              + MAX_INTRODUCTION
+              + "; nothing changed");
     }
     String mentor = blankToNull(form.one("mentor"));
     if (selected.size() != 1) {

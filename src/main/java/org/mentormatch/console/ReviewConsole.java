@@ -233,27 +233,17 @@ public final class ReviewConsole implements AutoCloseable {
         // A state of the home a person must fix (a damaged ledger file, a linked run): the page
         // says what to do; the log keeps to the kind, as a message may quote a file's content.
         LOG.warn("review console: {} refused by the home's state (UserError)", request.getMethod());
-        reply =
-            Reply.html(
-                500,
-                Pages.render(
-                    "message",
-                    Map.of("title", "This cannot be shown or changed", "text", e.getMessage())));
+        reply = message(500, "This cannot be shown or changed", e.getMessage());
       } catch (Exception | Error e) {
         // The type only: an exception's message may quote member data.
         LOG.warn("review console: {} on {}", e.getClass().getSimpleName(), request.getMethod());
         reply =
-            Reply.html(
+            message(
                 500,
-                Pages.render(
-                    "message",
-                    Map.of(
-                        "title",
-                        "Something went wrong",
-                        "text",
-                        "The console could not answer this request. Nothing was changed by it"
-                            + " unless a page said so. Try again; if it persists, restart the"
-                            + " console with MENTOR_MATCH_DEBUG=1 and report it.")));
+                "Something went wrong",
+                "The console could not answer this request. Nothing was changed by it"
+                    + " unless a page said so. Try again; if it persists, restart the"
+                    + " console with MENTOR_MATCH_DEBUG=1 and report it.");
       }
       var headers = response.getHeaders();
       headers.put("Content-Security-Policy", CSP);
@@ -281,40 +271,30 @@ public final class ReviewConsole implements AutoCloseable {
     String method = request.getMethod();
     String path = Request.getPathInContext(request);
     if (loopback && !hostAllowed(request)) {
-      return Reply.html(
-          421,
-          Pages.render(
-              "message",
-              Map.of("title", "Wrong address", "text", "Open the console at " + address + ".")));
+      return message(421, "Wrong address", "Open the console at " + address + ".");
     }
     if (method.equals("GET") && path.startsWith("/static/")) {
       return staticFile(path.substring("/static/".length()));
     }
     boolean post = method.equals("POST");
     if (!post && !method.equals("GET")) {
-      return Reply.html(405, Pages.render("message", Map.of("title", "Not allowed", "text", "")));
+      return message(405, "Not allowed", "");
     }
     if (post && !fromThisConsole(request)) {
-      return Reply.html(
+      return message(
           403,
-          Pages.render(
-              "message",
-              Map.of(
-                  "title",
-                  "Refused",
-                  "text",
-                  "This form was sent from another site or page, not from the console. Nothing"
-                      + " was changed. Open "
-                      + address
-                      + " and repeat the action there.")));
+          "Refused",
+          "This form was sent from another site or page, not from the console. Nothing"
+              + " was changed. Open "
+              + address
+              + " and repeat the action there.");
     }
     Fields query = Request.extractQueryParameters(request);
     Form form;
     try {
       form = post ? Form.read(request) : Form.empty();
     } catch (Form.Refused e) {
-      return Reply.html(
-          e.status, Pages.render("message", Map.of("title", "Refused", "text", e.getMessage())));
+      return message(e.status, "Refused", e.getMessage());
     }
     if (path.equals("/signin")) {
       String token = post ? form.one("token") : value(query, "token");
@@ -337,17 +317,12 @@ public final class ReviewConsole implements AutoCloseable {
     }
     if (post && !s.csrfMatches(form.one("csrf"))) {
       LOG.warn("review console: a change by {} without a valid CSRF token was refused", who.id());
-      return Reply.html(
+      return message(
           403,
-          Pages.render(
-              "message",
-              Map.of(
-                  "title",
-                  "Refused",
-                  "text",
-                  "This form has no valid security token (it may come from another site, or from"
-                      + " a page opened before you signed in again). Nothing was changed. Open"
-                      + " the page again and repeat the action.")));
+          "Refused",
+          "This form has no valid security token (it may come from another site, or from"
+              + " a page opened before you signed in again). Nothing was changed. Open"
+              + " the page again and repeat the action.");
     }
     if (post && path.equals("/signout")) {
       signIns.signOut(s.id);
@@ -449,16 +424,13 @@ public final class ReviewConsole implements AutoCloseable {
     return Reply.html(status, Pages.render("signin", model));
   }
 
+  /** A page saying {@code text} under {@code title}, with {@code status}. */
+  private static Reply message(int status, String title, String text) {
+    return Reply.html(status, Pages.render("message", Map.of("title", title, "text", text)));
+  }
+
   private static Reply notFound() {
-    return Reply.html(
-        404,
-        Pages.render(
-            "message",
-            Map.of(
-                "title",
-                "Not found",
-                "text",
-                "There is no such page, run or proposal within your scope.")));
+    return message(404, "Not found", "There is no such page, run or proposal within your scope.");
   }
 
   private static Reply staticFile(String name) {
