@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkContext;
 import org.mentormatch.RunId;
+import org.mentormatch.UserError;
 
 /**
  * Where a match run keeps its stages' outputs: {@code <home>/.checkpoints/<run-id>-<nonce>}.
@@ -38,6 +39,7 @@ public final class RunCheckpoints implements AutoCloseable {
    */
   public static RunCheckpoints open(SparkContext spark, FileStore files, Home home, RunId runId)
       throws IOException {
+    refuseALink(files, home);
     Path dir = new Path(home.checkpoints(), runId.value() + "-" + UUID.randomUUID());
     files.mkdirs(dir);
     RunCheckpoints checkpoints = new RunCheckpoints(spark, files, dir);
@@ -52,12 +54,26 @@ public final class RunCheckpoints implements AutoCloseable {
    * checkpoints there a dead run's.
    */
   static List<String> recover(FileStore files, Home home) throws IOException {
+    refuseALink(files, home);
     List<String> removed = new ArrayList<>();
     for (Path p : files.list(home.checkpoints())) {
       files.delete(p);
       removed.add("removed the stage checkpoints " + p.getName() + " of a run that stopped");
     }
     return removed;
+  }
+
+  /**
+   * Refuses a checkpoints folder that is a symbolic link: recovery deletes what it holds, which
+   * must never be files outside the home.
+   */
+  private static void refuseALink(FileStore files, Home home) {
+    if (files.isSymlink(home.checkpoints())) {
+      throw new UserError(
+          home.checkpoints()
+              + " is a symbolic link; mentor-match keeps its stage checkpoints in a folder of the"
+              + " home itself and never deletes through a link. Remove the link and run again.");
+    }
   }
 
   /** Deletes this run's checkpoints and gives the session back its earlier directory, if any. */

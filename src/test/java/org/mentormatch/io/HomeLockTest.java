@@ -90,4 +90,23 @@ class HomeLockTest {
     assertTrue(e.getMessage().contains("is a symbolic link"), e.getMessage());
     assertEquals("keep me", Files.readString(precious));
   }
+
+  @Test
+  void aCheckpointsFolderThatIsALinkIsNeverEmptied() throws IOException {
+    Path elsewhere = dir.resolve("elsewhere");
+    Files.createDirectories(elsewhere);
+    Path precious = Files.writeString(elsewhere.resolve("precious.txt"), "keep me");
+    Files.createDirectories(dir.resolve("home"));
+    Files.createSymbolicLink(dir.resolve("home").resolve(".checkpoints"), elsewhere);
+
+    UserError e =
+        assertThrows(
+            UserError.class,
+            () -> HomeLock.acquire(new FileStore(new Configuration()), home(), "match.sh"));
+
+    assertTrue(e.getMessage().contains("is a symbolic link"), e.getMessage());
+    assertEquals("keep me", Files.readString(precious));
+    Files.delete(dir.resolve("home").resolve(".checkpoints"));
+    HomeLock.acquire(new FileStore(new Configuration()), home(), "match.sh").close(); // released
+  }
 }
