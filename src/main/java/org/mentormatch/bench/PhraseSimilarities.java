@@ -1,27 +1,18 @@
 package org.mentormatch.bench;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
-
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
-import org.mentormatch.Columns;
 import org.mentormatch.config.MatchConfig;
-import org.mentormatch.features.MemberFeatures;
 import org.mentormatch.features.PhraseAnalyzer;
-import org.mentormatch.features.SparseVectors;
+import org.mentormatch.features.PhraseEmbedder;
+import org.mentormatch.features.PhraseReading;
 import org.mentormatch.features.Taxonomy;
+import org.mentormatch.scoring.PhraseSimilarity;
 
-/** The matcher's phrase similarity, for the paraphrase benchmark's phrase-level top-1. */
+/** The matcher's phrase similarity, for the benchmarks' phrase-level figures. */
 public final class PhraseSimilarities {
   private PhraseSimilarities() {}
 
@@ -30,45 +21,53 @@ public final class PhraseSimilarities {
     return PhraseSimilarities::bestSkills;
   }
 
+  /**
+   * {@code texts} read as the job reads them: concepts, taxonomy coverage, and the embedding
+   * anchored in the taxonomy ({@link PhraseReading}).
+   */
+  static List<PhraseSimilarity.Phrase> read(List<String> texts) {
+    Taxonomy taxonomy = Taxonomy.builtIn();
+    PhraseAnalyzer analyzer = new PhraseAnalyzer(taxonomy);
+    PhraseEmbedder embedder = PhraseEmbedder.shipped();
+    List<String[]> phrasings = PhraseReading.phrasings(taxonomy);
+    byte[][] anchors =
+        embedder.embed(phrasings.stream().map(p -> PhraseEmbedder.key(p[1])).toList());
+    Map<String, List<byte[]>> byConcept = new TreeMap<>();
+    for (int i = 0; i < anchors.length; i++) {
+      byConcept.computeIfAbsent(phrasings.get(i)[0], c -> new ArrayList<>()).add(anchors[i]);
+    }
+    PhraseReading reading = PhraseReading.of(byConcept);
+    byte[][] vectors = embedder.embed(texts.stream().map(PhraseEmbedder::key).toList());
+    List<PhraseSimilarity.Phrase> out = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      PhraseAnalyzer.Analysis a = analyzer.analyze(texts.get(i));
+      out.add(
+          new PhraseSimilarity.Phrase(
+              texts.get(i),
+              a.concepts(),
+              a.coverage(),
+              a.topical(),
+              reading.anchor(vectors[i], a.concepts(), a.known())));
+    }
+    return out;
+  }
+
   private static List<String> bestSkills(
       SparkSession spark, List<String> goals, List<String> skills) {
-    MatchConfig config = MatchConfig.defaults();
-    StructType schema =
-        new StructType()
-            .add(Columns.MEMBER_ID, DataTypes.StringType)
-            .add(Columns.GOALS, DataTypes.createArrayType(DataTypes.StringType))
-            .add(Columns.SKILLS, DataTypes.createArrayType(DataTypes.StringType));
-    List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < goals.size(); i++) {
-      rows.add(RowFactory.create("g" + i, new String[] {goals.get(i)}, new String[0]));
-    }
-    for (int i = 0; i < skills.size(); i++) {
-      rows.add(RowFactory.create("s" + i, new String[0], new String[] {skills.get(i)}));
-    }
-    Dataset<Row> members = spark.createDataFrame(rows, schema);
-    Dataset<Row> features =
-        MemberFeatures.build(members, new PhraseAnalyzer(Taxonomy.builtIn()), config.features())
-            .features();
-    Map<String, Vector> vectors = new HashMap<>();
-    for (String side : List.of(Columns.GOAL_PHRASES, Columns.SKILL_PHRASES)) {
-      for (Row r :
-          features
-              .select(explode(col(side)).as("p"))
-              .select("p." + Columns.PHRASE_TEXT, "p." + Columns.PHRASE_VECTOR)
-              .collectAsList()) {
-        vectors.put(side + r.getString(0), r.getAs(1));
-      }
-    }
+    double min = MatchConfig.defaults().score().minPhraseSimilarity();
+    PhraseSimilarity similarity =
+        new PhraseSimilarity(Taxonomy.builtIn(), PhraseEmbedder.shipped().model());
+    List<PhraseSimilarity.Phrase> g = read(goals);
+    List<PhraseSimilarity.Phrase> s = read(skills);
     List<String> best = new ArrayList<>();
-    for (String g : goals) {
-      Vector gv = vectors.get(Columns.GOAL_PHRASES + g);
+    for (PhraseSimilarity.Phrase goal : g) {
       String bestSkill = null;
-      double bestSimilarity = config.score().minPhraseSimilarity();
-      for (String s : skills) {
-        double sim = SparseVectors.dot(gv, vectors.get(Columns.SKILL_PHRASES + s));
-        if (sim >= bestSimilarity && (bestSkill == null || sim > bestSimilarity)) {
-          bestSimilarity = sim;
-          bestSkill = s;
+      double bestValue = min;
+      for (PhraseSimilarity.Phrase skill : s) {
+        double v = similarity.of(goal, skill).value();
+        if (v >= bestValue && (bestSkill == null || v > bestValue)) {
+          bestValue = v;
+          bestSkill = skill.text();
         }
       }
       best.add(bestSkill);

@@ -15,9 +15,11 @@ import org.apache.spark.sql.SparkSession;
 import org.mentormatch.UserError;
 import org.mentormatch.bench.BenchmarkReport;
 import org.mentormatch.bench.BlockingQualityBenchmark;
+import org.mentormatch.bench.EmbeddingSpeed;
 import org.mentormatch.bench.OrLibraryBenchmark;
 import org.mentormatch.bench.ParaphraseBenchmark;
 import org.mentormatch.bench.PhraseSimilarities;
+import org.mentormatch.bench.SimilarityCalibration;
 import org.mentormatch.config.MatchConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,10 +33,15 @@ import picocli.CommandLine.Parameters;
       "Runs a benchmark and writes its section of the report (docs/benchmarks.md by default).",
       "  orlib    certify the solver on the OR-Library table and time it",
       "  quality  clustered nightly assignment against the exact optimum on generated members",
-      "  paraphrase  planted members whose goals are written in their own words"
+      "  paraphrase  planted members whose goals are written in their own words",
+      "  calibration  fit the phrase similarity on labelled pairs and measure it on held-out ones",
+      "  embedding  phrases per second the sentence model embeds, per core and on every core"
     })
 public final class BenchJob implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "BENCHMARK", description = "orlib, quality or paraphrase")
+  @Parameters(
+      index = "0",
+      paramLabel = "BENCHMARK",
+      description = "orlib, quality, paraphrase, calibration or embedding")
   String benchmark;
 
   @Option(
@@ -151,9 +158,51 @@ public final class BenchJob implements Callable<Integer> {
                     figures);
                 return 0;
               }
+              case "calibration" -> {
+                SimilarityCalibration.Result r =
+                    SimilarityCalibration.run(root.resolve("data/calibration/phrases.csv"));
+                BenchmarkReport.replaceSection(
+                    out,
+                    "calibration",
+                    SimilarityCalibration.section(r, "jobs/bench.sh calibration"));
+                System.out.printf(
+                    java.util.Locale.ROOT,
+                    "fitted: cosine counts from %.2f, certain from %.2f; holdout top-1 %d of %d%n",
+                    r.fit().cosineCounts(),
+                    r.fit().cosineCertain(),
+                    r.holdout().top1Right(),
+                    r.holdout().goals());
+                return 0;
+              }
+              case "embedding" -> {
+                int cores = Runtime.getRuntime().availableProcessors();
+                String load =
+                    String.format(
+                        java.util.Locale.ROOT,
+                        "%.1f",
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage());
+                EmbeddingSpeed.Result r =
+                    EmbeddingSpeed.run(EmbeddingSpeed.phrases(members, seed, 5000), cores);
+                BenchmarkReport.replaceSection(
+                    out,
+                    "embedding",
+                    EmbeddingSpeed.section(
+                        r, "jobs/bench.sh embedding --members " + members, load));
+                System.out.printf(
+                    java.util.Locale.ROOT,
+                    "%d phrases: %.0f/s on one thread, %.0f/s on %d%n",
+                    r.phrases(),
+                    r.oneThread(),
+                    r.allThreads(),
+                    r.threads());
+                return 0;
+              }
               default ->
                   throw new UserError(
-                      "unknown benchmark '" + benchmark + "': use orlib, quality or paraphrase.");
+                      "unknown benchmark '"
+                          + benchmark
+                          + "': use orlib, quality, paraphrase, calibration or embedding.");
             }
           } finally {
             spark.stop();
