@@ -17,6 +17,7 @@ import org.mentormatch.bench.BenchmarkReport;
 import org.mentormatch.bench.BlockingQualityBenchmark;
 import org.mentormatch.bench.EmbeddingSpeed;
 import org.mentormatch.bench.OrLibraryBenchmark;
+import org.mentormatch.bench.ParaphraseAblation;
 import org.mentormatch.bench.ParaphraseBenchmark;
 import org.mentormatch.bench.PhraseSimilarities;
 import org.mentormatch.bench.SimilarityCalibration;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Parameters;
       "  orlib    certify the solver on the OR-Library table and time it",
       "  quality  clustered nightly assignment against the exact optimum on generated members",
       "  paraphrase  planted members whose goals are written in their own words",
+      "  ablation  the paraphrase benchmark's members, the phrase similarity built up step by step",
       "  calibration  fit the phrase similarity on labelled pairs and measure it on held-out ones",
       "  embedding  phrases per second the sentence model embeds, per core and on every core"
     })
@@ -41,7 +43,7 @@ public final class BenchJob implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "BENCHMARK",
-      description = "orlib, quality, paraphrase, calibration or embedding")
+      description = "orlib, quality, paraphrase, ablation, calibration or embedding")
   String benchmark;
 
   @Option(
@@ -51,7 +53,7 @@ public final class BenchJob implements Callable<Integer> {
 
   @Option(
       names = "--seed",
-      description = "quality, paraphrase: generator seed (default: ${DEFAULT-VALUE}).")
+      description = "quality, paraphrase, ablation: generator seed (default: ${DEFAULT-VALUE}).")
   long seed = 7;
 
   @Option(
@@ -158,6 +160,27 @@ public final class BenchJob implements Callable<Integer> {
                     figures);
                 return 0;
               }
+              case "ablation" -> {
+                List<ParaphraseAblation.Step> steps =
+                    ParaphraseAblation.run(
+                        root.resolve("data/benchmarks/paraphrase/topics.csv"),
+                        root.resolve("data/calibration/phrases.csv"),
+                        seed);
+                BenchmarkReport.replaceSection(
+                    out,
+                    "ablation",
+                    ParaphraseAblation.section(steps, "jobs/bench.sh ablation --seed " + seed));
+                for (ParaphraseAblation.Step st : steps) {
+                  System.out.printf(
+                      java.util.Locale.ROOT,
+                      "%-64s best in topic %.1f%%, assigned %d, in topic %d%n",
+                      st.name(),
+                      100 * st.bestInTopic(),
+                      st.assigned(),
+                      st.assignedInTopic());
+                }
+                return 0;
+              }
               case "calibration" -> {
                 SimilarityCalibration.Result r =
                     SimilarityCalibration.run(root.resolve("data/calibration/phrases.csv"));
@@ -202,7 +225,7 @@ public final class BenchJob implements Callable<Integer> {
                   throw new UserError(
                       "unknown benchmark '"
                           + benchmark
-                          + "': use orlib, quality, paraphrase, calibration or embedding.");
+                          + "': use orlib, quality, paraphrase, ablation, calibration or embedding.");
             }
           } finally {
             spark.stop();
