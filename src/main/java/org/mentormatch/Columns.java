@@ -36,14 +36,15 @@ public final class Columns {
   // features
   public static final String GOAL_PHRASES = "goal_phrases";
   public static final String SKILL_PHRASES = "skill_phrases";
-  public static final String GOAL_VECTOR = "goal_vector";
-  public static final String SKILL_VECTOR = "skill_vector";
-  public static final String PROFILE_VECTOR = "profile_vector";
-  public static final String GOAL_TOPICS = "goal_topics";
-  public static final String SKILL_TOPICS = "skill_topics";
+  public static final String GOAL_EMBEDDING = "goal_embedding";
+  public static final String SKILL_EMBEDDING = "skill_embedding";
+  public static final String PROFILE_EMBEDDING = "profile_embedding";
   public static final String PHRASE_TEXT = "text";
-  public static final String PHRASE_VECTOR = "vector";
+  public static final String PHRASE_KEY = "key";
   public static final String PHRASE_CONCEPTS = "concepts";
+  public static final String PHRASE_COVERAGE = "coverage";
+  public static final String PHRASE_TOPICAL = "topical";
+  public static final String PHRASE_EMBEDDING = "embedding";
 
   // clusters
   public static final String CLUSTER = "cluster";

@@ -23,7 +23,8 @@ import org.mentormatch.assignment.MinCostFlowSolver;
 import org.mentormatch.candidates.CandidatePairs;
 import org.mentormatch.candidates.ExactCandidates;
 import org.mentormatch.config.MatchConfig;
-import org.mentormatch.features.PhraseAnalyzer;
+import org.mentormatch.features.MemberFeatures;
+import org.mentormatch.features.PhraseEmbedder;
 import org.mentormatch.features.Taxonomy;
 import org.mentormatch.io.FileStore;
 import org.mentormatch.io.TextLines;
@@ -88,11 +89,17 @@ public final class BlockingQualityBenchmark {
         new MatchPipeline(
             spark,
             config,
-            new PhraseAnalyzer(Taxonomy.builtIn()),
+            Taxonomy.builtIn(),
+            PhraseEmbedder.shipped(),
             new MinCostFlowSolver(),
             new StageClock());
     MatchPipeline.Prepared prepared =
-        pipeline.prepare(lines, file.toString(), partitions, LocalDate.of(2026, 11, 21));
+        pipeline.prepare(
+            lines,
+            file.toString(),
+            partitions,
+            LocalDate.of(2026, 11, 21),
+            MemberFeatures.noEmbeddings(spark));
     Dataset<Row> profiles = prepared.profiles();
     Dataset<Row> capacity = pipeline.freeCapacity(profiles);
 
@@ -103,7 +110,7 @@ public final class BlockingQualityBenchmark {
         side(
             pipeline,
             clusteredPairs,
-            pairs -> pipeline.score(pairs, profiles),
+            pairs -> pipeline.score(pairs, profiles, prepared.phrasePairs()),
             capacity,
             config.assignment().maxCandidatesPerMentee(),
             start);
@@ -112,17 +119,16 @@ public final class BlockingQualityBenchmark {
     start = System.nanoTime();
     Dataset<Row> allPairs =
         ExactCandidates.generate(
-                profiles,
-                pipeline.rules(),
-                pipeline.noDeclinedPairs(),
-                config.score().minPhraseSimilarity())
+                profiles, pipeline.rules(), pipeline.noDeclinedPairs(), prepared.phrasePairs())
             .localCheckpoint();
     // Only allowed pairs can be assigned, so only those are scored here.
     Side exact =
         side(
             pipeline,
             allPairs,
-            pairs -> pipeline.score(pairs.filter(col(CandidatePairs.ALLOWED)), profiles),
+            pairs ->
+                pipeline.score(
+                    pairs.filter(col(CandidatePairs.ALLOWED)), profiles, prepared.phrasePairs()),
             capacity,
             Integer.MAX_VALUE,
             start);

@@ -1,6 +1,11 @@
 package org.mentormatch.clusters;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.udf;
 
 import java.io.Serializable;
@@ -8,35 +13,47 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.clustering.KMeans;
 import org.apache.spark.ml.clustering.KMeansModel;
-import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.mentormatch.Checkpoints;
 import org.mentormatch.Columns;
 import org.mentormatch.config.ClusterConfig;
-import org.mentormatch.features.PhraseAnalyzer;
+import org.mentormatch.features.Embeddings;
+import org.mentormatch.features.PhraseEmbedder;
 
 /**
- * Clusters members by the topics of their goals and skills (MLlib KMeans, cosine distance), and
- * files each member where matching will look for them.
+ * Clusters what mentors offer by meaning (MLlib KMeans, cosine distance, over each mentor's
+ * semantic profile: the mean embedding of their skill phrases), and files each member where
+ * matching will look for them.
  *
  * <p>k = round(members with a topic / clusters.members_per_cluster), within [2, clusters.max_k] and
- * at most the number of such members. A mentor is filed under the cluster nearest to their skills;
- * a mentee searches the cluster nearest to their goals and the clusters.neighbours next nearest, so
- * a good mentor just across a cluster border is not lost.
+ * at most the number of mentors with a topic. The centres come from mentors alone, like the coarse
+ * cells of a search index over what can be found: goals in people's own words sit apart from skills
+ * in the usual vocabulary, and clusters fitted on both would leave some holding mentees only, where
+ * a mentee would search in vain. A mentor is filed under the cluster nearest to their skills and
+ * the cluster nearest to each skill phrase; a mentee searches the cluster nearest to their goals
+ * and the clusters.neighbours next nearest, and the cluster nearest to each goal phrase, so a good
+ * mentor just across a cluster border is not lost. A cluster is labelled by the taxonomy concepts
+ * its skill phrases name most often, then by its most frequent skill phrases.
  *
- * <p>Input: {@code member_id, goal_vector, skill_vector, profile_vector}. Output: the same plus
- * {@code cluster} (int, the mentor's home; null without skills) and {@code search_clusters} (array
- * of int, nearest first; empty when the goals name no topic).
+ * <p>Input: {@code member_id, goal_phrases, skill_phrases, goal_embedding, skill_embedding,
+ * profile_embedding}. Output: the same plus {@code cluster} (int, the mentor's home; null without
+ * skills), {@code mentor_clusters} and {@code search_clusters} (arrays of int, nearest first; empty
+ * without a topic).
  */
 public final class TopicClusters {
   private static final int LABEL_TERMS = 3;
@@ -47,34 +64,34 @@ public final class TopicClusters {
   public record Result(Dataset<Row> members, int k, List<String> labels, double[][] centres)
       implements Serializable {}
 
-  /** Fits KMeans on members' profile vectors and files every member. */
-  public static Result cluster(
-      Dataset<Row> features, String[] vocabulary, ClusterConfig config, int partitions) {
+  /** Fits KMeans on members' semantic profiles and files every member. */
+  public static Result cluster(Dataset<Row> features, ClusterConfig config, int partitions) {
     UserDefinedFunction nonZero =
         udf((UDF1<Vector, Boolean>) v -> v.numNonzeros() > 0, DataTypes.BooleanType);
+    long n = features.filter(nonZero.apply(col(Columns.PROFILE_EMBEDDING))).count();
     // KMeans initialisation samples per partition: fixing partitions and their order (here, not
     // wherever the rows last came from) makes the same members give the same clusters.
-    Dataset<Row> withTopic =
+    Dataset<Row> mentors =
         features
-            .filter(nonZero.apply(col(Columns.PROFILE_VECTOR)))
-            .select(Columns.MEMBER_ID, Columns.PROFILE_VECTOR)
+            .filter(nonZero.apply(col(Columns.SKILL_EMBEDDING)))
+            .select(Columns.MEMBER_ID, Columns.SKILL_EMBEDDING)
             .repartition(partitions, col(Columns.MEMBER_ID))
             .sortWithinPartitions(Columns.MEMBER_ID)
             .transform(Checkpoints::keep);
-    long n = withTopic.count();
+    long mentorCount = mentors.count();
 
     double[][] centres;
-    if (n < 2) {
-      centres = new double[][] {new double[vocabulary.length]};
+    if (mentorCount < 2) {
+      centres = new double[][] {new double[PhraseEmbedder.DIMENSIONS]};
     } else {
       KMeansModel model =
           new KMeans()
-              .setK(config.clusterCount(n))
+              .setK((int) Math.min(config.clusterCount(n), mentorCount))
               .setSeed(config.seed())
               .setMaxIter(config.maxIterations())
               .setDistanceMeasure("cosine")
-              .setFeaturesCol(Columns.PROFILE_VECTOR)
-              .fit(withTopic);
+              .setFeaturesCol(Columns.SKILL_EMBEDDING)
+              .fit(mentors);
       Vector[] fitted = model.clusterCenters();
       centres = new double[fitted.length][];
       for (int c = 0; c < fitted.length; c++) {
@@ -93,42 +110,41 @@ public final class TopicClusters {
             DataTypes.IntegerType);
     UserDefinedFunction mentorClusters =
         udf(
-            (UDF2<Vector, scala.collection.Seq<Vector>, int[]>)
-                (skills, topics) ->
-                    filed(
-                        skills,
-                        scala.jdk.javaapi.CollectionConverters.asJava(topics),
-                        shared.value(),
-                        1,
-                        1),
+            (UDF2<Vector, scala.collection.Seq<Row>, int[]>)
+                (skills, phrases) -> filed(skills, topical(phrases), shared.value(), 1, 1),
             DataTypes.createArrayType(DataTypes.IntegerType, false));
     UserDefinedFunction search =
         udf(
-            (UDF2<Vector, scala.collection.Seq<Vector>, int[]>)
-                (goals, topics) ->
-                    filed(
-                        goals,
-                        scala.jdk.javaapi.CollectionConverters.asJava(topics),
-                        shared.value(),
-                        searched,
-                        1),
+            (UDF2<Vector, scala.collection.Seq<Row>, int[]>)
+                (goals, phrases) -> filed(goals, topical(phrases), shared.value(), searched, 1),
             DataTypes.createArrayType(DataTypes.IntegerType, false));
     Dataset<Row> filed =
         features
-            .withColumn(Columns.CLUSTER, home.apply(col(Columns.SKILL_VECTOR)))
+            .withColumn(Columns.CLUSTER, home.apply(col(Columns.SKILL_EMBEDDING)))
             .withColumn(
                 Columns.MENTOR_CLUSTERS,
-                mentorClusters.apply(col(Columns.SKILL_VECTOR), col(Columns.SKILL_TOPICS)))
+                mentorClusters.apply(col(Columns.SKILL_EMBEDDING), col(Columns.SKILL_PHRASES)))
             .withColumn(
                 Columns.SEARCH_CLUSTERS,
-                search.apply(col(Columns.GOAL_VECTOR), col(Columns.GOAL_TOPICS)));
-    return new Result(filed, centres.length, labels(centres, vocabulary), centres);
+                search.apply(col(Columns.GOAL_EMBEDDING), col(Columns.GOAL_PHRASES)));
+    return new Result(filed, centres.length, labels(features, shared), centres);
+  }
+
+  /** The embeddings of the phrases that name a topic, as vectors. */
+  private static List<Vector> topical(scala.collection.Seq<Row> phrases) {
+    List<Vector> out = new ArrayList<>();
+    for (Row r : scala.jdk.javaapi.CollectionConverters.asJava(phrases)) {
+      if (r.<Boolean>getAs(Columns.PHRASE_TOPICAL)) {
+        out.add(Embeddings.of(r.getAs(Columns.PHRASE_EMBEDDING)));
+      }
+    }
+    return out;
   }
 
   /**
    * The clusters a member is filed under or searches: the {@code count} nearest to the whole
-   * vector, then the {@code count} nearest to each phrase's, without repeats; empty when the member
-   * has no topic at all.
+   * vector, then the {@code perPhrase} nearest to each phrase's, without repeats; empty when the
+   * member has no topic at all.
    */
   static int[] filed(
       Vector whole, List<Vector> phrases, double[][] centres, int count, int perPhrase) {
@@ -150,12 +166,12 @@ public final class TopicClusters {
 
   /** The {@code count} centres most similar (cosine) to {@code v}, best first; ties by index. */
   static int[] nearest(Vector v, double[][] centres, int count) {
-    SparseVector s = v.toSparse();
+    double[] x = v.toArray();
     double[] similarity = new double[centres.length];
     for (int c = 0; c < centres.length; c++) {
       double dot = 0;
-      for (int k = 0; k < s.indices().length; k++) {
-        dot += s.values()[k] * centres[c][s.indices()[k]];
+      for (int k = 0; k < x.length; k++) {
+        dot += x[k] * centres[c][k];
       }
       similarity[c] = dot;
     }
@@ -172,30 +188,52 @@ public final class TopicClusters {
     return out;
   }
 
-  /** Each cluster's strongest concepts (or words, if it has too few concepts), in words. */
-  static List<String> labels(double[][] centres, String[] vocabulary) {
-    List<String> labels = new ArrayList<>();
-    for (double[] centre : centres) {
-      Integer[] order = new Integer[centre.length];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
-      }
-      Arrays.sort(
-          order, Comparator.comparingDouble((Integer i) -> -centre[i]).thenComparingInt(i -> i));
-      List<String> words = new ArrayList<>();
-      for (String kind : List.of(PhraseAnalyzer.CONCEPT, PhraseAnalyzer.WORD)) {
-        for (Integer i : order) {
-          if (words.size() >= LABEL_TERMS || centre[i] <= 0) {
-            break;
-          }
-          String term = vocabulary[i];
-          String name = term.substring(kind.length());
-          if (term.startsWith(kind) && !words.contains(name)) {
-            words.add(name);
-          }
+  /**
+   * Each cluster's label: the concepts most often named by the skill phrases of the mentors whose
+   * home it is (each phrase of each mentor counted once), then their most frequent skill phrases,
+   * {@value #LABEL_TERMS} in all.
+   */
+  static List<String> labels(Dataset<Row> features, Broadcast<double[][]> centres) {
+    UserDefinedFunction home =
+        udf(
+            (UDF1<Vector, Integer>)
+                v -> v.numNonzeros() == 0 ? null : nearest(v, centres.value(), 1)[0],
+            DataTypes.IntegerType);
+    Dataset<Row> phrases =
+        features
+            .withColumn(Columns.CLUSTER, home.apply(col(Columns.SKILL_EMBEDDING)))
+            .filter(col(Columns.CLUSTER).isNotNull())
+            .select(col(Columns.CLUSTER), explode(col(Columns.SKILL_PHRASES)).as("p"))
+            .filter(col("p." + Columns.PHRASE_TOPICAL))
+            .select(
+                col(Columns.CLUSTER),
+                col("p." + Columns.PHRASE_TEXT).as("text"),
+                col("p." + Columns.PHRASE_CONCEPTS).as("concepts"))
+            .transform(Checkpoints::keep);
+    WindowSpec top = Window.partitionBy(Columns.CLUSTER).orderBy(col("n").desc(), col("term"));
+    Map<Integer, List<String>> terms = new TreeMap<>();
+    for (String kind : List.of("concepts", "text")) {
+      Column term = kind.equals("concepts") ? explode(col("concepts")) : lower(col("text"));
+      for (Row r :
+          phrases
+              .select(col(Columns.CLUSTER), term.as("term"))
+              .groupBy(Columns.CLUSTER, "term")
+              .agg(count(lit(1)).as("n"))
+              .withColumn("rank", row_number().over(top))
+              .filter(col("rank").leq(LABEL_TERMS))
+              .orderBy(Columns.CLUSTER, "rank")
+              .collectAsList()) {
+        List<String> label = terms.computeIfAbsent(r.getInt(0), c -> new ArrayList<>());
+        String t = r.getString(1);
+        if (label.size() < LABEL_TERMS && !label.contains(t)) {
+          label.add(t);
         }
       }
-      labels.add(words.isEmpty() ? "no clear topic" : String.join(", ", words));
+    }
+    List<String> labels = new ArrayList<>();
+    for (int c = 0; c < centres.value().length; c++) {
+      List<String> label = terms.getOrDefault(c, List.of());
+      labels.add(label.isEmpty() ? "no clear topic" : String.join(", ", label));
     }
     return labels;
   }

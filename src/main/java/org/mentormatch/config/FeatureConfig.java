@@ -4,21 +4,11 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * How goals and skills become feature vectors.
+ * How goals and skills are read: the taxonomy their phrases are read against.
  *
- * @param vocabularySize most distinct terms kept by the TF-IDF vocabulary
  * @param taxonomyFile extra taxonomy CSV merged into the built-in one, or empty for none
  */
-public record FeatureConfig(int vocabularySize, String taxonomyFile) implements Serializable {
-  static final Setting<Integer> VOCABULARY_SIZE =
-      Setting.integer(
-          "features.vocabulary_size",
-          16384,
-          64,
-          1 << 20,
-          "Most distinct terms (concepts and word stems) kept in the TF-IDF vocabulary; the rarest"
-              + " terms beyond it are dropped. Cluster centres hold k x this many numbers.");
-
+public record FeatureConfig(String taxonomyFile) implements Serializable {
   static final Setting<String> TAXONOMY_FILE =
       Setting.text(
           "features.taxonomy",
@@ -27,9 +17,9 @@ public record FeatureConfig(int vocabularySize, String taxonomyFile) implements 
               + " one; empty means the built-in taxonomy only.",
           "a file path or Hadoop URI, or empty");
 
-  static final List<Setting<?>> SETTINGS = List.of(VOCABULARY_SIZE, TAXONOMY_FILE);
+  static final List<Setting<?>> SETTINGS = List.of(TAXONOMY_FILE);
 
   static FeatureConfig read(SettingValues v) {
-    return new FeatureConfig(v.get(VOCABULARY_SIZE), v.get(TAXONOMY_FILE));
+    return new FeatureConfig(v.get(TAXONOMY_FILE));
   }
 }

@@ -69,8 +69,11 @@ public record ScoreConfig(
           0.30,
           0,
           1,
-          "Least similarity (cosine of TF-IDF phrase vectors) between a goal and a skill for the"
-              + " skill to count as covering that goal; weaker resemblances count as nothing.");
+          "Least similarity between a goal and a skill for the skill to count as covering that"
+              + " goal; weaker resemblances count as nothing. The similarity is 1 for the same"
+              + " taxonomy concept, 0 for unrelated concepts the taxonomy knows, else the larger of"
+              + " the related-concept credit and the sentence model's similarity of meaning, which"
+              + " is calibrated to reach 0.3 where unrelated phrases reach it one time in ten.");
 
   static final Setting<Integer> IDEAL_SENIORITY_GAP =
       Setting.integer(

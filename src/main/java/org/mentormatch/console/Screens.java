@@ -190,7 +190,9 @@ final class Screens {
               "skill",
               s.getSkill(),
               "similarity",
-              fixed(s.getSimilarity(), 2)));
+              fixed(s.getSimilarity(), 2),
+              "how",
+              s.getHow()));
     }
     m.put("shared", shared);
     m.put("hasShared", !shared.isEmpty());
@@ -267,7 +269,9 @@ final class Screens {
               "skill",
               t.getSkill(),
               "similarity",
-              fixed(t.getSimilarity(), 2)));
+              fixed(t.getSimilarity(), 2),
+              "how",
+              t.getHow()));
     }
     m.put("shared", shared);
     m.put("hasShared", !shared.isEmpty());

@@ -47,7 +47,7 @@ public final class AlternativeChoice {
         a.getShared().stream()
             .map(
                 (SharedTopic s) ->
-                    new PairScorer.Match(s.getGoal(), s.getSkill(), s.getSimilarity()))
+                    new PairScorer.Match(s.getGoal(), s.getSkill(), s.getSimilarity(), s.getHow()))
             .toList();
     IntroductionWriter writer = new IntroductionWriter();
     IntroductionWriter.Facts facts =

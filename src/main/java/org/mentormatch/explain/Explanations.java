@@ -330,7 +330,8 @@ public final class Explanations {
     List<PairScorer.Match> matches = new ArrayList<>();
     for (Row m : parts.<Row>getList(parts.fieldIndex(Columns.MATCHES))) {
       matches.add(
-          new PairScorer.Match(m.getAs("goal"), m.getAs("skill"), m.<Double>getAs("similarity")));
+          new PairScorer.Match(
+              m.getAs("goal"), m.getAs("skill"), m.<Double>getAs("similarity"), m.getAs("how")));
     }
     ProposalExplainer.Parts p =
         new ProposalExplainer.Parts(

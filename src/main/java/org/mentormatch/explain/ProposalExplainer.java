@@ -68,7 +68,7 @@ public final class ProposalExplainer implements Serializable {
           .append("\" by \"")
           .append(m.skill())
           .append("\" (")
-          .append(strength(m.similarity()))
+          .append(m.describe())
           .append(')');
     }
     if (!parts.matches().isEmpty()) {
@@ -148,11 +148,6 @@ public final class ProposalExplainer implements Serializable {
     // An optimal assignment never leaves a better mentor with room unused for this mentee.
     return String.format(
         Locale.ROOT, "scores higher (%.3f) but was kept free by the assignment", score);
-  }
-
-  private static String strength(double similarity) {
-    String word = similarity >= 0.8 ? "strong" : similarity >= 0.5 ? "good" : "partial";
-    return String.format(Locale.ROOT, "%s, %.2f", word, similarity);
   }
 
   private static String hours(double h) {

@@ -3,8 +3,6 @@ package org.mentormatch.features;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.struct;
@@ -14,58 +12,64 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.ml.feature.CountVectorizerModel;
-import org.apache.spark.ml.feature.IDF;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.catalyst.encoders.ExpressionEncoder;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.mentormatch.Checkpoints;
 import org.mentormatch.Columns;
-import org.mentormatch.config.FeatureConfig;
 
 /**
- * Turns members' goals and skills into TF-IDF feature vectors with Spark MLlib.
+ * Reads members' goals and skills: each distinct phrase is analysed against the taxonomy ({@link
+ * PhraseAnalyzer}) and embedded by the sentence model ({@link PhraseEmbedder}), reusing embeddings
+ * computed on earlier nights.
  *
- * <p>Every phrase is analysed once per distinct text ({@link PhraseAnalyzer}: concepts, word stems,
- * character trigrams); a {@code CountVectorizerModel} over the most frequent terms and an {@code
- * IDF} fitted on all phrases give TF-IDF vectors; each phrase vector then gives its three kinds of
- * terms fixed shares, so the cosine of two phrases is {@value #CONCEPT_SHARE} x concept similarity
- * + {@value #WORD_SHARE} x word similarity + {@value #TRIGRAM_SHARE} x spelling similarity
- * (renormalised over the kinds a phrase has).
- *
- * <p>Input: used members with {@code member_id, goals, skills}. Output: {@code member_id,
- * goal_phrases, skill_phrases} (arrays of {@code text, concepts, vector} in the member's order,
- * vectors over the whole vocabulary), {@code goal_vector, skill_vector} (unit-length sums of the
- * phrase vectors' concept and word terms), {@code profile_vector} (their unit-length sum, what
- * clustering sees) and {@code goal_topics, skill_topics} (each phrase's concept and word terms
- * alone, unit length, for filing members under clusters phrase by phrase).
+ * <p>Input: used members with {@code member_id, goals, skills}, and the embeddings already known
+ * ({@link #EMBEDDING}: {@code key, embedding}, one row per key). Output: {@code member_id,
+ * goal_phrases, skill_phrases} (arrays of {@link #PHRASE} in the member's order) and {@code
+ * goal_embedding, skill_embedding, profile_embedding} (unit-length means of the topical goal, skill
+ * and all phrase embeddings; zero when there are none); the distinct phrases ({@code text} and the
+ * fields of {@link #PHRASE}); and the embeddings computed tonight ({@link #EMBEDDING}), for the
+ * cache.
  */
 public final class MemberFeatures {
-  static final double CONCEPT_SHARE = 0.6;
-  static final double WORD_SHARE = 0.25;
-  static final double TRIGRAM_SHARE = 0.15;
+  private static final String SIDE = "side";
+  private static final String GOAL = "goal";
+  private static final String SKILL = "skill";
+  private static final String ANCHORED = "anchored";
 
-  /** The vocabulary of a night without terms: not a term any analysis produces. */
-  private static final String NO_TERM = "\u0000";
+  /** Phrases a task embeds at most, so the work spreads over the executors' cores. */
+  static final int PHRASES_PER_TASK = 1000;
 
   private MemberFeatures() {}
 
   /**
-   * The fitted features (materialised), and the topic vocabulary that names each index of the
-   * member-level (goal, skill, profile) vectors.
+   * The features (materialised), the distinct phrases, the embeddings computed tonight, and counts:
+   * phrases in all, distinct phrases (by key), the keys embedded with the taxonomy's phrasings, and
+   * those embedded tonight rather than taken from the cache.
    */
   public record Result(
-      Dataset<Row> features, String[] topicVocabulary, int vocabularySize, long phrases) {}
+      Dataset<Row> features,
+      Dataset<Row> phrases,
+      Dataset<Row> embedded,
+      long phraseCount,
+      long distinctPhrases,
+      long keyCount,
+      long embeddedCount) {}
 
   /** The struct of one analysed phrase. */
   public static final StructType PHRASE =
@@ -75,7 +79,15 @@ public final class MemberFeatures {
               Columns.PHRASE_CONCEPTS,
               DataTypes.createArrayType(DataTypes.StringType, false),
               false)
-          .add(Columns.PHRASE_VECTOR, SQLDataTypes.VectorType(), false);
+          .add(Columns.PHRASE_COVERAGE, DataTypes.DoubleType, false)
+          .add(Columns.PHRASE_TOPICAL, DataTypes.BooleanType, false)
+          .add(Columns.PHRASE_EMBEDDING, DataTypes.BinaryType, false);
+
+  /** An embedding as the cache keeps it: the phrase's {@link PhraseEmbedder#key} and its vector. */
+  public static final StructType EMBEDDING =
+      new StructType()
+          .add(Columns.PHRASE_KEY, DataTypes.StringType, false)
+          .add(Columns.PHRASE_EMBEDDING, DataTypes.BinaryType, false);
 
   private static final StructType ANALYSIS =
       new StructType()
@@ -83,164 +95,187 @@ public final class MemberFeatures {
               Columns.PHRASE_CONCEPTS,
               DataTypes.createArrayType(DataTypes.StringType, false),
               false)
-          .add("terms", DataTypes.createArrayType(DataTypes.StringType, false), false);
+          .add(Columns.PHRASE_COVERAGE, DataTypes.DoubleType, false)
+          .add(Columns.PHRASE_TOPICAL, DataTypes.BooleanType, false);
 
-  /** Fits the vocabulary and IDF on {@code members}' phrases and builds every member's vectors. */
-  public static Result build(Dataset<Row> members, PhraseAnalyzer analyzer, FeatureConfig config) {
+  /**
+   * Analyses and embeds {@code members}' phrases, anchoring those the taxonomy knows ({@link
+   * PhraseReading}); {@code known} holds the embeddings of earlier nights by the same model ({@link
+   * #EMBEDDING}).
+   */
+  public static Result build(
+      Dataset<Row> members, Taxonomy taxonomy, PhraseEmbedder embedder, Dataset<Row> known) {
+    SparkSession spark = members.sparkSession();
     Dataset<Row> phrases =
         members
-            .select(col(Columns.MEMBER_ID), lit("goal").as("side"), posexplode(col(Columns.GOALS)))
+            .select(col(Columns.MEMBER_ID), lit(GOAL).as(SIDE), posexplode(col(Columns.GOALS)))
             .union(
                 members.select(
-                    col(Columns.MEMBER_ID),
-                    lit("skill").as("side"),
-                    posexplode(col(Columns.SKILLS))))
+                    col(Columns.MEMBER_ID), lit(SKILL).as(SIDE), posexplode(col(Columns.SKILLS))))
             .withColumnRenamed("col", Columns.PHRASE_TEXT);
 
-    Broadcast<PhraseAnalyzer> shared =
-        JavaSparkContext.fromSparkContext(members.sparkSession().sparkContext())
-            .broadcast(analyzer);
+    Broadcast<PhraseAnalyzer> analyzer =
+        JavaSparkContext.fromSparkContext(spark.sparkContext())
+            .broadcast(new PhraseAnalyzer(taxonomy));
     UserDefinedFunction analyze =
         udf(
             (UDF1<String, Row>)
                 text -> {
-                  PhraseAnalyzer.Analysis a = shared.value().analyze(text);
+                  PhraseAnalyzer.Analysis a = analyzer.value().analyze(text);
                   return RowFactory.create(
-                      a.concepts().toArray(new String[0]), a.terms().toArray(new String[0]));
+                      a.concepts().toArray(new String[0]), a.coverage(), a.topical());
                 },
             ANALYSIS);
-    Dataset<Row> analysed =
+    UserDefinedFunction key = udf((UDF1<String, String>) PhraseEmbedder::key, DataTypes.StringType);
+    Dataset<Row> texts =
         phrases
-            .join(
-                phrases
-                    .select(Columns.PHRASE_TEXT)
-                    .distinct()
-                    .withColumn("a", analyze.apply(col(Columns.PHRASE_TEXT))),
-                Columns.PHRASE_TEXT)
+            .select(Columns.PHRASE_TEXT)
+            .distinct()
+            .withColumn(Columns.PHRASE_KEY, key.apply(col(Columns.PHRASE_TEXT)))
+            .withColumn("a", analyze.apply(col(Columns.PHRASE_TEXT)))
+            .transform(Checkpoints::keep);
+    List<Row> anchorRows = new ArrayList<>();
+    for (String[] p : PhraseReading.phrasings(taxonomy)) {
+      anchorRows.add(RowFactory.create(p[0], PhraseEmbedder.key(p[1])));
+    }
+    Dataset<Row> anchorKeys =
+        spark.createDataFrame(
+            anchorRows,
+            new StructType()
+                .add("concept", DataTypes.StringType, false)
+                .add(Columns.PHRASE_KEY, DataTypes.StringType, false));
+
+    Dataset<Row> keys =
+        texts
+            .select(Columns.PHRASE_KEY)
+            .union(anchorKeys.select(Columns.PHRASE_KEY))
+            .distinct()
+            .join(known, new String[] {Columns.PHRASE_KEY}, "left")
+            .transform(Checkpoints::keep);
+    Dataset<Row> missing = keys.filter(col(Columns.PHRASE_EMBEDDING).isNull());
+    long keyCount = keys.count();
+    long missingCount = missing.count();
+    // A phrase's vector does not depend on the task that embeds it (each runs alone), so the
+    // missing phrases may be spread over as many tasks as their number suggests.
+    int tasks = (int) Math.max(1, (missingCount + PHRASES_PER_TASK - 1) / PHRASES_PER_TASK);
+    Dataset<Row> embedded =
+        missing
+            .select(Columns.PHRASE_KEY)
+            .repartition(tasks, col(Columns.PHRASE_KEY))
+            .mapPartitions(embedEach(embedder), ExpressionEncoder.apply(EMBEDDING))
+            .transform(Checkpoints::keep);
+    Dataset<Row> embeddings =
+        keys.filter(col(Columns.PHRASE_EMBEDDING).isNotNull())
+            .union(embedded)
+            .transform(Checkpoints::keep);
+
+    Map<String, List<byte[]>> byConcept = new TreeMap<>();
+    for (Row r :
+        anchorKeys
+            .join(embeddings, Columns.PHRASE_KEY)
+            .select("concept", Columns.PHRASE_EMBEDDING)
+            .collectAsList()) {
+      byConcept.computeIfAbsent(r.getString(0), c -> new ArrayList<>()).add(r.getAs(1));
+    }
+    Broadcast<PhraseReading> reading =
+        JavaSparkContext.fromSparkContext(spark.sparkContext())
+            .broadcast(PhraseReading.of(byConcept));
+    UserDefinedFunction anchor =
+        udf(
+            (UDF3<byte[], scala.collection.Seq<String>, Double, byte[]>)
+                (e, concepts, coverage) -> {
+                  List<String> c = scala.jdk.javaapi.CollectionConverters.asJava(concepts);
+                  return reading.value().anchor(e, c, !c.isEmpty() && coverage == 1);
+                },
+            DataTypes.BinaryType);
+    Dataset<Row> table =
+        texts
+            .join(embeddings, Columns.PHRASE_KEY)
             .select(
-                col(Columns.MEMBER_ID),
-                col("side"),
-                col("pos"),
                 col(Columns.PHRASE_TEXT),
                 col("a." + Columns.PHRASE_CONCEPTS).as(Columns.PHRASE_CONCEPTS),
-                col("a.terms").as("terms"))
+                col("a." + Columns.PHRASE_COVERAGE).as(Columns.PHRASE_COVERAGE),
+                col("a." + Columns.PHRASE_TOPICAL).as(Columns.PHRASE_TOPICAL),
+                anchor
+                    .apply(
+                        col(Columns.PHRASE_EMBEDDING),
+                        col("a." + Columns.PHRASE_CONCEPTS),
+                        col("a." + Columns.PHRASE_COVERAGE))
+                    .as(ANCHORED))
+            .transform(Checkpoints::keep);
+
+    Dataset<Row> analysed =
+        phrases
+            .join(table, Columns.PHRASE_TEXT)
+            .withColumnRenamed(ANCHORED, Columns.PHRASE_EMBEDDING)
             .transform(Checkpoints::keep);
     long phraseCount = analysed.count();
-
-    // CountVectorizer.fit orders terms of equal frequency as its tasks happen to finish, so the
-    // vocabulary is chosen here (frequency, then term) and handed to the MLlib model.
-    List<String> chosen =
-        analysed
-            .select(explode(col("terms")).as("term"))
-            .groupBy("term")
-            .agg(count(lit(1)).as("n"))
-            .orderBy(col("n").desc(), col("term"))
-            .limit(config.vocabularySize())
-            .select("term")
-            .as(Encoders.STRING())
-            .collectAsList();
-    if (chosen.isEmpty()) {
-      // MLlib refuses an empty vocabulary; a night without one term (no usable member, or only
-      // phrases without letters) still runs, with a term no phrase can have.
-      chosen = List.of(NO_TERM);
-    }
-    CountVectorizerModel vocabulary =
-        new CountVectorizerModel(chosen.toArray(new String[0]))
-            .setInputCol("terms")
-            .setOutputCol("tf");
-    Dataset<Row> tf = vocabulary.transform(analysed);
-    Dataset<Row> tfidf =
-        phraseCount == 0
-            ? tf.withColumn("tfidf", col("tf")) // IDF cannot be fitted on no phrase at all
-            : new IDF().setInputCol("tf").setOutputCol("tfidf").fit(tf).transform(tf);
-
-    String[] terms = vocabulary.vocabulary();
-    int[] kindOfIndex = new int[terms.length];
-    for (int i = 0; i < terms.length; i++) {
-      kindOfIndex[i] =
-          terms[i].startsWith(PhraseAnalyzer.CONCEPT)
-              ? 0
-              : terms[i].startsWith(PhraseAnalyzer.WORD) ? 1 : 2;
-    }
-    double[] shares = {CONCEPT_SHARE, WORD_SHARE, TRIGRAM_SHARE};
-    UserDefinedFunction weigh =
-        udf(
-            (UDF1<Vector, Vector>) v -> SparseVectors.weightByKind(v, kindOfIndex, shares),
-            SQLDataTypes.VectorType());
-    Dataset<Row> vectors = tfidf.withColumn(Columns.PHRASE_VECTOR, weigh.apply(col("tfidf")));
-
-    // Clustering looks at topics only: concept and word terms, re-indexed compactly. Trigrams
-    // serve phrase-to-phrase scoring (typos); in cluster centres they would triple the width.
-    int[] topicIndex = new int[terms.length];
-    List<String> topicTerms = new ArrayList<>();
-    for (int i = 0; i < terms.length; i++) {
-      topicIndex[i] = kindOfIndex[i] == 2 ? -1 : topicTerms.size();
-      if (kindOfIndex[i] != 2) {
-        topicTerms.add(terms[i]);
-      }
-    }
-    int size = topicTerms.size();
-    UserDefinedFunction sum =
-        udf(
-            (UDF1<scala.collection.Seq<Row>, Vector>)
-                list -> {
-                  List<Vector> vs = new ArrayList<>();
-                  for (Row r : scala.jdk.javaapi.CollectionConverters.asJava(list)) {
-                    vs.add(
-                        SparseVectors.restrict(r.getAs(Columns.PHRASE_VECTOR), topicIndex, size));
-                  }
-                  return SparseVectors.normalisedSum(vs, size);
-                },
-            SQLDataTypes.VectorType());
-    UserDefinedFunction pair =
-        udf(
-            (UDF1<Row, Vector>)
-                r ->
-                    SparseVectors.normalisedSum(
-                        List.of(r.getAs(Columns.GOAL_VECTOR), r.getAs(Columns.SKILL_VECTOR)), size),
-            SQLDataTypes.VectorType());
-    UserDefinedFunction each =
-        udf(
-            (UDF1<scala.collection.Seq<Row>, List<Vector>>)
-                list -> {
-                  List<Vector> vs = new ArrayList<>();
-                  for (Row r : scala.jdk.javaapi.CollectionConverters.asJava(list)) {
-                    Vector topic =
-                        SparseVectors.restrict(r.getAs(Columns.PHRASE_VECTOR), topicIndex, size);
-                    vs.add(SparseVectors.normalisedSum(List.of(topic), size));
-                  }
-                  return vs;
-                },
-            DataTypes.createArrayType(SQLDataTypes.VectorType(), false));
 
     Column phrase =
         struct(
             col("pos"),
             col(Columns.PHRASE_TEXT),
             col(Columns.PHRASE_CONCEPTS),
-            col(Columns.PHRASE_VECTOR));
+            col(Columns.PHRASE_COVERAGE),
+            col(Columns.PHRASE_TOPICAL),
+            col(Columns.PHRASE_EMBEDDING));
     Dataset<Row> perMember =
-        vectors
+        analysed
             .groupBy(Columns.MEMBER_ID)
             .agg(
-                collect_list(when(col("side").equalTo("goal"), phrase)).as("g"),
-                collect_list(when(col("side").equalTo("skill"), phrase)).as("s"));
+                collect_list(when(col(SIDE).equalTo(GOAL), phrase)).as("g"),
+                collect_list(when(col(SIDE).equalTo(SKILL), phrase)).as("s"));
+    UserDefinedFunction mean =
+        udf(
+            (UDF1<scala.collection.Seq<Row>, Vector>)
+                list -> Embeddings.meanOf(topicalEmbeddings(list)),
+            SQLDataTypes.VectorType());
     Dataset<Row> features =
         members
             .select(Columns.MEMBER_ID)
             .join(perMember, Columns.MEMBER_ID)
             .withColumn(Columns.GOAL_PHRASES, inOrder(col("g")))
             .withColumn(Columns.SKILL_PHRASES, inOrder(col("s")))
-            .withColumn(Columns.GOAL_VECTOR, sum.apply(col(Columns.GOAL_PHRASES)))
-            .withColumn(Columns.SKILL_VECTOR, sum.apply(col(Columns.SKILL_PHRASES)))
-            .withColumn(Columns.GOAL_TOPICS, each.apply(col(Columns.GOAL_PHRASES)))
-            .withColumn(Columns.SKILL_TOPICS, each.apply(col(Columns.SKILL_PHRASES)))
+            .withColumn(Columns.GOAL_EMBEDDING, mean.apply(col(Columns.GOAL_PHRASES)))
+            .withColumn(Columns.SKILL_EMBEDDING, mean.apply(col(Columns.SKILL_PHRASES)))
             .withColumn(
-                Columns.PROFILE_VECTOR,
-                pair.apply(struct(col(Columns.GOAL_VECTOR), col(Columns.SKILL_VECTOR))))
+                Columns.PROFILE_EMBEDDING,
+                mean.apply(
+                    org.apache.spark.sql.functions.concat(
+                        col(Columns.GOAL_PHRASES), col(Columns.SKILL_PHRASES))))
             .drop("g", "s")
             .transform(Checkpoints::keep);
-    return new Result(features, topicTerms.toArray(new String[0]), terms.length, phraseCount);
+    long distinct = texts.select(Columns.PHRASE_KEY).distinct().count();
+    return new Result(features, table, embedded, phraseCount, distinct, keyCount, missingCount);
+  }
+
+  /** No embeddings known: a programme's first night, or a run without a cache. */
+  public static Dataset<Row> noEmbeddings(SparkSession spark) {
+    return spark.createDataFrame(List.<Row>of(), EMBEDDING);
+  }
+
+  /** Embeds each key of a partition; the model is loaded once per executor JVM. */
+  private static MapPartitionsFunction<Row, Row> embedEach(PhraseEmbedder embedder) {
+    return rows -> {
+      List<String> keys = new ArrayList<>();
+      rows.forEachRemaining(r -> keys.add(r.getString(0)));
+      byte[][] vectors = embedder.embed(keys);
+      List<Row> out = new ArrayList<>(keys.size());
+      for (int i = 0; i < vectors.length; i++) {
+        out.add(RowFactory.create(keys.get(i), vectors[i]));
+      }
+      return out.iterator();
+    };
+  }
+
+  private static List<byte[]> topicalEmbeddings(scala.collection.Seq<Row> phrases) {
+    List<byte[]> out = new ArrayList<>();
+    for (Row r : scala.jdk.javaapi.CollectionConverters.asJava(phrases)) {
+      if (r.<Boolean>getAs(Columns.PHRASE_TOPICAL)) {
+        out.add(r.getAs(Columns.PHRASE_EMBEDDING));
+      }
+    }
+    return out;
   }
 
   /** The phrases sorted by their position in the member's cell, without the position. */
@@ -258,6 +293,8 @@ public final class MemberFeatures {
             struct(
                 p.getField(Columns.PHRASE_TEXT).as(Columns.PHRASE_TEXT),
                 p.getField(Columns.PHRASE_CONCEPTS).as(Columns.PHRASE_CONCEPTS),
-                p.getField(Columns.PHRASE_VECTOR).as(Columns.PHRASE_VECTOR)));
+                p.getField(Columns.PHRASE_COVERAGE).as(Columns.PHRASE_COVERAGE),
+                p.getField(Columns.PHRASE_TOPICAL).as(Columns.PHRASE_TOPICAL),
+                p.getField(Columns.PHRASE_EMBEDDING).as(Columns.PHRASE_EMBEDDING)));
   }
 }

@@ -17,31 +17,27 @@ import opennlp.tools.stemmer.snowball.SnowballStemmer;
 import org.apache.spark.ml.feature.StopWordsRemover;
 
 /**
- * Turns one goal or skill phrase into the concepts it names and the terms of its feature vector.
+ * Reads one goal or skill phrase against the taxonomy: the concepts it names, its content words,
+ * and whether the taxonomy knows all of it.
  *
  * <p>Steps: Unicode-normalise and lower-case; split into words (keeping {@code c++}, {@code c#},
  * {@code node.js}); stem each word (Snowball English); find taxonomy phrasings as whole word
  * sequences, longest first, so "machine learning" is one idea and "ai" never matches inside
  * "retail"; a phrasing of two or more words, or one word of eight or more letters, also matches
- * with one typo. Terms, by kind prefix:
+ * with one typo; a word of one or two letters ("AI", "R", "Go") names a concept only in capitals or
+ * as all the phrase says, so "go to market" is not the Go language.
  *
- * <ul>
- *   <li>{@code c:} each concept found (counted twice) and its broader concept (once), so a "deep
- *       learning" skill partly covers a "machine learning" goal;
- *   <li>{@code w:} the stem of every content word (not a stop word or learning filler such as
- *       "learn", "better", "skills"), so free text without a concept still matches itself;
- *   <li>{@code t:} character trigrams of content words padded at word borders, which tolerate the
- *       typos and spelling variants the taxonomy does not know.
- * </ul>
+ * <p>Content words are the stems of the words that are neither stop words nor learning filler
+ * ("learn", "better", "skills", "deepen"): a phrase without any ("get better at it") names no
+ * topic. The taxonomy's <em>coverage</em> of a phrase is the share of its content words that lie
+ * inside a phrasing it matched; a phrase is <em>known</em> when that is all of them: then the
+ * taxonomy's reading of it is complete, and two known phrases of unrelated concepts are different
+ * things whatever a language model thinks. A concept found in a long phrase in someone's own words
+ * ("product" reads as productivity in "make our product work on phones") says less, and its
+ * coverage says how much less.
  */
 public final class PhraseAnalyzer implements Serializable {
   private static final long serialVersionUID = 1L;
-
-  /** Kind prefixes of terms. */
-  public static final String CONCEPT = "c:";
-
-  public static final String WORD = "w:";
-  public static final String TRIGRAM = "t:";
 
   private static final Pattern TOKEN =
       Pattern.compile("[\\p{L}\\p{N}]+(?:['.][\\p{L}\\p{N}]+)*[+#]*");
@@ -94,6 +90,10 @@ public final class PhraseAnalyzer implements Serializable {
           "beginners",
           "fundamentals",
           "deeper",
+          "deepen",
+          "broaden",
+          "sharpen",
+          "strengthen",
           "deep-dive",
           "dive",
           "stronger",
@@ -110,12 +110,28 @@ public final class PhraseAnalyzer implements Serializable {
   private final Map<String, String> conceptByStems = new HashMap<>();
   private final Map<String, String> conceptByText = new HashMap<>();
   private final Map<String, List<String>> textsByDeletion = new HashMap<>();
-  private final Map<String, String> broader = new HashMap<>();
   private final Set<String> stopWords = new HashSet<>();
   private final int maxPhrasingWords;
 
-  /** The words, concepts found and feature terms of one phrase. */
-  public record Analysis(List<String> concepts, List<String> terms) implements Serializable {}
+  /**
+   * What the taxonomy reads in one phrase.
+   *
+   * @param concepts the concepts named, in order of appearance
+   * @param words the stems of the content words, in order
+   * @param coverage the share of content words inside a matched phrasing (0 without any)
+   */
+  public record Analysis(List<String> concepts, List<String> words, double coverage)
+      implements Serializable {
+    /** Whether the phrase names any topic at all (has a content word). */
+    public boolean topical() {
+      return !words.isEmpty();
+    }
+
+    /** Whether the phrase names a concept and every content word lies inside a phrasing. */
+    public boolean known() {
+      return !concepts.isEmpty() && coverage == 1;
+    }
+  }
 
   /** An analyzer for the concepts of {@code taxonomy}. */
   public PhraseAnalyzer(Taxonomy taxonomy) {
@@ -125,9 +141,6 @@ public final class PhraseAnalyzer implements Serializable {
     stopWords.addAll(FILLERS);
     int longest = 1;
     for (Taxonomy.Concept c : taxonomy.concepts()) {
-      if (!c.broader().isEmpty()) {
-        broader.put(c.name(), c.broader());
-      }
       List<String> phrasings = new ArrayList<>(c.variants());
       phrasings.add(0, c.name());
       for (String phrasing : phrasings) {
@@ -157,13 +170,14 @@ public final class PhraseAnalyzer implements Serializable {
     this.maxPhrasingWords = longest;
   }
 
-  /** The concepts named in {@code phrase} and its feature terms (see the class comment). */
+  /** The concepts, content words and knownness of {@code phrase} (see the class comment). */
   public Analysis analyze(String phrase) {
     List<String> words = words(phrase);
     List<String> stems = stems(words);
     List<String> cased = casedWords(phrase);
     List<String> content = words.stream().filter(w -> !stopWords.contains(w)).toList();
     Set<String> concepts = new LinkedHashSet<>();
+    boolean[] covered = new boolean[words.size()];
     int i = 0;
     while (i < words.size()) {
       int matched = 0;
@@ -173,8 +187,10 @@ public final class PhraseAnalyzer implements Serializable {
           continue;
         }
         String concept = conceptByText.get(text);
-        if (concept == null) {
-          concept = conceptByStems.get(String.join(" ", stems.subList(i, i + n)));
+        String stemmed = String.join(" ", stems.subList(i, i + n));
+        // A stem of one or two letters ("going" -> "go") is held to the short-word rule too.
+        if (concept == null && (n > 1 || stemmed.length() > SHORT_WORD)) {
+          concept = conceptByStems.get(stemmed);
         }
         if (concept == null || concept.equals(AMBIGUOUS)) {
           concept = fuzzy(String.join(" ", words.subList(i, i + n)), n);
@@ -182,32 +198,25 @@ public final class PhraseAnalyzer implements Serializable {
         if (concept != null) {
           concepts.add(concept);
           matched = n;
+          java.util.Arrays.fill(covered, i, i + n, true);
         }
       }
       i += Math.max(1, matched);
     }
 
-    List<String> terms = new ArrayList<>();
-    for (String c : concepts) {
-      terms.add(CONCEPT + c);
-      terms.add(CONCEPT + c);
-      String b = broader.get(c);
-      if (b != null) {
-        terms.add(CONCEPT + b);
-      }
-    }
+    List<String> contentStems = new ArrayList<>();
+    int inside = 0;
     for (int w = 0; w < words.size(); w++) {
-      String word = words.get(w);
-      if (stopWords.contains(word) || stopWords.contains(stems.get(w))) {
+      if (stopWords.contains(words.get(w)) || stopWords.contains(stems.get(w))) {
         continue;
       }
-      terms.add(WORD + stems.get(w));
-      String padded = "<" + word + ">";
-      for (int k = 0; k + 3 <= padded.length(); k++) {
-        terms.add(TRIGRAM + padded.substring(k, k + 3));
-      }
+      contentStems.add(stems.get(w));
+      inside += covered[w] ? 1 : 0;
     }
-    return new Analysis(List.copyOf(concepts), List.copyOf(terms));
+    return new Analysis(
+        List.copyOf(concepts),
+        List.copyOf(contentStems),
+        contentStems.isEmpty() ? 0 : (double) inside / contentStems.size());
   }
 
   /**

@@ -58,6 +58,7 @@ public final class HomeLock implements AutoCloseable {
       List<String> repaired = new ArrayList<>(RunWriter.recover(files, home));
       repaired.addAll(new DecisionStore(files, home).recover());
       repaired.addAll(RunCheckpoints.recover(files, home));
+      repaired.addAll(EmbeddingCache.recover(files, home));
       lock.recovered = List.copyOf(repaired);
       return lock;
     } catch (IOException | RuntimeException e) {

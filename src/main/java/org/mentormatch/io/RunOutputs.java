@@ -177,14 +177,17 @@ public final class RunOutputs {
     Row parts = r.getAs("score_parts");
     List<SharedTopic> shared = new ArrayList<>();
     for (Row m : r.<Row>getList(r.fieldIndex("shared"))) {
-      shared.add(new SharedTopic(m.getAs("goal"), m.getAs("skill"), m.<Double>getAs("similarity")));
+      shared.add(
+          new SharedTopic(
+              m.getAs("goal"), m.getAs("skill"), m.<Double>getAs("similarity"), m.getAs("how")));
     }
     List<Alternative> alternatives = new ArrayList<>();
     for (Row a : r.<Row>getList(r.fieldIndex("alternatives"))) {
       List<SharedTopic> covered = new ArrayList<>();
       for (Row m : a.<Row>getList(a.fieldIndex("shared"))) {
         covered.add(
-            new SharedTopic(m.getAs("goal"), m.getAs("skill"), m.<Double>getAs("similarity")));
+            new SharedTopic(
+                m.getAs("goal"), m.getAs("skill"), m.<Double>getAs("similarity"), m.getAs("how")));
       }
       alternatives.add(
           Alternative.newBuilder()

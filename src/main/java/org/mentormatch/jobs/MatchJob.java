@@ -15,6 +15,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
+import org.mentormatch.Columns;
 import org.mentormatch.RunId;
 import org.mentormatch.UserError;
 import org.mentormatch.assignment.AssignmentSolver;
@@ -22,8 +23,9 @@ import org.mentormatch.assignment.MinCostFlowSolver;
 import org.mentormatch.config.MatchConfig;
 import org.mentormatch.config.Setting;
 import org.mentormatch.decisions.History;
-import org.mentormatch.features.PhraseAnalyzer;
+import org.mentormatch.features.PhraseEmbedder;
 import org.mentormatch.features.Taxonomy;
+import org.mentormatch.io.EmbeddingCache;
 import org.mentormatch.io.FileStore;
 import org.mentormatch.io.HistoryReader;
 import org.mentormatch.io.Home;
@@ -198,14 +200,34 @@ public final class MatchJob implements Callable<Integer> {
 
     StageClock clock = new StageClock();
     AssignmentSolver solver = new MinCostFlowSolver();
-    MatchPipeline pipeline =
-        new MatchPipeline(spark, config, new PhraseAnalyzer(taxonomy), solver, clock);
+    PhraseEmbedder embedder = PhraseEmbedder.shipped();
+    EmbeddingCache.Contents cache =
+        EmbeddingCache.read(
+            spark, files, programme, embedder.identity(), PhraseEmbedder.DIMENSIONS);
+    for (String problem : cache.problems()) {
+      LOG.info("{}", problem);
+    }
+    MatchPipeline pipeline = new MatchPipeline(spark, config, taxonomy, embedder, solver, clock);
     int partitions = config.engine().partitionsFor(files.length(membersPath));
     spark.conf().set("spark.sql.shuffle.partitions", partitions);
     JavaRDD<String> lines = TextLines.read(spark, files, membersPath, partitions);
     MatchPipeline.Outcome outcome =
         pipeline.run(
-            lines, options.members(), partitions, options.runId().value(), options.asOf(), history);
+            lines,
+            options.members(),
+            partitions,
+            options.runId().value(),
+            options.asOf(),
+            history,
+            cache.embeddings());
+    // The new embeddings are kept whatever becomes of the run: they are right either way.
+    EmbeddingCache.append(
+        files,
+        programme,
+        embedder.identity(),
+        PhraseEmbedder.DIMENSIONS,
+        outcome.embedded().orderBy(Columns.PHRASE_KEY).toLocalIterator());
+    EmbeddingCache.delete(files, cache.damaged());
 
     RunWriter run = RunWriter.begin(files, programme, options.runId());
     try {

@@ -28,11 +28,14 @@ import org.mentormatch.explain.Explanations;
 import org.mentormatch.explain.ProposalExplainer;
 import org.mentormatch.explain.UnmatchedReasons;
 import org.mentormatch.features.MemberFeatures;
-import org.mentormatch.features.PhraseAnalyzer;
+import org.mentormatch.features.PhraseEmbedder;
+import org.mentormatch.features.Taxonomy;
 import org.mentormatch.ingest.MemberIngest;
 import org.mentormatch.ingest.MemberTriage;
 import org.mentormatch.review.ReportBuilder;
 import org.mentormatch.scoring.PairScoring;
+import org.mentormatch.scoring.PhrasePairs;
+import org.mentormatch.scoring.PhraseSimilarity;
 
 /**
  * The nightly match, stage by stage: ingest, features, clusters, candidates, scoring, assignment,
@@ -48,22 +51,30 @@ import org.mentormatch.scoring.PairScoring;
 public final class MatchPipeline {
   private final SparkSession spark;
   private final MatchConfig config;
-  private final PhraseAnalyzer analyzer;
+  private final Taxonomy taxonomy;
+  private final PhraseEmbedder embedder;
+  private final PhraseSimilarity similarity;
   private final AssignmentSolver solver;
   private final StageClock clock;
   private final List<PairRules.PairRule> rules;
   private final FittingPairs fit;
 
-  /** A pipeline with its configuration, phrase analyzer and assignment solver. */
+  /**
+   * A pipeline with its configuration, the taxonomy phrases are read against, the sentence model,
+   * and the assignment solver.
+   */
   public MatchPipeline(
       SparkSession spark,
       MatchConfig config,
-      PhraseAnalyzer analyzer,
+      Taxonomy taxonomy,
+      PhraseEmbedder embedder,
       AssignmentSolver solver,
       StageClock clock) {
     this.spark = spark;
     this.config = config;
-    this.analyzer = analyzer;
+    this.taxonomy = taxonomy;
+    this.embedder = embedder;
+    this.similarity = new PhraseSimilarity(taxonomy, embedder.model());
     this.solver = solver;
     this.clock = clock;
     this.rules = PairRules.rules(config.rules());
@@ -79,12 +90,18 @@ public final class MatchPipeline {
    * @param present everyone still in the programme (a readable row with consent, used or not), as
    *     {@link History#PRESENT}
    * @param clusterLabels each cluster's strongest topics
+   * @param phrasePairs the phrase-pair table: each distinct goal phrase of a mentee with each
+   *     distinct skill phrase of a mentor that covers it ({@link PhrasePairs})
+   * @param embedded the phrase embeddings computed tonight ({@link MemberFeatures#EMBEDDING}), for
+   *     the cache
    */
   public record Prepared(
       Dataset<Row> triaged,
       Dataset<Row> profiles,
       Dataset<Row> present,
       List<String> clusterLabels,
+      Dataset<Row> phrasePairs,
+      Dataset<Row> embedded,
       Map<String, Object> figures) {}
 
   /**
@@ -98,6 +115,7 @@ public final class MatchPipeline {
    *     mentor_id, reason}, by proposal
    * @param eligibleMentees the mentees matched tonight, for the report: {@code member_id, name,
    *     department, timezone}
+   * @param embedded the phrase embeddings computed tonight, for the cache
    */
   public record Outcome(
       Dataset<Row> proposals,
@@ -106,6 +124,7 @@ public final class MatchPipeline {
       Dataset<Row> excluded,
       Dataset<Row> withdrawn,
       Dataset<Row> eligibleMentees,
+      Dataset<Row> embedded,
       Map<String, Object> figures) {}
 
   /**
@@ -113,6 +132,8 @@ public final class MatchPipeline {
    *
    * @param partitions partitions of the member data and of every shuffle (set by the caller)
    * @param asOf the date UTC offsets of time zones are taken at
+   * @param knownEmbeddings embeddings of earlier nights by the same model ({@link
+   *     MemberFeatures#EMBEDDING})
    */
   public Outcome run(
       JavaRDD<String> lines,
@@ -120,8 +141,9 @@ public final class MatchPipeline {
       int partitions,
       String runId,
       LocalDate asOf,
-      History.Files history) {
-    Prepared prepared = prepare(lines, source, partitions, asOf);
+      History.Files history,
+      Dataset<Row> knownEmbeddings) {
+    Prepared prepared = prepare(lines, source, partitions, asOf, knownEmbeddings);
     Map<String, Object> figures = prepared.figures();
     History.Effect memory = History.apply(prepared.profiles(), prepared.present(), history, asOf);
     Dataset<Row> profiles = memory.profiles();
@@ -152,7 +174,7 @@ public final class MatchPipeline {
 
     // Every candidate is scored, so an unmatched mentee can be told which rule stood between
     // them and the mentors whose skills fit.
-    Dataset<Row> scored = score(pairs, profiles);
+    Dataset<Row> scored = score(pairs, profiles, prepared.phrasePairs());
     Dataset<Row> funnel =
         CandidatePairs.funnel(scored, rules, topical()).transform(Checkpoints::keep);
     Dataset<Row> allowedTopical = scored.filter(col(CandidatePairs.ALLOWED).and(topical()));
@@ -229,11 +251,20 @@ public final class MatchPipeline {
         MemberTriage.excluded(prepared.triaged()),
         memory.withdrawn(),
         ReportBuilder.eligibleMentees(profiles),
+        prepared.embedded(),
         figures);
   }
 
-  /** Ingest, features and clusters: the members every later stage works on. */
-  public Prepared prepare(JavaRDD<String> lines, String source, int partitions, LocalDate asOf) {
+  /**
+   * Ingest, features, clusters and the phrase-pair table: what every later stage works on; {@code
+   * knownEmbeddings} as in {@link #run}.
+   */
+  public Prepared prepare(
+      JavaRDD<String> lines,
+      String source,
+      int partitions,
+      LocalDate asOf,
+      Dataset<Row> knownEmbeddings) {
     Map<String, Object> figures = new LinkedHashMap<>();
     clock.start();
 
@@ -266,32 +297,47 @@ public final class MatchPipeline {
             byStatus.getOrDefault(MemberTriage.EXCLUDED, 0L),
             byStatus.getOrDefault(MemberTriage.REJECTED, 0L)));
 
-    MemberFeatures.Result features = MemberFeatures.build(used, analyzer, config.features());
-    figures.put("phrases", features.phrases());
-    figures.put("vocabulary_terms", features.vocabularySize());
-    figures.put("topic_terms", features.topicVocabulary().length);
+    MemberFeatures.Result features =
+        MemberFeatures.build(used, taxonomy, embedder, knownEmbeddings);
+    figures.put("phrases", features.phraseCount());
+    figures.put("distinct_phrases", features.distinctPhrases());
+    // How many came from the cache stays out of the figures: a run's files must not depend on it.
+    figures.put("embedding_model", embedder.identity());
     clock.end(
         "features",
         String.format(
-            "%d phrases -> TF-IDF over %d terms (%d topic terms for clustering)",
-            features.phrases(), features.vocabularySize(), features.topicVocabulary().length));
+            "%d phrases (%d distinct) read against the taxonomy and embedded (%s): %d of %d"
+                + " vectors (with the taxonomy's phrasings) computed tonight, the rest from the"
+                + " cache",
+            features.phraseCount(),
+            features.distinctPhrases(),
+            embedder.model().name(),
+            features.embeddedCount(),
+            features.keyCount()));
 
     TopicClusters.Result clusters =
-        TopicClusters.cluster(
-            features.features(), features.topicVocabulary(), config.clusters(), partitions);
+        TopicClusters.cluster(features.features(), config.clusters(), partitions);
     Dataset<Row> chains =
         ManagementChains.fromMembers(triaged, config.rules().maxManagementDepth());
     Dataset<Row> profiles =
         MemberProfiles.assemble(used, clusters.members(), chains, asOf)
             .transform(Checkpoints::keep);
     Dataset<Row> present = History.present(triaged).transform(Checkpoints::keep);
+    Dataset<Row> phrasePairs =
+        PhrasePairs.between(profiles, similarity, config.score().minPhraseSimilarity())
+            .transform(Checkpoints::keep);
+    long phrasePairCount = phrasePairs.count();
     figures.put("clusters", clusters.k());
     figures.put("cluster_labels", clusters.labels());
+    figures.put("phrase_pairs", phrasePairCount);
     clock.end(
         "clusters",
         String.format(
-            "k = %d topic clusters (KMeans, cosine); management chains built", clusters.k()));
-    return new Prepared(triaged, profiles, present, clusters.labels(), figures);
+            "k = %d topic clusters (KMeans, cosine, over meaning); %d goal-skill phrase pairs"
+                + " alike; management chains built",
+            clusters.k(), phrasePairCount));
+    return new Prepared(
+        triaged, profiles, present, clusters.labels(), phrasePairs, features.embedded(), figures);
   }
 
   /**
@@ -316,9 +362,12 @@ public final class MatchPipeline {
     return rules;
   }
 
-  /** {@code pairs} with their score parts and matches (see {@link PairScoring}). */
-  public Dataset<Row> score(Dataset<Row> pairs, Dataset<Row> profiles) {
-    return PairScoring.scoreCandidates(pairs, profiles, config.score())
+  /**
+   * {@code pairs} with their score parts and matches (see {@link PairScoring}), covering goals from
+   * the phrase-pair table.
+   */
+  public Dataset<Row> score(Dataset<Row> pairs, Dataset<Row> profiles, Dataset<Row> phrasePairs) {
+    return PairScoring.score(pairs, profiles, phrasePairs, config.score())
         .transform(Checkpoints::keep);
   }
 

@@ -137,7 +137,7 @@ public final class ReportBuilder {
     for (Row m : r.<Row>getList(r.fieldIndex("shared"))) {
       shared.add(
           new ReportData.SharedView(
-              m.getAs("goal"), m.getAs("skill"), m.<Double>getAs("similarity")));
+              m.getAs("goal"), m.getAs("skill"), m.<Double>getAs("similarity"), m.getAs("how")));
     }
     List<ReportData.AlternativeView> alternatives = new ArrayList<>();
     for (Row a : r.<Row>getList(r.fieldIndex("alternatives"))) {

@@ -71,7 +71,7 @@ public record ReportData(
       String introduction) {}
 
   /** A goal the mentor covers and the skill that covers it. */
-  public record SharedView(String goal, String skill, double similarity) {}
+  public record SharedView(String goal, String skill, double similarity, String how) {}
 
   /** A next-best mentor and why not. */
   public record AlternativeView(String mentorId, String mentorName, double score, String whyNot) {}

@@ -172,7 +172,9 @@ public final class ReportPage {
                         "skill",
                         s.skill(),
                         "similarity",
-                        fixed(s.similarity(), 2)))
+                        fixed(s.similarity(), 2),
+                        "how",
+                        s.how()))
             .toList());
     model.put("hasShared", !p.shared().isEmpty());
     model.put("reasons", p.reasons());

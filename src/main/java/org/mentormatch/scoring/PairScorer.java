@@ -4,9 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.spark.ml.linalg.Vector;
 import org.mentormatch.config.ScoreConfig;
-import org.mentormatch.features.SparseVectors;
 
 /**
  * Scores one allowed mentee-mentor pair; the formula a coordinator sees explained.
@@ -15,8 +13,8 @@ import org.mentormatch.features.SparseVectors;
  *
  * <ul>
  *   <li><b>coverage</b>: for each of the mentee's goals, the similarity of the mentor's closest
- *       skill (cosine of the TF-IDF phrase vectors), counted as 0 below {@code
- *       score.min_phrase_similarity}; averaged over the goals that name a topic at all.
+ *       skill ({@link PhraseSimilarity}), counted as 0 below {@code score.min_phrase_similarity};
+ *       averaged over the goals that name a topic at all.
  *   <li><b>seniority</b>: min(gap, {@code score.ideal_seniority_gap}) / ideal gap.
  *   <li><b>timezone</b>: hours of the two local working days ({@code score.workday_start_hour} to
  *       {@code score.workday_end_hour}) that overlap, divided by the working day's length.
@@ -36,11 +34,23 @@ public final class PairScorer implements Serializable {
     this.config = config;
   }
 
-  /** A goal or skill phrase with its unit-length feature vector. */
-  public record Phrase(String text, Vector vector) implements Serializable {}
+  /**
+   * A goal the mentor covers, the skill that covers it, how similar they are and how ({@link
+   * PhraseSimilarity.Kind#words}).
+   */
+  public record Match(String goal, String skill, double similarity, String how)
+      implements Serializable {
+    /** How the explanation quotes the similarity: "same concept", "similar meaning, 0.71". */
+    public String describe() {
+      return new PhraseSimilarity.Similarity(similarity, PhraseSimilarity.Kind.of(how)).describe();
+    }
+  }
 
-  /** A goal the mentor covers, the skill that covers it, and how similar they are. */
-  public record Match(String goal, String skill, double similarity) implements Serializable {}
+  /**
+   * One of the mentee's goals: whether it names a topic, and the mentor's skill that covers it best
+   * (at least {@code score.min_phrase_similarity}), or null.
+   */
+  public record Goal(String text, boolean topical, Match best) implements Serializable {}
 
   /** The score of a pair and its parts. */
   public record Score(
@@ -53,33 +63,27 @@ public final class PairScorer implements Serializable {
       List<Match> matches)
       implements Serializable {}
 
-  /** One side of a pair: what the scorer needs to know about a member. */
-  public record Side(List<Phrase> phrases, int seniority, int utcOffsetMinutes, String department)
+  /** One side of a pair: what the scorer needs to know about a member besides the goals. */
+  public record Side(int seniority, int utcOffsetMinutes, String department)
       implements Serializable {}
 
-  /** Scores {@code mentee} (their goals) against {@code mentor} (their skills). */
-  public Score score(Side mentee, Side mentor) {
+  /**
+   * Scores a mentee with {@code goals} (in their order, each with the mentor's best skill for it)
+   * against a mentor.
+   */
+  public Score score(List<Goal> goals, Side mentee, Side mentor) {
     List<Match> matches = new ArrayList<>();
     double covered = 0;
     int topical = 0;
-    for (Phrase goal : mentee.phrases()) {
-      if (goal.vector().numNonzeros() == 0) {
+    for (Goal goal : goals) {
+      if (!goal.topical()) {
         continue; // a goal naming no topic cannot be covered by anyone
       }
       topical++;
-      Phrase best = null;
-      double bestSimilarity = 0;
-      for (Phrase skill : mentor.phrases()) {
-        double s = SparseVectors.dot(goal.vector(), skill.vector());
-        if (s > bestSimilarity + 1e-12) {
-          bestSimilarity = s;
-          best = skill;
-        }
-      }
-      if (best != null && bestSimilarity >= config.minPhraseSimilarity()) {
-        double similarity = Math.min(1.0, bestSimilarity);
-        covered += similarity;
-        matches.add(new Match(goal.text(), best.text(), similarity));
+      Match best = goal.best();
+      if (best != null && best.similarity() >= config.minPhraseSimilarity()) {
+        covered += best.similarity();
+        matches.add(best);
       }
     }
     double coverage = topical == 0 ? 0 : covered / topical;

@@ -1,6 +1,9 @@
 package org.mentormatch.scoring;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 
@@ -9,7 +12,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
@@ -19,12 +22,14 @@ import org.mentormatch.Columns;
 import org.mentormatch.config.ScoreConfig;
 
 /**
- * Scores allowed pairs on the executors with {@link PairScorer}.
+ * Scores candidate pairs on the executors with {@link PairScorer}, covering each goal from the
+ * phrase-pair table ({@link PhrasePairs}).
  *
- * <p>Input: pairs with {@code mentee_goal_phrases, mentor_skill_phrases} and both sides' {@code
- * seniority, utc_offset_minutes, department}. Output: the same plus {@code score, coverage,
- * seniority_part, timezone_part, department_part, shared_hours} and {@code matches} (array of
- * {@code goal, skill, similarity}: the goals covered and by which skill).
+ * <p>Input: pairs with {@code mentee_member_id, mentor_member_id} and both sides' {@code seniority,
+ * utc_offset_minutes, department}; member profiles with {@code goal_phrases, skill_phrases}; the
+ * phrase-pair table. Output: the pairs plus {@code score, coverage, seniority_part, timezone_part,
+ * department_part, shared_hours} and {@code matches} (array of {@code goal, skill, similarity,
+ * how}: the goals covered, by which skill, how alike and how).
  */
 public final class PairScoring {
   private PairScoring() {}
@@ -34,7 +39,8 @@ public final class PairScoring {
       new StructType()
           .add("goal", DataTypes.StringType, false)
           .add("skill", DataTypes.StringType, false)
-          .add("similarity", DataTypes.DoubleType, false);
+          .add("similarity", DataTypes.DoubleType, false)
+          .add("how", DataTypes.StringType, false);
 
   private static final StructType SCORE =
       new StructType()
@@ -67,39 +73,80 @@ public final class PairScoring {
   }
 
   /**
-   * Scores candidate {@code pairs} ({@code mentee_id, mentor_id} and any other columns) from the
-   * members' {@code profiles}: the pairs with the score columns, without the phrases they were
-   * computed from.
+   * For each goal phrase and mentor, the mentor's skill that covers it best (the first in the
+   * mentor's list among equals): {@code goal, mentor_member_id, skill, similarity, how}.
    */
-  public static Dataset<Row> scoreCandidates(
-      Dataset<Row> pairs, Dataset<Row> profiles, ScoreConfig config) {
-    Dataset<Row> withPhrases =
-        pairs
-            .join(
-                profiles.select(
-                    col(Columns.MEMBER_ID).as(Columns.MENTEE_ID),
-                    col(Columns.GOAL_PHRASES).as(Columns.mentee(Columns.GOAL_PHRASES))),
-                Columns.MENTEE_ID)
-            .join(
-                profiles.select(
-                    col(Columns.MEMBER_ID).as(Columns.MENTOR_ID),
-                    col(Columns.SKILL_PHRASES).as(Columns.mentor(Columns.SKILL_PHRASES))),
-                Columns.MENTOR_ID);
-    return score(withPhrases, config)
-        .drop(Columns.mentee(Columns.GOAL_PHRASES), Columns.mentor(Columns.SKILL_PHRASES));
+  public static Dataset<Row> bestSkillPerMentor(Dataset<Row> profiles, Dataset<Row> phrasePairs) {
+    Dataset<Row> skills =
+        profiles
+            .filter(col(Columns.IS_MENTOR))
+            .select(
+                col(Columns.MEMBER_ID).as(Columns.MENTOR_ID),
+                posexplode(col(Columns.SKILL_PHRASES)))
+            .select(
+                col(Columns.MENTOR_ID),
+                col("pos").as("skill_pos"),
+                col("col." + Columns.PHRASE_TEXT).as(PhrasePairs.SKILL));
+    return phrasePairs
+        .join(skills, PhrasePairs.SKILL)
+        .withColumn(
+            "rank",
+            row_number()
+                .over(
+                    Window.partitionBy(PhrasePairs.GOAL, Columns.MENTOR_ID)
+                        .orderBy(col(PhrasePairs.SIMILARITY).desc(), col("skill_pos"))))
+        .filter(col("rank").equalTo(1))
+        .select(
+            col(PhrasePairs.GOAL),
+            col(Columns.MENTOR_ID),
+            col(PhrasePairs.SKILL),
+            col(PhrasePairs.SIMILARITY),
+            col(PhrasePairs.HOW));
   }
 
   /** Adds the score columns to every pair. */
-  public static Dataset<Row> score(Dataset<Row> pairs, ScoreConfig config) {
+  public static Dataset<Row> score(
+      Dataset<Row> pairs, Dataset<Row> profiles, Dataset<Row> phrasePairs, ScoreConfig config) {
+    Dataset<Row> goals =
+        profiles
+            .filter(col(Columns.IS_MENTEE))
+            .select(
+                col(Columns.MEMBER_ID).as(Columns.MENTEE_ID), posexplode(col(Columns.GOAL_PHRASES)))
+            .select(
+                col(Columns.MENTEE_ID),
+                col("pos").as("goal_pos"),
+                col("col." + Columns.PHRASE_TEXT).as(PhrasePairs.GOAL),
+                col("col." + Columns.PHRASE_TOPICAL).as(Columns.PHRASE_TOPICAL));
+    String[] pairKey = {Columns.MENTEE_ID, Columns.MENTOR_ID};
+    Dataset<Row> covers =
+        pairs
+            .select(Columns.MENTEE_ID, Columns.MENTOR_ID)
+            .join(goals, Columns.MENTEE_ID)
+            .join(
+                bestSkillPerMentor(profiles, phrasePairs),
+                new String[] {PhrasePairs.GOAL, Columns.MENTOR_ID},
+                "left")
+            .groupBy(Columns.MENTEE_ID, Columns.MENTOR_ID)
+            .agg(
+                collect_list(
+                        struct(
+                            col("goal_pos"),
+                            col(PhrasePairs.GOAL),
+                            col(Columns.PHRASE_TOPICAL),
+                            col(PhrasePairs.SKILL),
+                            col(PhrasePairs.SIMILARITY),
+                            col(PhrasePairs.HOW)))
+                    .as("goals"));
+
     PairScorer scorer = new PairScorer(config);
     UserDefinedFunction scoreUdf =
         udf(
-            (UDF2<Row, Row, Row>)
-                (mentee, mentor) -> {
-                  PairScorer.Score s = scorer.score(side(mentee), side(mentor));
+            (UDF3<scala.collection.Seq<Row>, Row, Row, Row>)
+                (goalRows, mentee, mentor) -> {
+                  PairScorer.Score s = scorer.score(goals(goalRows), side(mentee), side(mentor));
                   List<Row> matches = new ArrayList<>();
                   for (PairScorer.Match m : s.matches()) {
-                    matches.add(RowFactory.create(m.goal(), m.skill(), m.similarity()));
+                    matches.add(RowFactory.create(m.goal(), m.skill(), m.similarity(), m.how()));
                   }
                   return RowFactory.create(
                       s.score(),
@@ -112,35 +159,49 @@ public final class PairScoring {
                 },
             SCORE);
     Dataset<Row> scored =
-        pairs.withColumn(
-            "s",
-            scoreUdf.apply(
-                struct(
-                    col(Columns.mentee(Columns.GOAL_PHRASES)).as("phrases"),
-                    col(Columns.mentee(Columns.SENIORITY)).as(Columns.SENIORITY),
-                    col(Columns.mentee(Columns.UTC_OFFSET_MINUTES)).as(Columns.UTC_OFFSET_MINUTES),
-                    col(Columns.mentee(Columns.DEPARTMENT)).as(Columns.DEPARTMENT)),
-                struct(
-                    col(Columns.mentor(Columns.SKILL_PHRASES)).as("phrases"),
-                    col(Columns.mentor(Columns.SENIORITY)).as(Columns.SENIORITY),
-                    col(Columns.mentor(Columns.UTC_OFFSET_MINUTES)).as(Columns.UTC_OFFSET_MINUTES),
-                    col(Columns.mentor(Columns.DEPARTMENT)).as(Columns.DEPARTMENT))));
+        pairs
+            .join(covers, pairKey, "left")
+            .withColumn(
+                "s",
+                scoreUdf.apply(
+                    col("goals"),
+                    struct(
+                        col(Columns.mentee(Columns.SENIORITY)).as(Columns.SENIORITY),
+                        col(Columns.mentee(Columns.UTC_OFFSET_MINUTES))
+                            .as(Columns.UTC_OFFSET_MINUTES),
+                        col(Columns.mentee(Columns.DEPARTMENT)).as(Columns.DEPARTMENT)),
+                    struct(
+                        col(Columns.mentor(Columns.SENIORITY)).as(Columns.SENIORITY),
+                        col(Columns.mentor(Columns.UTC_OFFSET_MINUTES))
+                            .as(Columns.UTC_OFFSET_MINUTES),
+                        col(Columns.mentor(Columns.DEPARTMENT)).as(Columns.DEPARTMENT))))
+            .drop("goals");
     for (String part : SCORE_COLUMNS) {
       scored = scored.withColumn(part, col("s." + part));
     }
     return scored.drop("s");
   }
 
-  private static PairScorer.Side side(Row r) {
-    List<PairScorer.Phrase> phrases = new ArrayList<>();
-    for (Row p : r.<Row>getList(r.fieldIndex("phrases"))) {
-      phrases.add(
-          new PairScorer.Phrase(p.getAs(Columns.PHRASE_TEXT), p.getAs(Columns.PHRASE_VECTOR)));
+  /** The goals of a pair in the mentee's order, each with the mentor's best skill or none. */
+  private static List<PairScorer.Goal> goals(scala.collection.Seq<Row> rows) {
+    if (rows == null) {
+      return List.of();
     }
-    return new PairScorer.Side(
-        phrases,
-        r.<Integer>getAs(Columns.SENIORITY),
-        r.<Integer>getAs(Columns.UTC_OFFSET_MINUTES),
-        r.<String>getAs(Columns.DEPARTMENT));
+    List<Row> sorted = new ArrayList<>(scala.jdk.javaapi.CollectionConverters.asJava(rows));
+    sorted.sort(java.util.Comparator.comparingInt(r -> r.getInt(0)));
+    List<PairScorer.Goal> out = new ArrayList<>();
+    for (Row r : sorted) {
+      PairScorer.Match best =
+          r.isNullAt(3)
+              ? null
+              : new PairScorer.Match(
+                  r.getString(1), r.getString(3), r.getDouble(4), r.getString(5));
+      out.add(new PairScorer.Goal(r.getString(1), r.getBoolean(2), best));
+    }
+    return out;
+  }
+
+  private static PairScorer.Side side(Row r) {
+    return new PairScorer.Side(r.getInt(0), r.getInt(1), r.isNullAt(2) ? null : r.getString(2));
   }
 }

@@ -39,13 +39,4 @@ class TopicClustersTest {
     assertArrayEquals(
         new int[] {1}, TopicClusters.filed(v(0, 0, 0), List.of(v(0, 1, 0)), CENTRES, 3, 1));
   }
-
-  @Test
-  void clusterLabelsPreferConceptsAndFallBackToWords() {
-    String[] vocabulary = {"c:negotiation", "w:deal", "c:sales", "w:close"};
-    double[][] centres = {{0.7, 0.5, 0.4, 0}, {0, 0.9, 0, 0.3}};
-    assertEquals(
-        List.of("negotiation, sales, deal", "deal, close"),
-        TopicClusters.labels(centres, vocabulary));
-  }
 }

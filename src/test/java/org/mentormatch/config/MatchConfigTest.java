@@ -25,7 +25,6 @@ class MatchConfigTest {
         setting("ingest.max_cell_chars", "2000", c -> c.ingest().maxCellChars(), 2000),
         setting("ingest.max_phrase_chars", "150", c -> c.ingest().maxPhraseChars(), 150),
         setting("ingest.max_phrases_per_cell", "20", c -> c.ingest().maxPhrasesPerCell(), 20),
-        setting("features.vocabulary_size", "16384", c -> c.features().vocabularySize(), 16384),
         setting("features.taxonomy", "", c -> c.features().taxonomyFile(), ""),
         setting("clusters.members_per_cluster", "40", c -> c.clusters().membersPerCluster(), 40),
         setting("clusters.max_k", "500", c -> c.clusters().maxK(), 500),

@@ -138,7 +138,10 @@ final class ConsoleHome {
     IntroductionWriter writer = new IntroductionWriter();
     IntroductionWriter.Facts facts =
         new IntroductionWriter.Facts(
-            mentee, mentor, List.of(new PairScorer.Match("spark", "Apache Spark", 0.9)), 5);
+            mentee,
+            mentor,
+            List.of(new PairScorer.Match("spark", "Apache Spark", 0.9, "similar meaning")),
+            5);
     return Proposal.newBuilder()
         .setProposalId(id)
         .setRunId(RUN)
@@ -154,7 +157,7 @@ final class ConsoleHome {
         .setMentorDepartment("Research")
         .setScore(score)
         .setScoreParts(new ScoreParts(0.8, 0.7, 1.0, 1.0))
-        .setShared(List.of(new SharedTopic("spark", "Apache Spark", 0.9)))
+        .setShared(List.of(new SharedTopic("spark", "Apache Spark", 0.9, "similar meaning")))
         .setReasons(List.of("Skills cover 1 of 1 goals.", "Both speak en."))
         .setAlternatives(List.of())
         .setCluster(0)
@@ -178,7 +181,7 @@ final class ConsoleHome {
         .setMentorEmail(id + "@example.org")
         .setMentorDepartment("Research")
         .setPlaces(places)
-        .setShared(List.of(new SharedTopic("spark", "Spark streaming", 0.7)))
+        .setShared(List.of(new SharedTopic("spark", "Spark streaming", 0.7, "similar meaning")))
         .setSharedHours(6.0)
         .build();
   }

@@ -46,7 +46,9 @@ class AlternativeChoiceTest {
                     .setWhyNot("fits less well")
                     .setMentorEmail("fay@example.org")
                     .setPlaces(2)
-                    .setShared(List.of(new SharedTopic("spark", "Spark streaming", 0.7)))
+                    .setShared(
+                        List.of(
+                            new SharedTopic("spark", "Spark streaming", 0.7, "similar meaning")))
                     .setSharedHours(6.0)
                     .build(),
                 Alternative.newBuilder()

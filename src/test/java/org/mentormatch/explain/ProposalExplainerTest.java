@@ -25,18 +25,18 @@ class ProposalExplainerTest {
       new Person("m1", "Finance", "America/New_York", 5, List.of("fr", "de", "en"), 4);
   private static final List<Match> MATCHES =
       List.of(
-          new Match("negotiation", "negotiation skills", 0.92),
-          new Match("SQL", "data analysis with SQL", 0.55),
-          new Match("public speaking", "presenting", 0.31));
+          new Match("negotiation", "negotiation skills", 1.0, "same concept"),
+          new Match("SQL", "data analysis with SQL", 0.55, "related concept"),
+          new Match("public speaking", "presenting", 0.31, "similar meaning"));
   private static final Parts PARTS = new Parts(0.714, 0.8, 1.0, 0.25, 1.0, 2.0, MATCHES);
 
   @Test
   void reasonsNameEveryPartMostImportantFirst() {
     assertEquals(
         List.of(
-            "Skills cover 3 of 3 goals: \"negotiation\" by \"negotiation skills\" (strong, 0.92);"
-                + " \"SQL\" by \"data analysis with SQL\" (good, 0.55); \"public speaking\" by"
-                + " \"presenting\" (partial, 0.31).",
+            "Skills cover 3 of 3 goals: \"negotiation\" by \"negotiation skills\" (same concept);"
+                + " \"SQL\" by \"data analysis with SQL\" (related concept, 0.55); \"public"
+                + " speaking\" by \"presenting\" (similar meaning, 0.31).",
             "Score 0.71 = coverage 0.80 x 0.70 + seniority 1.00 x 0.10 + time zone 0.25 x 0.15 +"
                 + " department 1.00 x 0.05 (weights normalised to 1).",
             "Mentor is 3 levels more senior (5 vs 2).",
@@ -52,7 +52,7 @@ class ProposalExplainerTest {
     Parts one = new Parts(0.5, 0.4, 1, 1, 0, 8, MATCHES.subList(0, 1));
     List<String> reasons = EXPLAINER.reasons(MENTEE, MENTOR, one, 0, "x");
     assertEquals(
-        "Skills cover 1 of 3 goals: \"negotiation\" by \"negotiation skills\" (strong, 0.92).",
+        "Skills cover 1 of 3 goals: \"negotiation\" by \"negotiation skills\" (same concept).",
         reasons.get(0));
     Person singleGoal = new Person("e1", "Sales", "UTC", 2, List.of("en"), 1);
     assertTrue(
@@ -62,16 +62,15 @@ class ProposalExplainerTest {
             .startsWith("Skills cover 1 of 1 goal: "));
   }
 
-  @ParameterizedTest(name = "similarity {0} -> {1}")
+  @ParameterizedTest
   @CsvSource({
-    "1.0, 'strong, 1.00'",
-    "0.8, 'strong, 0.80'",
-    "0.79, 'good, 0.79'",
-    "0.5, 'good, 0.50'",
-    "0.49, 'partial, 0.49'"
+    "1.0, same concept, same concept",
+    "0.5, related concept, 'related concept, 0.50'",
+    "0.714, similar meaning, 'similar meaning, 0.71'",
+    "0.3, similar meaning, 'similar meaning, 0.30'"
   })
-  void matchStrengthInWords(double similarity, String words) {
-    Parts p = new Parts(0.5, 0.5, 1, 1, 0, 8, List.of(new Match("g", "s", similarity)));
+  void eachCoveredGoalSaysHow(double similarity, String how, String words) {
+    Parts p = new Parts(0.5, 0.5, 1, 1, 0, 8, List.of(new Match("g", "s", similarity, how)));
     assertTrue(
         EXPLAINER.reasons(MENTEE, MENTOR, p, 0, "x").get(0).endsWith("(" + words + ")."), words);
   }

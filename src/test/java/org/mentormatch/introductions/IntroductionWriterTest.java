@@ -20,8 +20,8 @@ class IntroductionWriterTest {
         "Ana Lima",
         "Ben Okafor",
         List.of(
-            new Match("negotiation", "negotiation skills", 0.9),
-            new Match("SQL", "data analysis with SQL", 0.6)),
+            new Match("negotiation", "negotiation skills", 1.0, "same concept"),
+            new Match("SQL", "data analysis with SQL", 0.6, "similar meaning")),
         sharedHours);
   }
 
@@ -74,7 +74,8 @@ class IntroductionWriterTest {
         new Facts(
             "Zoë O'Neil",
             "Ravi",
-            List.of(new Match("P&L <budgets>", "\"finance\" for non-finance", 0.7)),
+            List.of(
+                new Match("P&L <budgets>", "\"finance\" for non-finance", 0.7, "similar meaning")),
             1);
     String body = WRITER.body(f);
     assertTrue(body.startsWith("Hi Zoë and Ravi,"), body);

@@ -93,7 +93,7 @@ class DecisionStoreTest {
         .setMentorDepartment("Research")
         .setScore(0.75)
         .setScoreParts(new ScoreParts(0.8, 0.7, 1.0, 1.0))
-        .setShared(List.of(new SharedTopic("spark", "Apache Spark", 0.9)))
+        .setShared(List.of(new SharedTopic("spark", "Apache Spark", 0.9, "similar meaning")))
         .setReasons(List.of("Bo knows Spark, which Ana wants to learn."))
         .setAlternatives(List.of())
         .setCluster(3)

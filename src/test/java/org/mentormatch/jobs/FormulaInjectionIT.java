@@ -101,7 +101,16 @@ class FormulaInjectionIT {
       p.printRecord("=1+1", "Ed", "e5@example.com", "mentee", "sql", "", "Ops", "UTC", "2", "yes");
       // a mentee no mentor fits: listed in unmatched.csv under an id starting with '-'
       p.printRecord(
-          "-e6", "Flo", "e6@example.com", "mentee", "welding", "", "Ops", "UTC", "2", "yes");
+          "-e6",
+          "Flo",
+          "e6@example.com",
+          "mentee",
+          "sourdough baking",
+          "",
+          "Ops",
+          "UTC",
+          "2",
+          "yes");
     }
     Path home = dir.resolve("home");
     MatchJob.run(

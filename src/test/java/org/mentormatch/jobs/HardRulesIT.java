@@ -35,9 +35,10 @@ import org.mentormatch.io.FileStore;
  * rule is removed.
  *
  * <p>One members file holds an island per rule: a mentee and a mentor who share a topic nobody else
- * has (so islands cannot match across), differing only in what the rule forbids. The control island
- * has no obstacle and is proposed. Two runs in all: defaults, and a config that allows same-manager
- * peers and raises the minimum score.
+ * has, differing only in what the rule forbids. Islands cannot match across: their topics are
+ * taxonomy concepts of different areas (which the similarity never lets meet), or of one area but
+ * far apart in meaning. The control island has no obstacle and is proposed. Two runs in all:
+ * defaults, and a config that allows same-manager peers and raises the minimum score.
  */
 class HardRulesIT {
   private static final String RUN_ID = "2026-11-21";
@@ -85,15 +86,15 @@ class HardRulesIT {
     m.add(mentor("mgr-r", "public speaking"));
     // reporting line: the mentor manages the mentee's manager
     m.add(with(mentee("chain-e", "budgeting"), "manager_id", "chain-mid"));
-    m.add(with(mentor("chain-mid", "tax law"), "manager_id", "chain-r"));
+    m.add(with(mentor("chain-mid", "recruiting"), "manager_id", "chain-r"));
     m.add(mentor("chain-r", "budgeting"));
     // reporting line through a rejected row: the middle manager's e-mail is broken tonight
     m.add(with(mentee("rej-e", "incident management"), "manager_id", "rej-mid"));
-    m.add(with(with(mentor("rej-mid", "tax law"), "manager_id", "rej-r"), "email", "broken"));
+    m.add(with(with(mentor("rej-mid", "recruiting"), "manager_id", "rej-r"), "email", "broken"));
     m.add(mentor("rej-r", "incident management"));
     // reporting line, the other way: the mentor reports to the mentee
-    m.add(mentee("rev-e", "accounting"));
-    m.add(with(mentor("rev-r", "accounting"), "manager_id", "rev-e"));
+    m.add(mentee("rev-e", "supply chain management"));
+    m.add(with(mentor("rev-r", "supply chain management"), "manager_id", "rev-e"));
     // same manager: both report to boss; this mentor is 4 levels up, different department
     m.add(with(mentee("peer-e", "product strategy"), "manager_id", "boss"));
     m.add(with(with(mentor("peer-r", "product strategy"), "manager_id", "boss"), "seniority", "6"));

@@ -37,9 +37,9 @@ class ReportPageTest {
           1.0,
           0.75,
           1.0,
-          List.of(new SharedView("presentations", "presentation skills", 0.98)),
+          List.of(new SharedView("presentations", "presentation skills", 1.0, "same concept")),
           List.of(
-              "Skills cover 1 of 2 goals: presentations by presentation skills (strong, 0.98).",
+              "Skills cover 1 of 2 goals: presentations by presentation skills (same concept).",
               "Mentor is 5 levels more senior (8 vs 3)."),
           List.of(
               new AlternativeView("m00296", "Leonie Meyer", 0.572, "fits less well"),
@@ -156,7 +156,7 @@ class ReportPageTest {
         html.contains("coverage 0.49, seniority 1.00, time zone 0.75, department 1.00"), html);
     assertTrue(html.contains("P-c562c1177c89df08"), html);
     assertTrue(html.contains("<li>presentations ← presentation skills"), html);
-    assertTrue(html.contains("(0.98)"), html);
+    assertTrue(html.contains("(same concept, 1.00)"), html);
     for (String reason : WILLIAM.reasons()) {
       assertTrue(html.contains("<li>" + reason + "</li>"), reason);
     }
@@ -291,7 +291,9 @@ class ReportPageTest {
             0.5,
             0.5,
             0.5,
-            List.of(new SharedView("=HYPERLINK(\"x\")", "<img onerror=alert(3)>", 0.5)),
+            List.of(
+                new SharedView(
+                    "=HYPERLINK(\"x\")", "<img onerror=alert(3)>", 0.5, "similar meaning")),
             List.of("Covers \"public speaking\" & more"),
             List.of(new AlternativeView("m2", "<b>Bold</b>", 0.4, "it's </td> broken")),
             "Hi <script>alert(4)</script>,\nbye & thanks");

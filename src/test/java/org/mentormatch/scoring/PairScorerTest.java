@@ -6,79 +6,71 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.linalg.Vectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mentormatch.config.MatchConfig;
 import org.mentormatch.config.ScoreConfig;
+import org.mentormatch.scoring.PairScorer.Goal;
 import org.mentormatch.scoring.PairScorer.Match;
-import org.mentormatch.scoring.PairScorer.Phrase;
 import org.mentormatch.scoring.PairScorer.Score;
 import org.mentormatch.scoring.PairScorer.Side;
 
 class PairScorerTest {
 
-  private static final int SIZE = 8;
   private static final ScoreConfig DEFAULTS = MatchConfig.defaults().score();
   private static final PairScorer SCORER = new PairScorer(DEFAULTS);
+  private static final Side ANYONE = new Side(3, 0, null);
 
-  /** A phrase whose unit vector has {@code values} at indices 0, 1, 2, ... (zeros dropped). */
-  private static Phrase phrase(String text, double... values) {
-    int n = 0;
-    for (double v : values) {
-      n += v == 0 ? 0 : 1;
-    }
-    int[] indices = new int[n];
-    double[] nonzero = new double[n];
-    int k = 0;
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] != 0) {
-        indices[k] = i;
-        nonzero[k++] = values[i];
-      }
-    }
-    Vector v = Vectors.sparse(SIZE, indices, nonzero);
-    return new Phrase(text, v);
+  /** A goal the mentor covers with {@code skill} at {@code similarity}. */
+  private static Goal covered(String goal, String skill, double similarity) {
+    return new Goal(goal, true, new Match(goal, skill, similarity, "similar meaning"));
   }
 
-  private static Side side(List<Phrase> phrases) {
-    return new Side(phrases, 3, 0, null);
+  /** A goal naming a topic that none of the mentor's skills covers. */
+  private static Goal uncovered(String goal) {
+    return new Goal(goal, true, null);
   }
 
-  private static Score coverageOf(List<Phrase> goals, List<Phrase> skills) {
-    return SCORER.score(side(goals), side(skills));
+  /** A goal naming no topic at all ("get better at it"). */
+  private static Goal noTopic(String goal) {
+    return new Goal(goal, false, null);
+  }
+
+  private static Score coverageOf(List<Goal> goals) {
+    return SCORER.score(goals, ANYONE, ANYONE);
   }
 
   @Test
   void coverageIsTheMeanOfEachGoalsBestSkill() {
-    Phrase negotiation = phrase("negotiation", 1);
-    Phrase sql = phrase("SQL", 0, 0, 1);
-    Phrase sales = phrase("sales", 0.6, 0.8);
-    Phrase dataAnalysis = phrase("data analysis", 0, 0, 0.9, Math.sqrt(1 - 0.81));
-    Phrase excel = phrase("excel", 0, 0, 0.5, 0, Math.sqrt(0.75));
-    Score s = coverageOf(List.of(negotiation, sql), List.of(excel, sales, dataAnalysis));
+    Score s =
+        coverageOf(
+            List.of(covered("negotiation", "sales", 0.6), covered("SQL", "data analysis", 0.9)));
     assertEquals((0.6 + 0.9) / 2, s.coverage(), 1e-12);
     assertEquals(
-        List.of(new Match("negotiation", "sales", 0.6), new Match("SQL", "data analysis", 0.9)),
-        rounded(s.matches()));
+        List.of(
+            new Match("negotiation", "sales", 0.6, "similar meaning"),
+            new Match("SQL", "data analysis", 0.9, "similar meaning")),
+        s.matches());
+  }
+
+  @Test
+  void anUncoveredGoalCountsAsNothing() {
+    Score s = coverageOf(List.of(uncovered("negotiation"), covered("SQL", "SQL", 1)));
+    assertEquals(0.5, s.coverage(), 1e-12);
+    assertEquals(1, s.matches().size());
   }
 
   @Test
   void similarityBelowTheMinimumCountsAsNothing() {
-    Phrase goal = phrase("negotiation", 1);
-    Phrase weak = phrase("sales", 0.29, Math.sqrt(1 - 0.29 * 0.29));
-    Score s = coverageOf(List.of(goal, phrase("SQL", 0, 0, 1)), List.of(weak));
+    Score s = coverageOf(List.of(covered("negotiation", "sales", 0.29), uncovered("SQL")));
     assertEquals(0.0, s.coverage());
     assertEquals(List.of(), s.matches());
   }
 
   @Test
   void similarityAtTheMinimumCounts() {
-    Phrase goal = phrase("negotiation", 1);
-    Phrase atMinimum = phrase("sales", 0.3, Math.sqrt(1 - 0.09));
-    Score s = coverageOf(List.of(goal), List.of(atMinimum));
+    Score s = coverageOf(List.of(covered("negotiation", "sales", 0.3)));
     assertEquals(0.3, s.coverage(), 1e-12);
     assertEquals(1, s.matches().size());
   }
@@ -87,27 +79,39 @@ class PairScorerTest {
   void minimumSimilarityComesFromTheConfig() {
     PairScorer strict =
         new PairScorer(MatchConfig.parse("score.min_phrase_similarity = 0.7", "t").score());
-    Phrase goal = phrase("negotiation", 1);
-    Phrase skill = phrase("sales", 0.6, 0.8);
-    assertEquals(0.0, strict.score(side(List.of(goal)), side(List.of(skill))).coverage());
-    assertEquals(0.6, SCORER.score(side(List.of(goal)), side(List.of(skill))).coverage(), 1e-12);
+    List<Goal> goals = List.of(covered("negotiation", "sales", 0.6));
+    assertEquals(0.0, strict.score(goals, ANYONE, ANYONE).coverage());
+    assertEquals(0.6, SCORER.score(goals, ANYONE, ANYONE).coverage(), 1e-12);
   }
 
   @Test
-  void goalsWithZeroVectorsAreSkipped() {
-    Phrase topical = phrase("negotiation", 1);
-    Phrase noTopic = phrase("get better");
-    Score s = coverageOf(List.of(noTopic, topical, noTopic), List.of(phrase("negotiating", 1)));
+  void goalsNamingNoTopicAreSkipped() {
+    Score s =
+        coverageOf(
+            List.of(
+                noTopic("get better"),
+                covered("negotiation", "negotiating", 1.0),
+                noTopic("get better")));
     assertEquals(1.0, s.coverage(), 1e-12);
-    assertEquals(List.of(new Match("negotiation", "negotiating", 1.0)), s.matches());
+    assertEquals(
+        List.of(new Match("negotiation", "negotiating", 1.0, "similar meaning")), s.matches());
   }
 
   @Test
-  void noTopicalGoalOrNoSkillGivesZeroCoverage() {
-    assertEquals(
-        0.0, coverageOf(List.of(phrase("get better")), List.of(phrase("x", 1))).coverage());
-    assertEquals(0.0, coverageOf(List.of(), List.of(phrase("x", 1))).coverage());
-    assertEquals(0.0, coverageOf(List.of(phrase("x", 1)), List.of()).coverage());
+  void noTopicalGoalOrNoGoalGivesZeroCoverage() {
+    assertEquals(0.0, coverageOf(List.of(noTopic("get better"))).coverage());
+    assertEquals(0.0, coverageOf(List.of()).coverage());
+    assertEquals(0.0, coverageOf(List.of(uncovered("x"))).coverage());
+  }
+
+  @ParameterizedTest(name = "{0} {1} -> {2}")
+  @CsvSource({
+    "same concept, 1, same concept",
+    "related concept, 0.5, 'related concept, 0.50'",
+    "similar meaning, 0.714, 'similar meaning, 0.71'",
+  })
+  void aMatchSaysHowTheSkillCoversTheGoal(String how, double similarity, String said) {
+    assertEquals(said, new Match("g", "s", similarity, how).describe());
   }
 
   @ParameterizedTest(name = "mentee {0}, mentor {1} -> {2}")
@@ -120,8 +124,7 @@ class PairScorerTest {
     "5, 3, 0", // a mentor less senior never scores below 0
   })
   void seniorityPartIsTheGapUpToTheIdealOverTheIdeal(int mentee, int mentor, double part) {
-    Score s =
-        SCORER.score(new Side(List.of(), mentee, 0, null), new Side(List.of(), mentor, 0, null));
+    Score s = SCORER.score(List.of(), new Side(mentee, 0, null), new Side(mentor, 0, null));
     assertEquals(part, s.seniorityPart(), 1e-12);
   }
 
@@ -129,7 +132,7 @@ class PairScorerTest {
   void idealSeniorityGapComesFromTheConfig() {
     PairScorer scorer =
         new PairScorer(MatchConfig.parse("score.ideal_seniority_gap = 4", "t").score());
-    Score s = scorer.score(new Side(List.of(), 2, 0, null), new Side(List.of(), 5, 0, null));
+    Score s = scorer.score(List.of(), new Side(2, 0, null), new Side(5, 0, null));
     assertEquals(0.75, s.seniorityPart(), 1e-12);
   }
 
@@ -145,8 +148,7 @@ class PairScorerTest {
     int newYork = offsetMinutes("America/New_York", november);
     assertEquals(60, berlin);
     assertEquals(-300, newYork);
-    Score s =
-        SCORER.score(new Side(List.of(), 1, berlin, null), new Side(List.of(), 4, newYork, null));
+    Score s = SCORER.score(List.of(), new Side(1, berlin, null), new Side(4, newYork, null));
     assertEquals(2.0, s.sharedHours(), 1e-12);
     assertEquals(2.0 / 8, s.timezonePart(), 1e-12);
   }
@@ -168,8 +170,7 @@ class PairScorerTest {
   })
   void sharedWorkingHours(int offsetA, int offsetB, double hours) {
     assertEquals(hours, SCORER.sharedHours(offsetA, offsetB), 1e-12);
-    Score s =
-        SCORER.score(new Side(List.of(), 1, offsetA, null), new Side(List.of(), 1, offsetB, null));
+    Score s = SCORER.score(List.of(), new Side(1, offsetA, null), new Side(1, offsetB, null));
     assertEquals(hours, s.sharedHours(), 1e-12);
     assertEquals(hours / 8, s.timezonePart(), 1e-12);
   }
@@ -181,7 +182,7 @@ class PairScorerTest {
             MatchConfig.parse("score.workday_start_hour = 8\nscore.workday_end_hour = 18", "t")
                 .score());
     assertEquals(4.0, scorer.sharedHours(60, -300), 1e-12);
-    Score s = scorer.score(new Side(List.of(), 1, 60, null), new Side(List.of(), 1, -300, null));
+    Score s = scorer.score(List.of(), new Side(1, 60, null), new Side(1, -300, null));
     assertEquals(0.4, s.timezonePart(), 1e-12);
   }
 
@@ -199,19 +200,19 @@ class PairScorerTest {
       })
   void departmentPart(String menteeDepartment, String mentorDepartment, double part) {
     Score s =
-        SCORER.score(
-            new Side(List.of(), 1, 0, menteeDepartment),
-            new Side(List.of(), 1, 0, mentorDepartment));
+        SCORER.score(List.of(), new Side(1, 0, menteeDepartment), new Side(1, 0, mentorDepartment));
     assertEquals(part, s.departmentPart());
   }
 
   @Test
   void scoreIsTheWeightedMeanOfTheParts() {
-    Side mentee =
-        new Side(List.of(phrase("negotiation", 1), phrase("SQL", 0, 0, 1)), 2, 60, "Sales");
-    Side mentor =
-        new Side(List.of(phrase("sales", 0.6, 0.8), phrase("SQL", 0, 0, 1)), 4, -300, "Finance");
-    Score s = SCORER.score(mentee, mentor);
+    Side mentee = new Side(2, 60, "Sales");
+    Side mentor = new Side(4, -300, "Finance");
+    Score s =
+        SCORER.score(
+            List.of(covered("negotiation", "sales", 0.6), covered("SQL", "SQL", 1)),
+            mentee,
+            mentor);
     // coverage (0.6 + 1) / 2 = 0.8; seniority 2/3; 2 shared hours of 8 = 0.25; department 1
     assertEquals(0.8, s.coverage(), 1e-12);
     assertEquals(2.0 / 3, s.seniorityPart(), 1e-12);
@@ -224,19 +225,13 @@ class PairScorerTest {
   @Test
   void weightsAreNormalisedBySumSoTheScoreStaysInZeroOne() {
     ScoreConfig heavy = new ScoreConfig(1.0, 0.5, 0.5, 0, 0.3, 3, 9, 17);
-    Side mentee = new Side(List.of(phrase("negotiation", 1)), 1, 0, "Sales");
-    Side mentor = new Side(List.of(phrase("negotiating", 1)), 4, 0, "Finance");
-    Score s = new PairScorer(heavy).score(mentee, mentor);
+    List<Goal> goals = List.of(covered("negotiation", "negotiating", 1));
+    Side mentee = new Side(1, 0, "Sales");
+    Side mentor = new Side(4, 0, "Finance");
     // every part 1 except department, whose weight is 0
-    assertEquals(1.0, s.score(), 1e-12);
-    Side farMentor = new Side(List.of(phrase("negotiating", 1)), 1, 720, "Finance");
+    assertEquals(1.0, new PairScorer(heavy).score(goals, mentee, mentor).score(), 1e-12);
+    Side farMentor = new Side(1, 720, "Finance");
     // coverage 1, seniority 0, time zone 0: (1.0 * 1) / 2.0
-    assertEquals(0.5, new PairScorer(heavy).score(mentee, farMentor).score(), 1e-12);
-  }
-
-  private static List<Match> rounded(List<Match> matches) {
-    return matches.stream()
-        .map(m -> new Match(m.goal(), m.skill(), Math.round(m.similarity() * 1e9) / 1e9))
-        .toList();
+    assertEquals(0.5, new PairScorer(heavy).score(goals, mentee, farMentor).score(), 1e-12);
   }
 }

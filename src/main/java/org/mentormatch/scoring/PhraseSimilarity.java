@@ -1,0 +1,197 @@
+package org.mentormatch.scoring;
+
+import java.io.Serializable;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.mentormatch.features.PhraseEmbedder;
+import org.mentormatch.features.Taxonomy;
+
+/**
+ * How much a skill phrase covers a goal phrase: one similarity in [0, 1] that combines the
+ * taxonomy's precision with the sentence model's sense of meaning.
+ *
+ * <ol>
+ *   <li><b>Same concept</b> (1): the taxonomy knows both phrases whole (every content word lies
+ *       inside a phrasing it matched) and the skill names every concept the goal names ("ML for
+ *       beginners" and "machine learning").
+ *   <li><b>Different concepts</b> (0, a veto): the taxonomy knows both phrases whole, they share no
+ *       concept, neither names the broader concept of a concept of the other, and no two of their
+ *       concepts are of the same area ("go to market strategy" and "Go programming"). The model is
+ *       not asked.
+ *   <li>Otherwise the larger of
+ *       <ul>
+ *         <li><b>related concept</b>: the mean over the goal's concepts of 1 when the skill names
+ *             it, {@value #RELATED_CREDIT} when the skill names its broader or a narrower concept
+ *             ("deep learning" for "machine learning"), else 0; times the smaller of the two
+ *             phrases' taxonomy coverage, since a concept read in a few words of a long phrase in
+ *             someone's own words says less about it;
+ *         <li><b>similar meaning</b>: the cosine of the two phrases' embeddings, mapped by {@link
+ *             #meaning}: linear in the cosine, from {@link #COUNTS} at the cosine from which a
+ *             skill counts to 1 at the cosine from which goal and skill are as good as certainly of
+ *             one topic, both calibrated per model on labelled pairs ({@code
+ *             PhraseEmbedder.Model}).
+ *       </ul>
+ * </ol>
+ *
+ * <p>A goal that names no topic at all (only filler such as "get better at it") is covered by
+ * nothing. The cosine comes from the quantised embeddings by exact integer arithmetic, and every
+ * later step is a fixed sequence of double operations, so the same two phrases always get the same
+ * similarity, on any machine.
+ */
+public final class PhraseSimilarity implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Credit for a goal concept when the skill names its broader or a narrower concept. */
+  public static final double RELATED_CREDIT = 0.5;
+
+  /**
+   * The similarity the model's counting cosine maps to: the default of score.min_phrase_similarity.
+   */
+  public static final double COUNTS = 0.3;
+
+  /** How a goal is covered. */
+  public enum Kind {
+    /** The skill names every concept of the goal. */
+    SAME_CONCEPT("same concept"),
+    /** The skill names some of the goal's concepts, or a broader or narrower one. */
+    RELATED_CONCEPT("related concept"),
+    /** The model finds the two phrases alike in meaning. */
+    SIMILAR_MEANING("similar meaning"),
+    /** The taxonomy knows both phrases, and they are unrelated concepts of different areas. */
+    DIFFERENT_CONCEPTS("different concepts");
+
+    private final String words;
+
+    Kind(String words) {
+      this.words = words;
+    }
+
+    /** How a coordinator reads it. */
+    public String words() {
+      return words;
+    }
+
+    /** The kind whose {@link #words} are {@code words}. */
+    public static Kind of(String words) {
+      for (Kind k : values()) {
+        if (k.words.equals(words)) {
+          return k;
+        }
+      }
+      throw new IllegalArgumentException("no such kind of similarity: " + words);
+    }
+  }
+
+  /**
+   * A phrase as the similarity reads it (see {@code MemberFeatures.PHRASE}): its concepts, the
+   * share of its content words the taxonomy matched, whether it names a topic, its embedding.
+   */
+  public record Phrase(
+      String text, List<String> concepts, double coverage, boolean topical, byte[] embedding)
+      implements Serializable {
+    /** Whether the taxonomy knows the whole phrase. */
+    public boolean known() {
+      return !concepts.isEmpty() && coverage == 1;
+    }
+  }
+
+  /** A similarity and how it arose. */
+  public record Similarity(double value, Kind kind) implements Serializable {
+    /** A similarity, as the explanation quotes it: "same concept", "similar meaning, 0.71". */
+    public String describe() {
+      return kind == Kind.SAME_CONCEPT
+          ? kind.words()
+          : String.format(Locale.ROOT, "%s, %.2f", kind.words(), value);
+    }
+  }
+
+  private final Taxonomy taxonomy;
+  private final double cosineCounts;
+  private final double cosineCertain;
+
+  /**
+   * A similarity reading concepts, their areas and broader concepts from {@code taxonomy}, and
+   * cosines of {@code model}'s embeddings by its calibration.
+   */
+  public PhraseSimilarity(Taxonomy taxonomy, PhraseEmbedder.Model model) {
+    this.taxonomy = taxonomy;
+    this.cosineCounts = model.cosineCounts();
+    this.cosineCertain = model.cosineCertain();
+  }
+
+  /** How much {@code skill} covers {@code goal}. */
+  public Similarity of(Phrase goal, Phrase skill) {
+    if (!goal.topical() || !skill.topical()) {
+      return new Similarity(0, Kind.SIMILAR_MEANING);
+    }
+    double concepts =
+        conceptCredit(goal.concepts(), skill.concepts())
+            * Math.min(goal.coverage(), skill.coverage());
+    if (concepts == 1) {
+      return new Similarity(1, Kind.SAME_CONCEPT);
+    }
+    if (goal.known() && skill.known() && concepts == 0 && !shareAnArea(goal, skill)) {
+      return new Similarity(0, Kind.DIFFERENT_CONCEPTS);
+    }
+    double meaning = meaning(PhraseEmbedder.cosine(goal.embedding(), skill.embedding()));
+    return concepts > 0 && concepts >= meaning
+        ? new Similarity(concepts, Kind.RELATED_CONCEPT)
+        : new Similarity(meaning, Kind.SIMILAR_MEANING);
+  }
+
+  /**
+   * The model's cosine as a similarity: linear between the model's counting cosine, read as {@link
+   * #COUNTS}, and its certain cosine, read as 1; cut to [0, 1].
+   */
+  public double meaning(double cosine) {
+    double v = COUNTS + (1 - COUNTS) * (cosine - cosineCounts) / (cosineCertain - cosineCounts);
+    return Math.max(0, Math.min(1, v));
+  }
+
+  /** The mean over the goal's concepts of how fully the skill's concepts name each. */
+  private double conceptCredit(List<String> goalConcepts, List<String> skillConcepts) {
+    if (goalConcepts.isEmpty() || skillConcepts.isEmpty()) {
+      return 0;
+    }
+    double sum = 0;
+    for (String g : goalConcepts) {
+      double best = 0;
+      for (String s : skillConcepts) {
+        if (g.equals(s)) {
+          best = 1;
+          break;
+        }
+        if (g.equals(broader(s)) || s.equals(broader(g))) {
+          best = RELATED_CREDIT;
+        }
+      }
+      sum += best;
+    }
+    return sum / goalConcepts.size();
+  }
+
+  private boolean shareAnArea(Phrase goal, Phrase skill) {
+    Set<String> areas = new HashSet<>();
+    for (String c : goal.concepts()) {
+      areas.add(area(c));
+    }
+    for (String c : skill.concepts()) {
+      if (areas.contains(area(c))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String broader(String concept) {
+    Taxonomy.Concept c = taxonomy.concept(concept);
+    return c == null ? "" : c.broader();
+  }
+
+  private String area(String concept) {
+    Taxonomy.Concept c = taxonomy.concept(concept);
+    return c == null ? "" : c.area();
+  }
+}
