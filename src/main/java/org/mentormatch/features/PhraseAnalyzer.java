@@ -118,13 +118,17 @@ public final class PhraseAnalyzer implements Serializable {
    *
    * @param concepts the concepts named, in order of appearance
    * @param words the stems of the content words, in order
-   * @param coverage the share of content words inside a matched phrasing (0 without any)
+   * @param coverage the share of content words inside a matched phrasing (1 when the phrase has
+   *     none but names a concept, 0 when it has none and names none)
    */
   public record Analysis(List<String> concepts, List<String> words, double coverage)
       implements Serializable {
-    /** Whether the phrase names any topic at all (has a content word). */
+    /**
+     * Whether the phrase names any topic at all: a content word, or a concept whose every word is
+     * filler elsewhere ("learning and development").
+     */
     public boolean topical() {
-      return !words.isEmpty();
+      return !words.isEmpty() || !concepts.isEmpty();
     }
 
     /** Whether the phrase names a concept and every content word lies inside a phrasing. */
@@ -216,7 +220,11 @@ public final class PhraseAnalyzer implements Serializable {
     return new Analysis(
         List.copyOf(concepts),
         List.copyOf(contentStems),
-        contentStems.isEmpty() ? 0 : (double) inside / contentStems.size());
+        // A phrase that is all one phrasing of filler words ("learning and development") is
+        // wholly read by the taxonomy.
+        contentStems.isEmpty()
+            ? (concepts.isEmpty() ? 0 : 1)
+            : (double) inside / contentStems.size());
   }
 
   /**

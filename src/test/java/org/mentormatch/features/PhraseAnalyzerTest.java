@@ -104,6 +104,16 @@ class PhraseAnalyzerTest {
     assertFalse(a.known());
   }
 
+  @Test
+  void aConceptMadeOfFillerWordsIsStillATopic() {
+    // "learning" and "development" are filler in "learning Go" or "develop my skills", but as one
+    // phrasing they name a concept: a goal that says only that was once left uncovered by anyone.
+    PhraseAnalyzer.Analysis a = analyzer.analyze("learning & development");
+    assertEquals(List.of("learning and development"), a.concepts());
+    assertTrue(a.topical());
+    assertTrue(a.known());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"ML for beginners", "machine learning", "K8s", "learn Go", "SQL"})
   void aPhraseTheTaxonomyReadsWholeIsKnown(String phrase) {
