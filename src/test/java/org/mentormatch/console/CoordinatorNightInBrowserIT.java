@@ -48,7 +48,7 @@ class CoordinatorNightInBrowserIT {
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-11-23T21:00:00Z"), ZoneOffset.UTC);
   private static final String RUN = SampleRun.RUN_ID;
-  private static final String WILLIAM = "P-c562c1177c89df08"; // William Evans, Engineering
+  private static final String DESHAWN = "P-59fba5c3beb58404"; // DeShawn Cohen, Engineering
 
   @TempDir Path tmp;
 
@@ -67,7 +67,7 @@ class CoordinatorNightInBrowserIT {
 
       web.get(console.signInLinks().get("c002").toString());
       assertTrue(text(web).contains("Signed in as Jonas Weber"));
-      assertTrue(text(web).contains("In your scope: 65"), text(web));
+      assertTrue(text(web).contains("In your scope: 97"), text(web));
       shot(web, "proposals", 1280, 900);
 
       new Select(web.findElement(By.id("department"))).selectByVisibleText("Engineering");
@@ -77,14 +77,14 @@ class CoordinatorNightInBrowserIT {
       assertTrue(rows.size() >= 5, rows.size() + " rows");
       shot(web, "filtered", 390, 844); // as on a phone
 
-      web.get(console.address().resolve("/runs/" + RUN + "/proposals/" + WILLIAM).toString());
-      assertTrue(text(web).contains("William Evans") && text(web).contains("Mathilde Bernard"));
+      web.get(console.address().resolve("/runs/" + RUN + "/proposals/" + DESHAWN).toString());
+      assertTrue(text(web).contains("DeShawn Cohen") && text(web).contains("Sakura Sato"));
       shot(web, "proposal", 1280, 2000);
 
-      submit(web, By.cssSelector("a.choose[href$='/with/m00296']")); // Leonie Meyer
+      submit(web, By.cssSelector("a.choose[href$='/with/m00206']")); // Sakura Sato
       assertTrue(
-          text(web).contains("Hi William and Leonie,")
-              || introduction(web).startsWith("Hi William and Leonie,"));
+          text(web).contains("Hi DeShawn and Sakura,")
+              || introduction(web).startsWith("Hi DeShawn and Sakura,"));
       shot(web, "alternative", 1280, 1400);
       submit(web, By.cssSelector("button.approve"));
       assertTrue(text(web).contains("chosen instead of the proposed mentor"), text(web));
@@ -126,7 +126,7 @@ class CoordinatorNightInBrowserIT {
     assertTrue(outbox.stream().allMatch(i -> i.getApprovedBy().equals("c002")));
     assertTrue(
         outbox.stream()
-            .anyMatch(i -> i.getProposalId().equals(WILLIAM) && i.getMentorId().equals("m00296")));
+            .anyMatch(i -> i.getProposalId().equals(DESHAWN) && i.getMentorId().equals("m00206")));
   }
 
   private static String text(ChromeDriver web) {

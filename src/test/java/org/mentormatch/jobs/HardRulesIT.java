@@ -93,8 +93,8 @@ class HardRulesIT {
     m.add(with(with(mentor("rej-mid", "recruiting"), "manager_id", "rej-r"), "email", "broken"));
     m.add(mentor("rej-r", "incident management"));
     // reporting line, the other way: the mentor reports to the mentee
-    m.add(mentee("rev-e", "supply chain management"));
-    m.add(with(mentor("rev-r", "supply chain management"), "manager_id", "rev-e"));
+    m.add(mentee("rev-e", "logistics"));
+    m.add(with(mentor("rev-r", "logistics"), "manager_id", "rev-e"));
     // same manager: both report to boss; this mentor is 4 levels up, different department
     m.add(with(mentee("peer-e", "product strategy"), "manager_id", "boss"));
     m.add(with(with(mentor("peer-r", "product strategy"), "manager_id", "boss"), "seniority", "6"));
@@ -108,12 +108,12 @@ class HardRulesIT {
     m.add(mentee("cap-e2", "seo"));
     m.add(with(mentor("cap-r", "seo"), "capacity", "1"));
     // declined, the only mentor: a coordinator rejects this pair after the first night
-    m.add(mentee("dec-e", "procurement"));
-    m.add(mentor("dec-r", "procurement"));
+    m.add(mentee("dec-e", "conflict resolution"));
+    m.add(mentor("dec-r", "conflict resolution"));
     // declined, the best of two: a coordinator rejects the better one after the first night
-    m.add(mentee("alt-e", "logistics"));
-    m.add(with(mentor("alt-r1", "logistics"), "seniority", "5"));
-    m.add(with(mentor("alt-r2", "logistics"), "seniority", "3"));
+    m.add(mentee("alt-e", "gdpr"));
+    m.add(with(mentor("alt-r1", "gdpr"), "seniority", "5"));
+    m.add(with(mentor("alt-r2", "gdpr"), "seniority", "3"));
 
     members = m;
     defaults = run(m, "defaults", null);
