@@ -34,7 +34,7 @@ import org.mentormatch.tools.MemberGenerator;
 
 /**
  * The nightly job on a real Spark standalone cluster (a master and two workers started by {@code
- * jobs/cluster.sh}, executors in their own JVMs): on 5,000 generated members it writes the bytes of
+ * jobs/cluster.sh}, executors in their own JVMs): on 2,000 generated members it writes the bytes of
  * local mode, and it still does when a worker is killed in the middle of the job. One cluster
  * serves every test; {@code cluster.sh} is also used as a careless user would (start twice, stale
  * pid files, stop with nothing running), and no daemon or executor outlives the class.
@@ -42,7 +42,7 @@ import org.mentormatch.tools.MemberGenerator;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
   static final String RUN_ID = "2026-11-21";
-  static final int MEMBERS = 5_000;
+  static final int MEMBERS = 2_000;
 
   @TempDir static Path dir;
   static Path state;
@@ -68,7 +68,7 @@ class ClusterIT {
 
     members = dir.resolve("members.csv");
     try (Writer out = Files.newBufferedWriter(members, StandardCharsets.UTF_8)) {
-      MemberGenerator.write( // jobs/generate.sh --members 5000 --seed 7 --style realistic
+      MemberGenerator.write( // jobs/generate.sh --members 2000 --seed 7 --style realistic
           new MemberGenerator.Options(
               MEMBERS,
               7,
