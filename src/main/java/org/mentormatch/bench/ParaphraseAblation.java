@@ -33,6 +33,10 @@ import org.mentormatch.scoring.PhraseSimilarity;
  * mentees matched, then the largest total score, with the mentors' capacities; no topic clusters).
  * The steps with an uncalibrated cosine use no thresholds; the calibrated ones use the default
  * settings, as the job does.
+ *
+ * <p>The last two steps are not the job's: the anchored cosine with its hubness reduced over the
+ * benchmark's distinct phrases ({@link HubnessReduction}), alone and combined with the taxonomy
+ * like the job's similarity, calibrated afresh on the calibration file's tune half.
  */
 public final class ParaphraseAblation {
   private ParaphraseAblation() {}
@@ -82,6 +86,12 @@ public final class ParaphraseAblation {
     }
     byte[][] centred = centred(raw, texts, phrases, calibrationFile, embedder);
     PhraseSimilarity similarity = new PhraseSimilarity(taxonomy, embedder.model());
+    double[][] hub = hubnessReduced(anchored, texts, phrases);
+    int[] row = new int[texts.size()];
+    int[] column = new int[texts.size()];
+    sideIndices(texts, phrases, row, column);
+    PhraseSimilarity hubSimilarity =
+        new PhraseSimilarity(taxonomy, SimilarityCalibration.hubnessCalibrated(calibrationFile));
 
     Map<String, Similarity> steps = new LinkedHashMap<>();
     steps.put(
@@ -110,6 +120,15 @@ public final class ParaphraseAblation {
     steps.put(
         "taxonomy and meaning (anchored): the job's similarity",
         (g, s) -> similarity.of(anchored.get(g), anchored.get(s)).value());
+    steps.put(
+        "cosine of the anchored vectors, hubness reduced (CSLS, "
+            + SimilarityCalibration.HUB_NEIGHBOURS
+            + " neighbours, centred)",
+        (g, s) -> hub[row[g]][column[s]]);
+    steps.put(
+        "taxonomy and meaning (anchored), hubness reduced, calibrated afresh on the tune half",
+        (g, s) ->
+            hubSimilarity.of(anchored.get(g), anchored.get(s), hub[row[g]][column[s]]).value());
 
     MatchConfig defaults = MatchConfig.defaults();
     List<Step> out = new ArrayList<>();
@@ -118,6 +137,57 @@ public final class ParaphraseAblation {
       out.add(measure(e.getKey(), e.getValue(), planted, defaults, calibrated));
     }
     return out;
+  }
+
+  /**
+   * The anchored cosines of every distinct goal with every distinct skill of the benchmark (one
+   * night's phrases), hubness reduced.
+   */
+  private static double[][] hubnessReduced(
+      List<PhraseSimilarity.Phrase> anchored,
+      List<String> texts,
+      List<ParaphraseBenchmark.Phrase> phrases) {
+    List<Integer> goals = new ArrayList<>();
+    List<Integer> skills = new ArrayList<>();
+    Map<String, String> side = sides(phrases);
+    for (int i = 0; i < texts.size(); i++) {
+      (side.get(texts.get(i)).equals("goal") ? goals : skills).add(i);
+    }
+    double[][] c = new double[goals.size()][skills.size()];
+    for (int a = 0; a < goals.size(); a++) {
+      for (int b = 0; b < skills.size(); b++) {
+        c[a][b] =
+            PhraseEmbedder.cosine(
+                anchored.get(goals.get(a)).embedding(), anchored.get(skills.get(b)).embedding());
+      }
+    }
+    return HubnessReduction.of(c, SimilarityCalibration.HUB_NEIGHBOURS);
+  }
+
+  /** Each text's position among the goals ({@code row}) or the skills ({@code column}). */
+  private static void sideIndices(
+      List<String> texts, List<ParaphraseBenchmark.Phrase> phrases, int[] row, int[] column) {
+    Map<String, String> side = sides(phrases);
+    int goals = 0;
+    int skills = 0;
+    for (int i = 0; i < texts.size(); i++) {
+      if (side.get(texts.get(i)).equals("goal")) {
+        row[i] = goals++;
+      } else {
+        column[i] = skills++;
+      }
+    }
+  }
+
+  private static Map<String, String> sides(List<ParaphraseBenchmark.Phrase> phrases) {
+    Map<String, String> side = new HashMap<>();
+    for (ParaphraseBenchmark.Phrase p : phrases) {
+      if (!side.getOrDefault(p.text(), p.side()).equals(p.side())) {
+        throw new IllegalArgumentException("a phrase is both a goal and a skill: " + p.text());
+      }
+      side.put(p.text(), p.side());
+    }
+    return side;
   }
 
   /**

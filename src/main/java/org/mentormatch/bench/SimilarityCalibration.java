@@ -32,6 +32,9 @@ public final class SimilarityCalibration {
   static final double MAX_FALSE_POSITIVE_RATE = 0.10;
   static final double MAX_NEGATIVE_SHARE = 0.01;
 
+  /** Neighbourhood size of the hubness-reduced cosine measured beside the plain one. */
+  public static final int HUB_NEIGHBOURS = 10;
+
   private SimilarityCalibration() {}
 
   /** One labelled phrase. */
@@ -51,8 +54,24 @@ public final class SimilarityCalibration {
       int goals,
       int top1Right) {}
 
-  /** The calibration and its figures. */
-  public record Result(Fit fit, Measure tune, Measure holdout, List<String> edgeCases) {}
+  /**
+   * The calibration and its figures; {@code hub*} the same for the hubness-reduced cosine ({@link
+   * HubnessReduction}, {@link #HUB_NEIGHBOURS} neighbours among each half's phrases), fitted and
+   * measured the same way.
+   */
+  public record Result(
+      Fit fit,
+      Measure tune,
+      Measure holdout,
+      Fit hubFit,
+      Measure hubTune,
+      Measure hubHoldout,
+      List<String> edgeCases) {}
+
+  /** A cosine of goal {@code g} and skill {@code s}, indices into the labelled phrases. */
+  interface PairCosine {
+    double of(int g, int s);
+  }
 
   /** Reads the labelled phrases. */
   static List<Labelled> read(Path file) throws IOException {
@@ -71,19 +90,85 @@ public final class SimilarityCalibration {
     List<Labelled> all = read(file);
     List<PhraseSimilarity.Phrase> read =
         PhraseSimilarities.read(all.stream().map(Labelled::text).toList());
-    Fit fit = fit(all, read, "tune");
+    PairCosine plain =
+        (g, s) -> PhraseEmbedder.cosine(read.get(g).embedding(), read.get(s).embedding());
+    Fit fit = fit(all, "tune", plain);
     PhraseSimilarity similarity =
         new PhraseSimilarity(Taxonomy.builtIn(), PhraseEmbedder.shipped().model());
+    PairCosine hub = hubnessReduced(all, plain, HUB_NEIGHBOURS);
+    Fit hubFit = fit(all, "tune", hub);
+    PhraseSimilarity hubSimilarity = new PhraseSimilarity(Taxonomy.builtIn(), calibrated(hubFit));
     return new Result(
         fit,
-        measure(all, read, "tune", similarity),
-        measure(all, read, "holdout", similarity),
+        measure(all, read, "tune", similarity, plain),
+        measure(all, read, "holdout", similarity, plain),
+        hubFit,
+        measure(all, read, "tune", hubSimilarity, hub),
+        measure(all, read, "holdout", hubSimilarity, hub),
         edgeCases(similarity));
   }
 
+  /**
+   * The shipped model calibrated afresh, on the tune set of {@code file}, for its cosine with
+   * hubness reduced ({@link #HUB_NEIGHBOURS} neighbours).
+   */
+  static PhraseEmbedder.Model hubnessCalibrated(Path file) throws IOException {
+    List<Labelled> all = read(file);
+    List<PhraseSimilarity.Phrase> read =
+        PhraseSimilarities.read(all.stream().map(Labelled::text).toList());
+    PairCosine plain =
+        (g, s) -> PhraseEmbedder.cosine(read.get(g).embedding(), read.get(s).embedding());
+    return calibrated(fit(all, "tune", hubnessReduced(all, plain, HUB_NEIGHBOURS)));
+  }
+
+  /** The shipped model with the cosines of {@code fit}. */
+  static PhraseEmbedder.Model calibrated(Fit fit) {
+    PhraseEmbedder.Model m = PhraseEmbedder.shipped().model();
+    return new PhraseEmbedder.Model(
+        m.name(),
+        m.onnxResource(),
+        m.tokenizerResource(),
+        m.pooling(),
+        m.maxTokens(),
+        m.prefix(),
+        fit.cosineCounts(),
+        fit.cosineCertain());
+  }
+
+  /**
+   * {@code cosine} with hubness reduced within each set: every goal and skill of the set is one
+   * night's distinct phrases.
+   */
+  static PairCosine hubnessReduced(List<Labelled> all, PairCosine cosine, int k) {
+    double[][] reduced = new double[all.size()][];
+    int[] column = new int[all.size()];
+    for (String set : all.stream().map(Labelled::set).distinct().toList()) {
+      List<Integer> goals = new ArrayList<>();
+      List<Integer> skills = new ArrayList<>();
+      for (int i = 0; i < all.size(); i++) {
+        if (all.get(i).set().equals(set)) {
+          (all.get(i).side().equals("goal") ? goals : skills).add(i);
+        }
+      }
+      double[][] c = new double[goals.size()][skills.size()];
+      for (int a = 0; a < goals.size(); a++) {
+        for (int b = 0; b < skills.size(); b++) {
+          c[a][b] = cosine.of(goals.get(a), skills.get(b));
+        }
+      }
+      double[][] r = HubnessReduction.of(c, k);
+      for (int a = 0; a < goals.size(); a++) {
+        reduced[goals.get(a)] = r[a];
+      }
+      for (int b = 0; b < skills.size(); b++) {
+        column[skills.get(b)] = b;
+      }
+    }
+    return (g, s) -> reduced[g][column[s]];
+  }
+
   /** The cosines of every goal-skill pair of {@code set}, positives and negatives apart. */
-  private static double[][] cosines(
-      List<Labelled> all, List<PhraseSimilarity.Phrase> read, String set) {
+  private static double[][] cosines(List<Labelled> all, String set, PairCosine cosine) {
     List<Double> pos = new ArrayList<>();
     List<Double> neg = new ArrayList<>();
     for (int g = 0; g < all.size(); g++) {
@@ -94,7 +179,7 @@ public final class SimilarityCalibration {
         if (!all.get(s).set().equals(set) || !all.get(s).side().equals("skill")) {
           continue;
         }
-        double c = PhraseEmbedder.cosine(read.get(g).embedding(), read.get(s).embedding());
+        double c = cosine.of(g, s);
         (all.get(g).topic().equals(all.get(s).topic()) ? pos : neg).add(c);
       }
     }
@@ -105,15 +190,16 @@ public final class SimilarityCalibration {
   }
 
   /** The calibration cosines, fitted on {@code set}. */
-  static Fit fit(List<Labelled> all, List<PhraseSimilarity.Phrase> read, String set) {
-    double[][] c = cosines(all, read, set);
+  static Fit fit(List<Labelled> all, String set, PairCosine cosine) {
+    double[][] c = cosines(all, set, cosine);
     double[] pos = c[0];
     double[] neg = c[1];
     double counts = 1;
     double certain = 1;
     boolean countsFound = false;
     boolean certainFound = false;
-    for (int step = 0; step <= 100; step++) {
+    // From -1: a hubness-reduced cosine can be below 0 where a plain one is not.
+    for (int step = -100; step <= 100; step++) {
       double t = step / 100.0;
       int tp = pos.length - below(pos, t);
       int fp = neg.length - below(neg, t);
@@ -149,8 +235,9 @@ public final class SimilarityCalibration {
       List<Labelled> all,
       List<PhraseSimilarity.Phrase> read,
       String set,
-      PhraseSimilarity similarity) {
-    double[][] c = cosines(all, read, set);
+      PhraseSimilarity similarity,
+      PairCosine cosine) {
+    double[][] c = cosines(all, set, cosine);
     long wins = 0;
     for (double p : c[0]) {
       wins += below(c[1], p);
@@ -171,7 +258,7 @@ public final class SimilarityCalibration {
         if (!all.get(s).set().equals(set) || !all.get(s).side().equals("skill")) {
           continue;
         }
-        double v = similarity.of(read.get(g), read.get(s)).value();
+        double v = similarity.of(read.get(g), read.get(s), cosine.of(g, s)).value();
         boolean same = all.get(g).topic().equals(all.get(s).topic());
         if (v >= PhraseSimilarity.COUNTS) {
           if (same) {
@@ -285,6 +372,33 @@ public final class SimilarityCalibration {
           String.format(
               Locale.ROOT,
               "| %s | %.3f | %.1f%% | %.1f%% | %d of %d (%.1f%%) |%n",
+              m.set(),
+              m.auc(),
+              100 * m.truePositiveRate(),
+              100 * m.falsePositiveRate(),
+              m.top1Right(),
+              m.goals(),
+              100.0 * m.top1Right() / m.goals()));
+    }
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "%nMeasured beside it, not used by the job: the same, with the cosine's hubness reduced"
+                + " (CSLS, Conneau et al. 2018: a pair's cosine lowered by how close each phrase"
+                + " is to its %d nearest phrases of the other side among the half's phrases,"
+                + " centred on the half's mean; `HubnessReduction`), calibrated afresh on the tune"
+                + " half: counts from %.2f, certain from %.2f.%n%n",
+            HUB_NEIGHBOURS,
+            r.hubFit().cosineCounts(),
+            r.hubFit().cosineCertain()));
+    s.append(
+        "| half | AUC (cosine) | positives counted | negatives counted | top-1 |\n"
+            + "|---|---|---|---|---|\n");
+    for (Measure m : List.of(r.hubTune(), r.hubHoldout())) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "| %s, hubness reduced | %.3f | %.1f%% | %.1f%% | %d of %d (%.1f%%) |%n",
               m.set(),
               m.auc(),
               100 * m.truePositiveRate(),

@@ -123,6 +123,22 @@ public final class PhraseSimilarity implements Serializable {
 
   /** How much {@code skill} covers {@code goal}. */
   public Similarity of(Phrase goal, Phrase skill) {
+    return combine(goal, skill, Double.NaN);
+  }
+
+  /**
+   * How much {@code skill} covers {@code goal} when the model's cosine of the two is {@code cosine}
+   * (for measuring another cosine, such as a hubness-reduced one, with the same combination).
+   */
+  public Similarity of(Phrase goal, Phrase skill, double cosine) {
+    if (Double.isNaN(cosine)) {
+      throw new IllegalArgumentException("the cosine of a goal and a skill is a number: NaN");
+    }
+    return combine(goal, skill, cosine);
+  }
+
+  /** The combination; a NaN {@code cosine} is computed from the embeddings, only when needed. */
+  private Similarity combine(Phrase goal, Phrase skill, double cosine) {
     if (!goal.topical() || !skill.topical()) {
       return new Similarity(0, Kind.SIMILAR_MEANING);
     }
@@ -135,7 +151,11 @@ public final class PhraseSimilarity implements Serializable {
     if (goal.known() && skill.known() && concepts == 0 && !shareAnArea(goal, skill)) {
       return new Similarity(0, Kind.DIFFERENT_CONCEPTS);
     }
-    double meaning = meaning(PhraseEmbedder.cosine(goal.embedding(), skill.embedding()));
+    double meaning =
+        meaning(
+            Double.isNaN(cosine)
+                ? PhraseEmbedder.cosine(goal.embedding(), skill.embedding())
+                : cosine);
     return concepts > 0 && concepts >= meaning
         ? new Similarity(concepts, Kind.RELATED_CONCEPT)
         : new Similarity(meaning, Kind.SIMILAR_MEANING);

@@ -127,4 +127,20 @@ class PhraseSimilarityTest {
     assertEquals(words, new Similarity(value, kind).describe());
     assertEquals(kind, Kind.of(kind.words()));
   }
+
+  @Test
+  void aGivenCosineTakesThePlaceOfTheEmbeddingsOnlyForMeaning() {
+    Phrase goal = phrase("stop dreading all-hands updates", axis());
+    Phrase skill = phrase("public speaking", atCosine(0.1));
+    Similarity plain = SIMILARITY.of(goal, skill);
+    assertEquals(plain, SIMILARITY.of(goal, skill, PhraseEmbedder.cosine(axis(), atCosine(0.1))));
+    Similarity given = SIMILARITY.of(goal, skill, MODEL.cosineCertain());
+    assertEquals(new Similarity(1, Kind.SIMILAR_MEANING), given);
+    // The taxonomy's verdicts do not depend on the cosine.
+    assertEquals(
+        new Similarity(1, Kind.SAME_CONCEPT),
+        SIMILARITY.of(phrase("ML", axis()), phrase("machine learning", axis()), -1));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> SIMILARITY.of(goal, skill, Double.NaN));
+  }
 }
