@@ -21,14 +21,33 @@ public final class UnmatchedReasons implements Serializable {
   private final double minCoverage;
   private final int minSeniorityGap;
   private final double maxTimezoneHours;
+  private final boolean everyMentorSearched;
 
-  /** Reasons quoting the thresholds in force. */
+  /** Reasons quoting the thresholds in force, for candidates from the nearest topic clusters. */
   public UnmatchedReasons(
       double minScore, double minCoverage, int minSeniorityGap, double maxTimezoneHours) {
+    this(minScore, minCoverage, minSeniorityGap, maxTimezoneHours, false);
+  }
+
+  private UnmatchedReasons(
+      double minScore,
+      double minCoverage,
+      int minSeniorityGap,
+      double maxTimezoneHours,
+      boolean everyMentorSearched) {
     this.minScore = minScore;
     this.minCoverage = minCoverage;
     this.minSeniorityGap = minSeniorityGap;
     this.maxTimezoneHours = maxTimezoneHours;
+    this.everyMentorSearched = everyMentorSearched;
+  }
+
+  /**
+   * The same reasons for candidates from every mentor (the exact search), where no candidate means
+   * no mentor offers a skill similar to any goal, whatever their cluster.
+   */
+  public UnmatchedReasons forEveryMentorSearched() {
+    return new UnmatchedReasons(minScore, minCoverage, minSeniorityGap, maxTimezoneHours, true);
   }
 
   /**
@@ -64,7 +83,9 @@ public final class UnmatchedReasons implements Serializable {
           + " (e.g. 'negotiation', 'SQL') would help";
     }
     if (f.candidates() == 0) {
-      return "no mentor offers skills in the topic clusters nearest to the goals";
+      return everyMentorSearched
+          ? "no mentor offers a skill similar to any of the goals"
+          : "no mentor offers skills in the topic clusters nearest to the goals";
     }
     if (f.topical() == 0) {
       return String.format(
