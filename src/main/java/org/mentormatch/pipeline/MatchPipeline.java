@@ -155,10 +155,15 @@ public final class MatchPipeline {
     History.Effect memory = History.apply(prepared.profiles(), prepared.present(), history, asOf);
     Dataset<Row> profiles = memory.profiles();
     figures.putAll(memory.figures());
-    figures.put("mentees_eligible", profiles.filter(col(Columns.IS_MENTEE)).count());
-    figures.put(
-        "mentors_with_room",
-        profiles.filter(col(Columns.IS_MENTOR).and(col(Columns.FREE_CAPACITY).gt(0))).count());
+    Row eligible =
+        profiles
+            .agg(
+                org.apache.spark.sql.functions.count(when(col(Columns.IS_MENTEE), 1)),
+                org.apache.spark.sql.functions.count(
+                    when(col(Columns.IS_MENTOR).and(col(Columns.FREE_CAPACITY).gt(0)), 1)))
+            .first();
+    figures.put("mentees_eligible", eligible.getLong(0));
+    figures.put("mentors_with_room", eligible.getLong(1));
     clock.end(
         "memory",
         String.format(
@@ -275,9 +280,16 @@ public final class MatchPipeline {
     }
     long read = byStatus.values().stream().mapToLong(Long::longValue).sum();
     Dataset<Row> used = MemberTriage.used(triaged, partitions).transform(Checkpoints::keep);
-    long usedCount = used.count();
-    long mentees = used.filter(col(Columns.IS_MENTEE)).count();
-    long mentors = used.filter(col(Columns.IS_MENTOR)).count();
+    // One job for the three counts: at a few hundred members, the night is Spark's cost per job.
+    Row usedShape =
+        used.agg(
+                org.apache.spark.sql.functions.count(lit(1)),
+                org.apache.spark.sql.functions.count(when(col(Columns.IS_MENTEE), 1)),
+                org.apache.spark.sql.functions.count(when(col(Columns.IS_MENTOR), 1)))
+            .first();
+    long usedCount = usedShape.getLong(0);
+    long mentees = usedShape.getLong(1);
+    long mentors = usedShape.getLong(2);
     figures.put("rows_read", read);
     figures.put("rows_used", byStatus.getOrDefault(MemberTriage.USED, 0L));
     figures.put("rows_excluded", byStatus.getOrDefault(MemberTriage.EXCLUDED, 0L));
