@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.struct;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -184,13 +185,13 @@ public final class TopMentors {
             rows -> {
               TopMentorSearch search = setup.search();
               MentorIndex mentors = setup.index().value();
-              List<Row> out = new ArrayList<>();
-              while (rows.hasNext()) {
-                MenteeQuery q = query(rows.next());
-                TopMentorSearch.Result r = search.top(q, setup.k());
-                addRows(out, q, mentors, r.best(), r.mentorsMet());
-              }
-              return out.iterator();
+              return lazily(
+                  rows,
+                  (row, out) -> {
+                    MenteeQuery q = query(row);
+                    TopMentorSearch.Result r = search.top(q, setup.k());
+                    addRows(out, q, mentors, r.best(), r.mentorsMet());
+                  });
             },
         Encoders.row(FOUND));
   }
@@ -236,15 +237,49 @@ public final class TopMentors {
             rows -> {
               TopMentorSearch search = setup.search();
               MentorIndex mentors = setup.index().value();
-              List<Row> out = new ArrayList<>();
-              while (rows.hasNext()) {
-                MenteeQuery q = query(rows.next());
-                TopMentorSearch.Funnel f = search.funnel(q, setup.k());
-                addRows(out, q, mentors, f.best(), f.candidates());
-              }
-              return out.iterator();
+              return lazily(
+                  rows,
+                  (row, out) -> {
+                    MenteeQuery q = query(row);
+                    TopMentorSearch.Funnel f = search.funnel(q, setup.k());
+                    addRows(out, q, mentors, f.best(), f.candidates());
+                  });
             },
         Encoders.row(FOUND));
+  }
+
+  /** What one mentee's query row gives: the rows it adds to {@code out}. */
+  private interface PerMentee {
+    void rows(Row query, List<Row> out);
+  }
+
+  /**
+   * The rows {@code each} gives for every query, computed one mentee at a time as Spark pulls them,
+   * so a task never holds more than one mentee's rows.
+   */
+  private static Iterator<Row> lazily(Iterator<Row> queries, PerMentee each) {
+    return new Iterator<>() {
+      private final List<Row> buffer = new ArrayList<>();
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == buffer.size() && queries.hasNext()) {
+          buffer.clear();
+          next = 0;
+          each.rows(queries.next(), buffer);
+        }
+        return next < buffer.size();
+      }
+
+      @Override
+      public Row next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        return buffer.get(next++);
+      }
+    };
   }
 
   private static void addRows(
