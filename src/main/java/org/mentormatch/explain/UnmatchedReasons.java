@@ -9,10 +9,11 @@ import org.mentormatch.candidates.PairRules;
 /**
  * The reason an eligible mentee was left unmatched, in words a member could be told.
  *
- * <p>The funnel goes: mentors found in the nearest topic clusters; of those, the ones whose skills
- * cover enough of the goals; of those, the ones each hard rule leaves in turn; of those, the ones
- * scoring at least the minimum; the reason is the first step that leaves nobody, and if somebody
- * was left at the end, all of them were at capacity.
+ * <p>The funnel goes: mentors found (in the nearest topic clusters, or, with the exact search,
+ * every mentor with a skill similar to a goal); of those, the ones whose skills cover enough of the
+ * goals; of those, the ones each hard rule leaves in turn; of those, the ones scoring at least the
+ * minimum; the reason is the first step that leaves nobody, and if somebody was left at the end,
+ * all of them were at capacity.
  */
 public final class UnmatchedReasons implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -54,7 +55,8 @@ public final class UnmatchedReasons implements Serializable {
    * What is known about one unmatched mentee.
    *
    * @param goalsHaveTopic whether any goal names a topic the features recognise
-   * @param candidates mentors found in the clusters searched
+   * @param candidates mentors found: in the clusters searched, or with the exact search those with
+   *     a skill similar to a goal
    * @param bestCoverage the best coverage of the goals by any of them
    * @param topical those whose coverage reaches the minimum
    * @param ruleOrder the hard rules, in funnel order

@@ -226,7 +226,9 @@ public final class MatchPipeline {
                     asOf,
                     config.decisions().pendingExpiryDays(),
                     config.assignment().alternatives(),
-                    new ProposalExplainer(config.score())))
+                    config.engine().exactSearch()
+                        ? new ProposalExplainer(config.score()).forEveryMentorSearched()
+                        : new ProposalExplainer(config.score())))
             .orderBy(Columns.MENTEE_ID, Columns.MENTOR_ID)
             .transform(Checkpoints::keep); // written, counted and summarised: computed once
     Dataset<Row> unmatched =
