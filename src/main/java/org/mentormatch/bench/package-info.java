@@ -5,6 +5,6 @@
  * docs/benchmarks.md}.
  *
  * <p>May use: {@code org.mentormatch}, {@code assignment}, {@code candidates}, {@code config},
- * {@code features}, {@code io}, {@code pipeline}, {@code scoring}, {@code tools}.
+ * {@code features}, {@code io}, {@code pipeline}, {@code scoring}, {@code search}, {@code tools}.
  */
 package org.mentormatch.bench;

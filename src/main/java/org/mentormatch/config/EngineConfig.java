@@ -4,11 +4,18 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * How the work is split on Spark.
+ * How the work is split on Spark, and how each mentee's mentors are found.
  *
  * @param partitions partitions of the member data, or 0 to derive them from the row count
+ * @param exactSearch whether each mentee's best mentors are found by the exact search over similar
+ *     phrases ({@code search.TopMentorSearch}) rather than among the nearest topic clusters
  */
-public record EngineConfig(int partitions) implements Serializable {
+public record EngineConfig(int partitions, boolean exactSearch) implements Serializable {
+  /** Partitions as given, the exact search. */
+  public EngineConfig(int partitions) {
+    this(partitions, true);
+  }
+
   static final Setting<Integer> PARTITIONS =
       Setting.integer(
           "engine.partitions",
@@ -19,12 +26,22 @@ public record EngineConfig(int partitions) implements Serializable {
               + " members file (one per 16 MB, at least 2, at most 10,000), never from the machine, so the same"
               + " input and config give the same clusters and proposals everywhere.");
 
-  static final List<Setting<?>> SETTINGS = List.of(PARTITIONS);
+  static final Setting<Boolean> EXACT_SEARCH =
+      Setting.flag(
+          "engine.exact_search",
+          true,
+          "Find each mentee's best mentors exactly, by walking the skills similar to each goal from"
+              + " the most similar down and stopping once no other mentor can rank among the best"
+              + " (true); or score only the mentors of the nearest topic clusters (false: the"
+              + " earlier path, which can miss a better mentor and grows with the square of a"
+              + " cluster's size).");
+
+  static final List<Setting<?>> SETTINGS = List.of(PARTITIONS, EXACT_SEARCH);
 
   private static final long BYTES_PER_PARTITION = 16L << 20;
 
   static EngineConfig read(SettingValues v) {
-    return new EngineConfig(v.get(PARTITIONS));
+    return new EngineConfig(v.get(PARTITIONS), v.get(EXACT_SEARCH));
   }
 
   /** The partition count for an input of {@code bytes} bytes. */

@@ -416,13 +416,33 @@ public final class Explanations {
       Dataset<Row> chosen,
       List<String> ruleOrder,
       UnmatchedReasons reasons) {
-    String[] byMember = {Columns.MEMBER_ID};
     Dataset<Row> best =
         allowedTopical
-            .groupBy(col(Columns.MENTEE_ID).as(Columns.MEMBER_ID))
+            .groupBy(col(Columns.MENTEE_ID))
             .agg(
                 max(col(Columns.SCORE)).as("best_score"),
                 sum(when(fits, 1).otherwise(0)).cast("int").as("above_minimum"));
+    return unmatched(
+        profiles,
+        funnel.join(best, new String[] {Columns.MENTEE_ID}, "left"),
+        chosen,
+        ruleOrder,
+        reasons);
+  }
+
+  /**
+   * A reason for every eligible mentee without a proposal, from a funnel that also holds, per
+   * mentee, {@code best_score} (the best score of a topical pair passing every rule) and {@code
+   * above_minimum} (how many of those reach the minimum score); a mentee missing from it had no
+   * candidate.
+   */
+  public static Dataset<Row> unmatched(
+      Dataset<Row> profiles,
+      Dataset<Row> funnel,
+      Dataset<Row> chosen,
+      List<String> ruleOrder,
+      UnmatchedReasons reasons) {
+    String[] byMember = {Columns.MEMBER_ID};
     Dataset<Row> mentees =
         profiles
             .filter(col(Columns.IS_MENTEE))
@@ -437,8 +457,7 @@ public final class Explanations {
         mentees
             .join(
                 chosen.select(col(Columns.MENTEE_ID).as(Columns.MEMBER_ID)), byMember, "left_anti")
-            .join(funnel.withColumnRenamed(Columns.MENTEE_ID, Columns.MEMBER_ID), byMember, "left")
-            .join(best, byMember, "left");
+            .join(funnel.withColumnRenamed(Columns.MENTEE_ID, Columns.MEMBER_ID), byMember, "left");
     List<Column> fields = new ArrayList<>();
     fields.add(size(col(Columns.SEARCH_CLUSTERS)).gt(0).as("has_topic"));
     fields.add(coalesce(col("candidates"), lit(0)).as("candidates"));

@@ -15,10 +15,28 @@ public final class ProposalExplainer implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final ScoreConfig weights;
+  private final boolean everyMentorSearched;
 
-  /** An explainer quoting the weights of {@code weights}. */
+  /**
+   * An explainer quoting the weights of {@code weights}, for mentors found in the nearest topic
+   * clusters.
+   */
   public ProposalExplainer(ScoreConfig weights) {
+    this(weights, false);
+  }
+
+  private ProposalExplainer(ScoreConfig weights, boolean everyMentorSearched) {
     this.weights = weights;
+    this.everyMentorSearched = everyMentorSearched;
+  }
+
+  /**
+   * The same explainer for mentors found by the exact search, which looks at every mentor with a
+   * skill similar to a goal whatever their cluster: the cluster is then only the mentor's topic,
+   * not where they were found.
+   */
+  public ProposalExplainer forEveryMentorSearched() {
+    return new ProposalExplainer(weights, true);
   }
 
   /** One side of the pair as the explanation names it. */
@@ -125,7 +143,15 @@ public final class ProposalExplainer implements Serializable {
     List<String> shared = new ArrayList<>(mentee.languages());
     shared.retainAll(mentor.languages());
     reasons.add("Both speak " + String.join(", ", shared) + ".");
-    reasons.add("Found in topic cluster " + cluster + " (" + clusterLabel + ").");
+    reasons.add(
+        everyMentorSearched
+            ? "Found among all mentors with a skill similar to a goal; this mentor's skills are in"
+                + " topic cluster "
+                + cluster
+                + " ("
+                + clusterLabel
+                + ")."
+            : "Found in topic cluster " + cluster + " (" + clusterLabel + ").");
     return List.copyOf(reasons);
   }
 

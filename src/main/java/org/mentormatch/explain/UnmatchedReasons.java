@@ -9,10 +9,11 @@ import org.mentormatch.candidates.PairRules;
 /**
  * The reason an eligible mentee was left unmatched, in words a member could be told.
  *
- * <p>The funnel goes: mentors found in the nearest topic clusters; of those, the ones whose skills
- * cover enough of the goals; of those, the ones each hard rule leaves in turn; of those, the ones
- * scoring at least the minimum; the reason is the first step that leaves nobody, and if somebody
- * was left at the end, all of them were at capacity.
+ * <p>The funnel goes: mentors found (in the nearest topic clusters, or, with the exact search,
+ * every mentor with a skill similar to a goal); of those, the ones whose skills cover enough of the
+ * goals; of those, the ones each hard rule leaves in turn; of those, the ones scoring at least the
+ * minimum; the reason is the first step that leaves nobody, and if somebody was left at the end,
+ * all of them were at capacity.
  */
 public final class UnmatchedReasons implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -21,21 +22,41 @@ public final class UnmatchedReasons implements Serializable {
   private final double minCoverage;
   private final int minSeniorityGap;
   private final double maxTimezoneHours;
+  private final boolean everyMentorSearched;
 
-  /** Reasons quoting the thresholds in force. */
+  /** Reasons quoting the thresholds in force, for candidates from the nearest topic clusters. */
   public UnmatchedReasons(
       double minScore, double minCoverage, int minSeniorityGap, double maxTimezoneHours) {
+    this(minScore, minCoverage, minSeniorityGap, maxTimezoneHours, false);
+  }
+
+  private UnmatchedReasons(
+      double minScore,
+      double minCoverage,
+      int minSeniorityGap,
+      double maxTimezoneHours,
+      boolean everyMentorSearched) {
     this.minScore = minScore;
     this.minCoverage = minCoverage;
     this.minSeniorityGap = minSeniorityGap;
     this.maxTimezoneHours = maxTimezoneHours;
+    this.everyMentorSearched = everyMentorSearched;
+  }
+
+  /**
+   * The same reasons for candidates from every mentor (the exact search), where no candidate means
+   * no mentor offers a skill similar to any goal, whatever their cluster.
+   */
+  public UnmatchedReasons forEveryMentorSearched() {
+    return new UnmatchedReasons(minScore, minCoverage, minSeniorityGap, maxTimezoneHours, true);
   }
 
   /**
    * What is known about one unmatched mentee.
    *
    * @param goalsHaveTopic whether any goal names a topic the features recognise
-   * @param candidates mentors found in the clusters searched
+   * @param candidates mentors found: in the clusters searched, or with the exact search those with
+   *     a skill similar to a goal
    * @param bestCoverage the best coverage of the goals by any of them
    * @param topical those whose coverage reaches the minimum
    * @param ruleOrder the hard rules, in funnel order
@@ -64,7 +85,9 @@ public final class UnmatchedReasons implements Serializable {
           + " (e.g. 'negotiation', 'SQL') would help";
     }
     if (f.candidates() == 0) {
-      return "no mentor offers skills in the topic clusters nearest to the goals";
+      return everyMentorSearched
+          ? "no mentor offers a skill similar to any of the goals"
+          : "no mentor offers skills in the topic clusters nearest to the goals";
     }
     if (f.topical() == 0) {
       return String.format(

@@ -20,6 +20,8 @@ import org.mentormatch.bench.OrLibraryBenchmark;
 import org.mentormatch.bench.ParaphraseAblation;
 import org.mentormatch.bench.ParaphraseBenchmark;
 import org.mentormatch.bench.PhraseSimilarities;
+import org.mentormatch.bench.ScaleBenchmark;
+import org.mentormatch.bench.ScaleRuns;
 import org.mentormatch.bench.SimilarityCalibration;
 import org.mentormatch.config.MatchConfig;
 import picocli.CommandLine.Command;
@@ -37,14 +39,67 @@ import picocli.CommandLine.Parameters;
       "  paraphrase  planted members whose goals are written in their own words",
       "  ablation  the paraphrase benchmark's members, the phrase similarity built up step by step",
       "  calibration  fit the phrase similarity on labelled pairs and measure it on held-out ones",
-      "  embedding  phrases per second the sentence model embeds, per core and on every core"
+      "  embedding  phrases per second the sentence model embeds, per core and on every core",
+      "  scale    the floor, the nightly job (first and warm night) and the naive job at given"
+          + " sizes, with the search's recall",
+      "  floor, recall, naive  one measurement of scale, on --members-file (run by scale)"
     })
 public final class BenchJob implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "BENCHMARK",
-      description = "orlib, quality, paraphrase, ablation, calibration or embedding")
+      description = "orlib, quality, paraphrase, ablation, calibration, embedding or scale")
   String benchmark;
+
+  @Option(
+      names = "--sizes",
+      split = ",",
+      description = "scale: members of each size (default: ${DEFAULT-VALUE}).")
+  List<Integer> sizes = List.of(500, 10_000, 100_000, 1_000_000);
+
+  @Option(
+      names = "--naive-sizes",
+      split = ",",
+      description = "scale: members for the naive job, none if empty (default: ${DEFAULT-VALUE}).")
+  List<Integer> naiveSizes = List.of(20_000, 50_000);
+
+  @Option(
+      names = "--naive-minutes",
+      description = "scale: minutes the naive job may run (default: ${DEFAULT-VALUE}).")
+  int naiveMinutes = 30;
+
+  @Option(
+      names = "--sample",
+      description = "scale, recall: mentees sampled for recall (default: ${DEFAULT-VALUE}).")
+  int sample = 1_000;
+
+  @Option(
+      names = "--work",
+      paramLabel = "DIR",
+      description =
+          "scale: directory for generated files and homes (default: a new temporary one).")
+  Path workDir;
+
+  @Option(
+      names = "--members-file",
+      paramLabel = "FILE",
+      description = "floor, recall, naive: the members CSV.")
+  String membersFile;
+
+  @Option(
+      names = "--home",
+      paramLabel = "DIR",
+      description = "recall, naive: a home whose embedding cache to use (default: none).")
+  String homeDir;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "floor: where the Avro goes.")
+  String outDir;
+
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description = "scale, recall, naive: where the figures go as JSON.")
+  Path json;
 
   @Option(
       names = "--members",
@@ -85,6 +140,9 @@ public final class BenchJob implements Callable<Integer> {
         () -> {
           Path root = Path.of(System.getProperty("mentormatch.root", "."));
           Path out = report != null ? report : root.resolve("docs/benchmarks.md");
+          if (benchmark.equals("scale")) {
+            return scale(root, out);
+          }
           Path work = Files.createTempDirectory("mentor-match-bench-");
           SparkSession spark = Sessions.open("mentor-match bench " + benchmark);
           try {
@@ -221,17 +279,85 @@ public final class BenchJob implements Callable<Integer> {
                     r.threads());
                 return 0;
               }
+              case "floor" -> {
+                ScaleRuns.floor(
+                    spark, required(membersFile, "--members-file"), required(outDir, "--out"));
+                return 0;
+              }
+              case "recall" -> {
+                ScaleBenchmark.write(
+                    ScaleRuns.recall(
+                        spark,
+                        required(membersFile, "--members-file"),
+                        homeDir,
+                        loadConfig(),
+                        sample,
+                        seed),
+                    required(json, "--json"));
+                return 0;
+              }
+              case "naive" -> {
+                ScaleRuns.naive(
+                    spark,
+                    required(membersFile, "--members-file"),
+                    homeDir,
+                    loadConfig(),
+                    required(json, "--json"),
+                    System.out);
+                return 0;
+              }
               default ->
                   throw new UserError(
                       "unknown benchmark '"
                           + benchmark
-                          + "': use orlib, quality, paraphrase, ablation, calibration or embedding.");
+                          + "': use orlib, quality, paraphrase, ablation, calibration, embedding or scale.");
             }
           } finally {
             spark.stop();
-            System.out.println("report: " + out);
+            if (!List.of("floor", "recall", "naive").contains(benchmark)) {
+              System.out.println("report: " + out);
+            }
           }
         });
+  }
+
+  private static <T> T required(T value, String option) {
+    if (value == null) {
+      throw new UserError("this benchmark needs " + option + ".");
+    }
+    return value;
+  }
+
+  private int scale(Path root, Path out) throws IOException {
+    Path work = workDir != null ? workDir : Files.createTempDirectory("mentor-match-scale-");
+    Files.createDirectories(work);
+    ScaleBenchmark.Options o =
+        new ScaleBenchmark.Options(sizes, naiveSizes, naiveMinutes, sample, seed, root, work);
+    Map<String, Object> figures = ScaleBenchmark.run(o, System.out);
+    String command =
+        "jobs/bench.sh scale --sizes "
+            + join(sizes)
+            + " --naive-sizes "
+            + join(naiveSizes)
+            + " --naive-minutes "
+            + naiveMinutes
+            + " --sample "
+            + sample
+            + " --seed "
+            + seed;
+    figures.put("command", command);
+    Path figuresFile = json != null ? json : out.resolveSibling("scale.json");
+    ScaleBenchmark.write(figures, figuresFile);
+    BenchmarkReport.replaceSection(out, "scale", ScaleBenchmark.section(figures, command));
+    System.out.println("figures: " + figuresFile + "; work files in " + work);
+    System.out.println("report: " + out);
+    return 0;
+  }
+
+  private static String join(List<Integer> values) {
+    return values.isEmpty()
+        ? "\"\""
+        : String.join(",", values.stream().map(String::valueOf).toList());
   }
 
   private MatchConfig loadConfig() throws IOException {

@@ -199,6 +199,27 @@ public final class MatchJob implements Callable<Integer> {
     }
 
     StageClock clock = new StageClock();
+    clock.countJobsOf(spark.sparkContext());
+    try {
+      return runStages(
+          spark, options, files, programme, history, config, taxonomy, membersPath, clock);
+    } finally {
+      clock.stopCounting(spark.sparkContext());
+    }
+  }
+
+  /** The stages and the writing of the run, timed by {@code clock}. */
+  private static Map<String, Object> runStages(
+      SparkSession spark,
+      Options options,
+      FileStore files,
+      Home programme,
+      History.Files history,
+      MatchConfig config,
+      Taxonomy taxonomy,
+      Path membersPath,
+      StageClock clock)
+      throws IOException {
     AssignmentSolver solver = new MinCostFlowSolver();
     PhraseEmbedder embedder = PhraseEmbedder.shipped();
     EmbeddingCache.Contents cache =

@@ -1,12 +1,16 @@
 package org.mentormatch.pipeline;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -36,6 +40,9 @@ import org.mentormatch.review.ReportBuilder;
 import org.mentormatch.scoring.PairScoring;
 import org.mentormatch.scoring.PhrasePairs;
 import org.mentormatch.scoring.PhraseSimilarity;
+import org.mentormatch.search.MentorIndex;
+import org.mentormatch.search.PairRuleCheck;
+import org.mentormatch.search.TopMentors;
 
 /**
  * The nightly match, stage by stage: ingest, features, clusters, candidates, scoring, assignment,
@@ -148,10 +155,15 @@ public final class MatchPipeline {
     History.Effect memory = History.apply(prepared.profiles(), prepared.present(), history, asOf);
     Dataset<Row> profiles = memory.profiles();
     figures.putAll(memory.figures());
-    figures.put("mentees_eligible", profiles.filter(col(Columns.IS_MENTEE)).count());
-    figures.put(
-        "mentors_with_room",
-        profiles.filter(col(Columns.IS_MENTOR).and(col(Columns.FREE_CAPACITY).gt(0))).count());
+    Row eligible =
+        profiles
+            .agg(
+                org.apache.spark.sql.functions.count(when(col(Columns.IS_MENTEE), 1)),
+                org.apache.spark.sql.functions.count(
+                    when(col(Columns.IS_MENTOR).and(col(Columns.FREE_CAPACITY).gt(0)), 1)))
+            .first();
+    figures.put("mentees_eligible", eligible.getLong(0));
+    figures.put("mentors_with_room", eligible.getLong(1));
     clock.end(
         "memory",
         String.format(
@@ -163,40 +175,35 @@ public final class MatchPipeline {
             memory.figures().get("pending_withdrawn"),
             memory.figures().get("declined_pairs")));
 
-    Dataset<Row> pairs = candidates(profiles, memory.declinedPairs());
-    long candidateCount = pairs.count();
-    figures.put("candidate_pairs", candidateCount);
-    clock.end(
-        "candidates",
-        String.format(
-            "%d candidate pairs from the nearest topic clusters, each hard rule marked",
-            candidateCount));
-
-    // Every candidate is scored, so an unmatched mentee can be told which rule stood between
-    // them and the mentors whose skills fit.
-    Dataset<Row> scored = score(pairs, profiles, prepared.phrasePairs());
-    Dataset<Row> funnel =
-        CandidatePairs.funnel(scored, rules, topical()).transform(Checkpoints::keep);
-    Dataset<Row> allowedTopical = scored.filter(col(CandidatePairs.ALLOWED).and(topical()));
-    Dataset<Row> fitting = allowedTopical.filter(reachesMinScore());
-    long allowedCount = scored.filter(col(CandidatePairs.ALLOWED)).count();
-    long fittingCount = fitting.count();
-    figures.put("allowed_pairs", allowedCount);
-    figures.put("fitting_pairs", fittingCount);
-    clock.end(
-        "scoring",
-        String.format(
-            "%d pairs scored, %d pass the hard rules, %d fit (coverage >= %.2f, score >= %.2f)",
-            candidateCount,
-            allowedCount,
-            fittingCount,
-            config.assignment().minCoverage(),
-            config.assignment().minScore()));
+    Found found =
+        config.engine().exactSearch()
+            ? search(profiles, memory.declinedPairs(), prepared.phrasePairs(), figures)
+            : clustered(profiles, memory.declinedPairs(), prepared.phrasePairs(), figures);
+    Dataset<Row> fitting = found.fitting();
 
     Dataset<Row> freeCapacity = freeCapacity(profiles);
     ExactAssignment.Result assignment =
         assign(fitting, freeCapacity, config.assignment().maxCandidatesPerMentee());
-    long proposalCount = assignment.chosen().count();
+    Row chosenShape =
+        assignment
+            .chosen()
+            .agg(
+                org.apache.spark.sql.functions.count(lit(1)),
+                org.apache.spark.sql.functions.sum(
+                    org.apache
+                        .spark
+                        .sql
+                        .functions
+                        .round(col(Columns.SCORE).multiply(ExactAssignment.SCORE_UNITS_PER_POINT))
+                        .cast("long")))
+            .first();
+    long proposalCount = chosenShape.getLong(0);
+    // Summed in millionths, exactly: the same in any order of the partitions.
+    figures.put(
+        "total_score",
+        chosenShape.isNullAt(1)
+            ? 0.0
+            : chosenShape.getLong(1) / ExactAssignment.SCORE_UNITS_PER_POINT);
     figures.put("assignment_edges", assignment.edgeCount());
     figures.put("assignment_blocks", assignment.blocks());
     figures.put("largest_block_edges", assignment.largestBlock());
@@ -219,17 +226,16 @@ public final class MatchPipeline {
                     asOf,
                     config.decisions().pendingExpiryDays(),
                     config.assignment().alternatives(),
-                    new ProposalExplainer(config.score())))
+                    config.engine().exactSearch()
+                        ? new ProposalExplainer(config.score()).forEveryMentorSearched()
+                        : new ProposalExplainer(config.score())))
             .orderBy(Columns.MENTEE_ID, Columns.MENTOR_ID)
             .transform(Checkpoints::keep); // written, counted and summarised: computed once
     Dataset<Row> unmatched =
-        Explanations.unmatched(
-                profiles,
-                funnel,
-                allowedTopical,
-                reachesMinScore(),
+        found
+            .unmatched()
+            .reasons(
                 assignment.chosen(),
-                Explanations.ruleNames(rules),
                 new UnmatchedReasons(
                     config.assignment().minScore(),
                     config.assignment().minCoverage(),
@@ -276,9 +282,16 @@ public final class MatchPipeline {
     }
     long read = byStatus.values().stream().mapToLong(Long::longValue).sum();
     Dataset<Row> used = MemberTriage.used(triaged, partitions).transform(Checkpoints::keep);
-    long usedCount = used.count();
-    long mentees = used.filter(col(Columns.IS_MENTEE)).count();
-    long mentors = used.filter(col(Columns.IS_MENTOR)).count();
+    // One job for the three counts: at a few hundred members, the night is Spark's cost per job.
+    Row usedShape =
+        used.agg(
+                org.apache.spark.sql.functions.count(lit(1)),
+                org.apache.spark.sql.functions.count(when(col(Columns.IS_MENTEE), 1)),
+                org.apache.spark.sql.functions.count(when(col(Columns.IS_MENTOR), 1)))
+            .first();
+    long usedCount = usedShape.getLong(0);
+    long mentees = usedShape.getLong(1);
+    long mentors = usedShape.getLong(2);
     figures.put("rows_read", read);
     figures.put("rows_used", byStatus.getOrDefault(MemberTriage.USED, 0L));
     figures.put("rows_excluded", byStatus.getOrDefault(MemberTriage.EXCLUDED, 0L));
@@ -338,6 +351,135 @@ public final class MatchPipeline {
             clusters.k(), phrasePairCount));
     return new Prepared(
         triaged, profiles, present, clusters.labels(), phrasePairs, features.embedded(), figures);
+  }
+
+  /**
+   * Each mentee's fitting pairs, as the assignment and the proposals read them, and how to give a
+   * reason to the mentees the assignment leaves unmatched.
+   */
+  private record Found(Dataset<Row> fitting, UnmatchedFunnel unmatched) {}
+
+  /** The reasons of the mentees a chosen set of pairs leaves unmatched. */
+  @FunctionalInterface
+  private interface UnmatchedFunnel {
+    Dataset<Row> reasons(Dataset<Row> chosen, UnmatchedReasons reasons);
+  }
+
+  /**
+   * The exact search ({@link TopMentors}): each mentee's best fitting mentors, as many as the
+   * assignment and the alternatives need; the funnel of an unmatched mentee walks every mentor
+   * sharing a similar phrase, once the assignment is known.
+   */
+  private Found search(
+      Dataset<Row> profiles,
+      Dataset<Row> declined,
+      Dataset<Row> phrasePairs,
+      Map<String, Object> figures) {
+    Dataset<Row> queries =
+        TopMentors.queries(profiles, declined, phrasePairs).transform(Checkpoints::keep);
+    MentorIndex mentorIndex = TopMentors.index(profiles);
+    Broadcast<MentorIndex> index =
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(mentorIndex);
+    int k = searchDepth(config);
+    Dataset<Row> best = TopMentors.best(queries, index, config, k).transform(Checkpoints::keep);
+    Row shape =
+        best.agg(
+                org.apache.spark.sql.functions.count(lit(1)).as("pairs"),
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .sum(when(col("rank").equalTo(1), col("mentors_met")).otherwise(0))
+                    .as("met"),
+                org.apache.spark.sql.functions.countDistinct(col(Columns.MENTEE_ID)).as("mentees"))
+            .first();
+    long pairs = shape.getLong(0);
+    long met = shape.isNullAt(1) ? 0 : shape.getLong(1);
+    figures.put("mentors_indexed", (long) mentorIndex.size());
+    figures.put("best_pairs", pairs);
+    figures.put("mentees_with_a_fit", shape.getLong(2));
+    figures.put("mentors_met", met);
+    clock.end(
+        "search",
+        String.format(
+            "%d best fitting pairs kept (up to %d a mentee) for %d mentees, exactly; %d"
+                + " mentee-mentor meetings on the way, of %d mentors indexed",
+            pairs, k, shape.getLong(2), met, mentorIndex.size()));
+    List<String> ruleOrder = PairRuleCheck.NAMES;
+    return new Found(
+        best,
+        (chosen, reasons) ->
+            Explanations.unmatched(
+                profiles,
+                TopMentors.funnel(
+                        queries.join(
+                            chosen.select(Columns.MENTEE_ID),
+                            new String[] {Columns.MENTEE_ID},
+                            "left_anti"),
+                        index,
+                        config)
+                    .filter(col("candidates").gt(0)),
+                chosen,
+                ruleOrder,
+                reasons.forEveryMentorSearched()));
+  }
+
+  /**
+   * How many of each mentee's best fitting pairs the search keeps: the assignment's {@code
+   * assignment.max_candidates_per_mentee}, or one more than the alternatives a proposal lists if
+   * that is more (the chosen mentor and the next ones).
+   */
+  public static int searchDepth(MatchConfig config) {
+    return Math.max(
+        config.assignment().maxCandidatesPerMentee(), config.assignment().alternatives() + 1);
+  }
+
+  /**
+   * The earlier path: candidates from the nearest topic clusters, every one scored so an unmatched
+   * mentee can be told which rule stood between them and the mentors whose skills fit.
+   */
+  private Found clustered(
+      Dataset<Row> profiles,
+      Dataset<Row> declined,
+      Dataset<Row> phrasePairs,
+      Map<String, Object> figures) {
+    Dataset<Row> pairs = candidates(profiles, declined);
+    long candidateCount = pairs.count();
+    figures.put("candidate_pairs", candidateCount);
+    clock.end(
+        "candidates",
+        String.format(
+            "%d candidate pairs from the nearest topic clusters, each hard rule marked",
+            candidateCount));
+    Dataset<Row> scored = score(pairs, profiles, phrasePairs);
+    Dataset<Row> funnel =
+        CandidatePairs.funnel(scored, rules, topical()).transform(Checkpoints::keep);
+    Dataset<Row> allowedTopical = scored.filter(col(CandidatePairs.ALLOWED).and(topical()));
+    Dataset<Row> fitting = allowedTopical.filter(reachesMinScore());
+    long allowedCount = scored.filter(col(CandidatePairs.ALLOWED)).count();
+    long fittingCount = fitting.count();
+    figures.put("allowed_pairs", allowedCount);
+    figures.put("fitting_pairs", fittingCount);
+    clock.end(
+        "scoring",
+        String.format(
+            "%d pairs scored, %d pass the hard rules, %d fit (coverage >= %.2f, score >= %.2f)",
+            candidateCount,
+            allowedCount,
+            fittingCount,
+            config.assignment().minCoverage(),
+            config.assignment().minScore()));
+    return new Found(
+        fitting,
+        (chosen, reasons) ->
+            Explanations.unmatched(
+                profiles,
+                funnel,
+                allowedTopical,
+                reachesMinScore(),
+                chosen,
+                Explanations.ruleNames(rules),
+                reasons));
   }
 
   /**

@@ -4,6 +4,6 @@
  *
  * <p>May use: {@code org.mentormatch}, {@code assignment}, {@code candidates}, {@code clusters},
  * {@code config}, {@code decisions}, {@code explain}, {@code features}, {@code ingest}, {@code io},
- * {@code review}, {@code scoring}.
+ * {@code review}, {@code scoring}, {@code search}.
  */
 package org.mentormatch.pipeline;

@@ -60,7 +60,8 @@ class MatchConfigTest {
             50),
         setting("explain.alternatives", "3", c -> c.assignment().alternatives(), 3),
         setting("decisions.pending_expiry_days", "14", c -> c.decisions().pendingExpiryDays(), 14),
-        setting("engine.partitions", "0", c -> c.engine().partitions(), 0));
+        setting("engine.partitions", "0", c -> c.engine().partitions(), 0),
+        setting("engine.exact_search", "true", c -> c.engine().exactSearch(), true));
   }
 
   private static Arguments setting(

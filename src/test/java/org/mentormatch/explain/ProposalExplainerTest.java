@@ -146,6 +146,21 @@ class ProposalExplainerTest {
   }
 
   @Test
+  void exactSearchDoesNotClaimTheClusterFoundTheMentor() {
+    List<String> reasons =
+        EXPLAINER.forEveryMentorSearched().reasons(MENTEE, MENTOR, PARTS, 12, "kubernetes, docker");
+    assertEquals(
+        "Found among all mentors with a skill similar to a goal; this mentor's skills are in"
+            + " topic cluster 12 (kubernetes, docker).",
+        reasons.get(reasons.size() - 1));
+    assertTrue(
+        reasons.stream().noneMatch(r -> r.startsWith("Found in topic cluster")),
+        reasons.toString());
+    assertEquals(
+        EXPLAINER.reasons(MENTEE, MENTOR, PARTS, 12, "kubernetes, docker").size(), reasons.size());
+  }
+
+  @Test
   void whyNotAtCapacityWithOnePlace() {
     assertEquals(
         "at capacity: their one place went to another mentee",

@@ -74,6 +74,9 @@ class UnmatchedReasonsTest {
     assertEquals(
         "no mentor offers skills in the topic clusters nearest to the goals",
         REASONS.reason(early(true, 0, 0, 0)));
+    assertEquals(
+        "no mentor offers a skill similar to any of the goals",
+        REASONS.forEveryMentorSearched().reason(early(true, 0, 0, 0)));
   }
 
   @Test

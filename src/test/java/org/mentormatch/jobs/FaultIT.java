@@ -248,7 +248,8 @@ class FaultIT {
     assertNoPartialRun();
 
     JobProcess assignment = match();
-    assignment.await("scoring", () -> assignment.printed(JobProcess.stageLine("scoring")));
+    // The stage before the assignment: the exact search (the default; "scoring" with clusters).
+    assignment.await("search", () -> assignment.printed(JobProcess.stageLine("search")));
     Thread.sleep(random.nextInt(500));
     assertTrue(kill(assignment, "match.sh during the assignment"));
     assertFalse(assignment.printed(JobProcess.stageLine("assignment")), assignment.output());

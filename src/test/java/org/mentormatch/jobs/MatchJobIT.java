@@ -341,7 +341,13 @@ class MatchJobIT {
       }
       assertTrue(reasons.contains("more senior"), reasons);
       assertTrue(reasons.contains("shared working hours"), reasons);
-      assertTrue(reasons.contains("topic cluster"), reasons);
+      // The exact search (the default) looks past clusters: the words must not say otherwise.
+      assertTrue(
+          reasons.contains(
+              "Found among all mentors with a skill similar to a goal; this mentor's"
+                  + " skills are in topic cluster "),
+          reasons);
+      assertFalse(reasons.contains("Found in topic cluster"), reasons);
       for (Object a : (List<?>) p.get("alternatives")) {
         GenericRecord alt = (GenericRecord) a;
         assertFalse(RunFiles.text(alt, "why_not").isBlank());

@@ -1,0 +1,98 @@
+package org.mentormatch.search;
+
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every mentor as the hard rules and the score read them, numbered in the order of their ids (as
+ * Spark orders strings: by UTF-8 bytes), and for each distinct skill phrase the mentors who offer
+ * it: the inverted index the search walks from a goal's similar skills to the mentors.
+ */
+public final class MentorIndex implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** One mentor, as read from the profiles. */
+  public record Mentor(
+      String id,
+      List<String> languages,
+      int utcOffsetMinutes,
+      int seniority,
+      String department,
+      String managerId,
+      List<String> managementChain,
+      int freeCapacity,
+      int cluster,
+      List<String> skills)
+      implements Serializable {}
+
+  private final Mentor[] mentors;
+  private final Map<String, Integer> skillIds;
+  private final int[][] skillsOf;
+  private final int[][] mentorsWith;
+
+  /** The index of {@code mentors} (in any order; ids distinct). */
+  public MentorIndex(List<Mentor> mentors) {
+    this.mentors = mentors.toArray(new Mentor[0]);
+    Arrays.sort(
+        this.mentors,
+        Comparator.comparing(
+            m -> m.id().getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned));
+    this.skillIds = new HashMap<>();
+    this.skillsOf = new int[this.mentors.length][];
+    List<List<Integer>> postings = new ArrayList<>();
+    for (int m = 0; m < this.mentors.length; m++) {
+      List<String> skills = this.mentors[m].skills();
+      int[] ids = new int[skills.size()];
+      for (int s = 0; s < ids.length; s++) {
+        Integer id = skillIds.get(skills.get(s));
+        if (id == null) {
+          id = skillIds.size();
+          skillIds.put(skills.get(s), id);
+          postings.add(new ArrayList<>());
+        }
+        ids[s] = id;
+        List<Integer> posting = postings.get(id);
+        if (posting.isEmpty() || posting.get(posting.size() - 1) != m) {
+          posting.add(m);
+        }
+      }
+      skillsOf[m] = ids;
+    }
+    this.mentorsWith = new int[postings.size()][];
+    for (int s = 0; s < mentorsWith.length; s++) {
+      mentorsWith[s] = postings.get(s).stream().mapToInt(Integer::intValue).toArray();
+    }
+  }
+
+  /** How many mentors there are. */
+  public int size() {
+    return mentors.length;
+  }
+
+  /** Mentor number {@code m} (numbers follow the order of the ids). */
+  public Mentor mentor(int m) {
+    return mentors[m];
+  }
+
+  /** The number of skill phrase {@code text}, or -1 when no mentor offers it. */
+  public int skillId(String text) {
+    Integer id = skillIds.get(text);
+    return id == null ? -1 : id;
+  }
+
+  /** Mentor {@code m}'s skills as skill numbers, in the mentor's order. */
+  int[] skillsOf(int m) {
+    return skillsOf[m];
+  }
+
+  /** The mentors offering skill number {@code s}, ascending. */
+  int[] mentorsWith(int s) {
+    return mentorsWith[s];
+  }
+}

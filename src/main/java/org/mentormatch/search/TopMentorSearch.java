@@ -1,0 +1,318 @@
+package org.mentormatch.search;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import org.mentormatch.config.AssignmentConfig;
+import org.mentormatch.config.ScoreConfig;
+import org.mentormatch.scoring.PairScorer;
+
+/**
+ * A mentee's best fitting mentors, found without scoring every mentor: a threshold algorithm over
+ * the goals' similar skills.
+ *
+ * <p>The score is a weighted mean of coverage (over the mentee's topical goals, the similarity of
+ * the mentor's closest skill to each) and three parts that are each at most 1. Each goal's similar
+ * skill phrases are walked from the most similar down, always on the goal whose next phrase is the
+ * most similar, and every mentor offering that phrase is checked against the hard rules and, if
+ * allowed, scored in full ({@link PairScorer}, the scorer of every other path). A mentor not met
+ * yet has, for each goal, no skill more similar than that goal's next phrase, so their score is at
+ * most the score those next similarities give with the other parts at 1 (the same formula, in the
+ * same order of operations; floating-point sums are monotone, so the bound is never below a real
+ * score). The walk stops when that bound falls below the k-th best score found (an equal bound
+ * keeps walking: an unmet mentor with an equal score and a smaller id would rank first), below
+ * {@code assignment.min_score}, or its coverage below {@code assignment.min_coverage}.
+ *
+ * <p>Exact: the result is the first {@code k} fitting pairs (allowed by every rule, coverage and
+ * score at least the minimums) in the order of {@code PairScoring.bestFirst} (score descending,
+ * then mentor id), as scoring every pair with any coverage would give them, provided {@code
+ * assignment.min_coverage} is above 0 (with 0, a mentor sharing no similar phrase could fit on the
+ * other parts alone, and neither this search nor the exhaustive candidates look at them).
+ *
+ * <p>Not thread-safe: one instance per task (it keeps a scratch array of mentors met).
+ */
+public final class TopMentorSearch implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** A mentor found for a mentee, by number in the index, with the pair's score and parts. */
+  public record Found(int mentor, PairScorer.Score score) implements Serializable {}
+
+  /** What one search found and how many mentors it met on the way. */
+  public record Result(List<Found> best, int mentorsMet) implements Serializable {}
+
+  /**
+   * Everything about one mentee's candidates that an unmatched reason needs, over every mentor
+   * sharing at least one similar phrase with the mentee (the exhaustive candidates).
+   *
+   * @param candidates mentors sharing a similar phrase (the mentee excluded)
+   * @param bestCoverage the best coverage among them
+   * @param topical those whose coverage reaches the minimum
+   * @param leftAfter topical mentors passing each rule and the ones before it ({@link
+   *     PairRuleCheck#NAMES} order)
+   * @param bestScore the best score of a topical mentor passing every rule (0 if none)
+   * @param aboveMinimum topical mentors passing every rule and reaching the minimum score
+   * @param best the first {@code k} fitting pairs, as {@link #top} finds them
+   */
+  public record Funnel(
+      int candidates,
+      double bestCoverage,
+      int topical,
+      int[] leftAfter,
+      double bestScore,
+      int aboveMinimum,
+      List<Found> best)
+      implements Serializable {}
+
+  private static final Comparator<Found> BEST_FIRST =
+      Comparator.<Found>comparingDouble(f -> -f.score().score()).thenComparingInt(Found::mentor);
+
+  private final MentorIndex index;
+  private final PairScorer scorer;
+  private final ScoreConfig score;
+  private final AssignmentConfig assignment;
+  private final PairRuleCheck rules;
+  private transient int[] metBy;
+  private transient int stamp;
+
+  /** A search over {@code index} with the score, thresholds and rules in force. */
+  public TopMentorSearch(
+      MentorIndex index, ScoreConfig score, AssignmentConfig assignment, PairRuleCheck rules) {
+    this.index = index;
+    this.scorer = new PairScorer(score);
+    this.score = score;
+    this.assignment = assignment;
+    this.rules = rules;
+  }
+
+  /** The mentee's first {@code k} fitting mentors, best first. */
+  public Result top(MenteeQuery q, int k) {
+    Walk walk = new Walk(q);
+    PriorityQueue<Found> kept = new PriorityQueue<>(BEST_FIRST.reversed());
+    int met = 0;
+    while (true) {
+      double bound = walk.bound();
+      if (walk.boundCoverage < assignment.minCoverage() || bound < assignment.minScore()) {
+        break;
+      }
+      if (kept.size() == k && bound < kept.peek().score().score()) {
+        break;
+      }
+      int[] mentors = walk.next();
+      if (mentors == null) {
+        break;
+      }
+      for (int m : mentors) {
+        if (metBy[m] == stamp) {
+          continue;
+        }
+        metBy[m] = stamp;
+        met++;
+        MentorIndex.Mentor mentor = index.mentor(m);
+        if (mentor.id().equals(q.id()) || rules.firstFailure(q, mentor) != PairRuleCheck.PASSES) {
+          continue;
+        }
+        PairScorer.Score s = scoreOf(walk, m);
+        if (fits(s)) {
+          Found f = new Found(m, s);
+          if (kept.size() < k) {
+            kept.add(f);
+          } else if (BEST_FIRST.compare(f, kept.peek()) < 0) {
+            kept.poll();
+            kept.add(f);
+          }
+        }
+      }
+    }
+    List<Found> best = new ArrayList<>(kept);
+    best.sort(BEST_FIRST);
+    return new Result(best, met);
+  }
+
+  /** The funnel over every mentor sharing a similar phrase, and the first {@code k} fitting. */
+  public Funnel funnel(MenteeQuery q, int k) {
+    Walk walk = new Walk(q);
+    int candidates = 0;
+    int topical = 0;
+    int aboveMinimum = 0;
+    double bestCoverage = 0;
+    double bestScore = 0;
+    boolean anyAllowed = false;
+    int[] leftAfter = new int[PairRuleCheck.NAMES.size()];
+    List<Found> fitting = new ArrayList<>();
+    for (int[] mentors = walk.nextOfAnyGoal(); mentors != null; mentors = walk.nextOfAnyGoal()) {
+      for (int m : mentors) {
+        if (metBy[m] == stamp) {
+          continue;
+        }
+        metBy[m] = stamp;
+        MentorIndex.Mentor mentor = index.mentor(m);
+        if (mentor.id().equals(q.id())) {
+          continue;
+        }
+        candidates++;
+        PairScorer.Score s = scoreOf(walk, m);
+        bestCoverage = Math.max(bestCoverage, s.coverage());
+        if (s.coverage() < assignment.minCoverage()) {
+          continue;
+        }
+        topical++;
+        int failure = rules.firstFailure(q, mentor);
+        for (int r = 0; r < failure; r++) {
+          leftAfter[r]++;
+        }
+        if (failure == PairRuleCheck.PASSES) {
+          bestScore = anyAllowed ? Math.max(bestScore, s.score()) : s.score();
+          anyAllowed = true;
+          if (s.score() >= assignment.minScore()) {
+            aboveMinimum++;
+            fitting.add(new Found(m, s));
+          }
+        }
+      }
+    }
+    fitting.sort(BEST_FIRST);
+    return new Funnel(
+        candidates,
+        bestCoverage,
+        topical,
+        leftAfter,
+        bestScore,
+        aboveMinimum,
+        List.copyOf(fitting.subList(0, Math.min(k, fitting.size()))));
+  }
+
+  private boolean fits(PairScorer.Score s) {
+    return s.coverage() >= assignment.minCoverage() && s.score() >= assignment.minScore();
+  }
+
+  /** Mentor {@code m} scored against the walk's mentee, each goal covered by their best skill. */
+  private PairScorer.Score scoreOf(Walk walk, int m) {
+    int[] skills = index.skillsOf(m);
+    List<PairScorer.Goal> goals = new ArrayList<>(walk.goals.size());
+    for (int g = 0; g < walk.goals.size(); g++) {
+      MenteeQuery.Goal goal = walk.goals.get(g);
+      MenteeQuery.SkillMatch best = null;
+      Map<Integer, MenteeQuery.SkillMatch> similar = walk.similar.get(g);
+      if (goal.topical()) {
+        for (int s : skills) {
+          MenteeQuery.SkillMatch match = similar.get(s);
+          if (match != null && (best == null || match.similarity() > best.similarity())) {
+            best = match; // the first of equals in the mentor's order, as PairScoring keeps
+          }
+        }
+      }
+      goals.add(
+          new PairScorer.Goal(
+              goal.text(),
+              goal.topical(),
+              best == null
+                  ? null
+                  : new PairScorer.Match(
+                      goal.text(), best.skill(), best.similarity(), best.how())));
+    }
+    MentorIndex.Mentor mentor = index.mentor(m);
+    return scorer.score(
+        goals,
+        walk.mentee,
+        new PairScorer.Side(mentor.seniority(), mentor.utcOffsetMinutes(), mentor.department()));
+  }
+
+  /** One mentee's walk down their goals' similar skills, with the bound on mentors not met. */
+  private final class Walk {
+    final List<MenteeQuery.Goal> goals;
+    final List<Map<Integer, MenteeQuery.SkillMatch>> similar = new ArrayList<>();
+    final PairScorer.Side mentee;
+    final int[] next;
+    double boundCoverage;
+
+    Walk(MenteeQuery q) {
+      if (metBy == null) {
+        metBy = new int[index.size()];
+      }
+      if (++stamp == 0) {
+        java.util.Arrays.fill(metBy, 0);
+        stamp = 1;
+      }
+      goals = q.goals();
+      next = new int[goals.size()];
+      for (MenteeQuery.Goal g : goals) {
+        Map<Integer, MenteeQuery.SkillMatch> bySkill = new HashMap<>();
+        for (MenteeQuery.SkillMatch s : g.matches()) {
+          int id = index.skillId(s.skill());
+          if (id >= 0) {
+            bySkill.putIfAbsent(id, s);
+          }
+        }
+        similar.add(bySkill);
+      }
+      mentee = new PairScorer.Side(q.seniority(), q.utcOffsetMinutes(), q.department());
+    }
+
+    /** The similarity of goal {@code g}'s next phrase, or 0 when the goal's list is walked. */
+    double frontier(int g) {
+      List<MenteeQuery.SkillMatch> m = goals.get(g).matches();
+      return next[g] < m.size() ? m.get(next[g]).similarity() : 0;
+    }
+
+    /**
+     * The best score a mentor not met yet can have (and, in {@link #boundCoverage}, their best
+     * coverage), computed as {@link PairScorer#score} computes a score.
+     */
+    double bound() {
+      double covered = 0;
+      int topical = 0;
+      for (int g = 0; g < goals.size(); g++) {
+        if (!goals.get(g).topical()) {
+          continue;
+        }
+        topical++;
+        double f = frontier(g);
+        if (f >= score.minPhraseSimilarity()) {
+          covered += f;
+        }
+      }
+      boundCoverage = topical == 0 ? 0 : covered / topical;
+      double department = mentee.department() == null ? 0 : 1;
+      return (score.coverageWeight() * boundCoverage
+              + score.seniorityWeight() * 1.0
+              + score.timezoneWeight() * 1.0
+              + score.departmentWeight() * department)
+          / score.weightSum();
+    }
+
+    /** The mentors of the most similar phrase not walked yet among topical goals, or null. */
+    int[] next() {
+      int pick = -1;
+      double best = -1;
+      for (int g = 0; g < goals.size(); g++) {
+        if (goals.get(g).topical() && next[g] < goals.get(g).matches().size()) {
+          double f = frontier(g);
+          if (f > best) {
+            best = f;
+            pick = g;
+          }
+        }
+      }
+      return pick < 0 ? null : advance(pick);
+    }
+
+    /** The mentors of the next phrase of any goal, topical or not, or null when all are walked. */
+    int[] nextOfAnyGoal() {
+      for (int g = 0; g < goals.size(); g++) {
+        if (next[g] < goals.get(g).matches().size()) {
+          return advance(g);
+        }
+      }
+      return null;
+    }
+
+    private int[] advance(int g) {
+      int s = index.skillId(goals.get(g).matches().get(next[g]++).skill());
+      return s < 0 ? new int[0] : index.mentorsWith(s);
+    }
+  }
+}

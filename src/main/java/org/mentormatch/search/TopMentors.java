@@ -1,0 +1,349 @@
+package org.mentormatch.search;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.struct;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.mentormatch.Columns;
+import org.mentormatch.candidates.CandidatePairs;
+import org.mentormatch.config.MatchConfig;
+import org.mentormatch.scoring.PairScorer;
+import org.mentormatch.scoring.PairScoring;
+import org.mentormatch.scoring.PhrasePairs;
+
+/**
+ * The search stage on Spark: each mentee's best fitting mentors ({@link TopMentorSearch#top}), and
+ * the funnel of the mentees asked for ({@link TopMentorSearch#funnel}).
+ *
+ * <p>The mentors' index ({@link MentorIndex}) is built on the driver and broadcast: a few hundred
+ * bytes per mentor. The mentees, with each goal's similar skills from the phrase-pair table, are
+ * searched where they lie, one task per partition.
+ *
+ * <p>Output of {@link #best}: {@code mentee_member_id, mentor_member_id}, {@link
+ * PairScoring#SCORE_COLUMNS} and {@code mentor_cluster}, the columns the assignment and the
+ * explanations read of a fitting pair. Output of {@link #funnel}: {@code mentee_member_id,
+ * candidates, best_coverage, topical, left_after_<rule>...} as {@link CandidatePairs#funnel}, plus
+ * {@code best_score} and {@code above_minimum}.
+ */
+public final class TopMentors {
+  private TopMentors() {}
+
+  public static final String BEST_SCORE = "best_score";
+  public static final String ABOVE_MINIMUM = "above_minimum";
+
+  private static final StructType FOUND =
+      new StructType()
+          .add(Columns.MENTEE_ID, DataTypes.StringType, false)
+          .add(Columns.MENTOR_ID, DataTypes.StringType, false)
+          .add(Columns.SCORE, DataTypes.DoubleType, false)
+          .add(Columns.COVERAGE, DataTypes.DoubleType, false)
+          .add(Columns.SENIORITY_PART, DataTypes.DoubleType, false)
+          .add(Columns.TIMEZONE_PART, DataTypes.DoubleType, false)
+          .add(Columns.DEPARTMENT_PART, DataTypes.DoubleType, false)
+          .add(Columns.SHARED_HOURS, DataTypes.DoubleType, false)
+          .add(Columns.MATCHES, DataTypes.createArrayType(PairScoring.MATCH, false), false)
+          .add(Columns.mentor(Columns.CLUSTER), DataTypes.IntegerType, false)
+          .add("rank", DataTypes.IntegerType, false)
+          .add("mentors_met", DataTypes.IntegerType, false);
+
+  private static final StructType FUNNEL = funnelSchema();
+
+  private static StructType funnelSchema() {
+    StructType s =
+        new StructType()
+            .add(Columns.MENTEE_ID, DataTypes.StringType, false)
+            .add("candidates", DataTypes.IntegerType, false)
+            .add("best_coverage", DataTypes.DoubleType, false)
+            .add("topical", DataTypes.IntegerType, false);
+    for (String rule : PairRuleCheck.NAMES) {
+      s = s.add(CandidatePairs.leftAfterColumn(rule), DataTypes.IntegerType, false);
+    }
+    return s.add(BEST_SCORE, DataTypes.DoubleType, false)
+        .add(ABOVE_MINIMUM, DataTypes.IntegerType, false);
+  }
+
+  /**
+   * One row per mentee: the rule columns, {@code declined} (mentor ids) and {@code goals} (each
+   * with its position, text, topical flag and similar skills).
+   *
+   * @param declined pairs ({@code mentee_member_id, mentor_member_id}) coordinators rejected
+   * @param phrasePairs the phrase-pair table ({@link PhrasePairs})
+   */
+  public static Dataset<Row> queries(
+      Dataset<Row> profiles, Dataset<Row> declined, Dataset<Row> phrasePairs) {
+    Dataset<Row> similar =
+        phrasePairs
+            .groupBy(PhrasePairs.GOAL)
+            .agg(
+                collect_list(
+                        struct(
+                            col(PhrasePairs.SKILL),
+                            col(PhrasePairs.SIMILARITY),
+                            col(PhrasePairs.HOW)))
+                    .as("similar"));
+    Dataset<Row> goals =
+        profiles
+            .filter(col(Columns.IS_MENTEE))
+            .select(
+                col(Columns.MEMBER_ID).as(Columns.MENTEE_ID), posexplode(col(Columns.GOAL_PHRASES)))
+            .select(
+                col(Columns.MENTEE_ID),
+                col("pos"),
+                col("col." + Columns.PHRASE_TEXT).as(PhrasePairs.GOAL),
+                col("col." + Columns.PHRASE_TOPICAL).as(Columns.PHRASE_TOPICAL))
+            .join(similar, new String[] {PhrasePairs.GOAL}, "left")
+            .groupBy(Columns.MENTEE_ID)
+            .agg(
+                collect_list(
+                        struct(
+                            col("pos"),
+                            col(PhrasePairs.GOAL),
+                            col(Columns.PHRASE_TOPICAL),
+                            col("similar")))
+                    .as("goals"));
+    Dataset<Row> declinedBy =
+        declined
+            .groupBy(Columns.MENTEE_ID)
+            .agg(collect_list(col(Columns.MENTOR_ID)).as("declined"));
+    return profiles
+        .filter(col(Columns.IS_MENTEE))
+        .select(
+            col(Columns.MEMBER_ID).as(Columns.MENTEE_ID),
+            col(Columns.LANGUAGES),
+            col(Columns.UTC_OFFSET_MINUTES),
+            col(Columns.SENIORITY),
+            col(Columns.DEPARTMENT),
+            col(Columns.MANAGER_ID),
+            col(Columns.MANAGEMENT_CHAIN))
+        .join(goals, new String[] {Columns.MENTEE_ID}, "left")
+        .join(declinedBy, new String[] {Columns.MENTEE_ID}, "left");
+  }
+
+  /** The index of every mentor in {@code profiles}, collected to the driver. */
+  public static MentorIndex index(Dataset<Row> profiles) {
+    List<MentorIndex.Mentor> mentors = new ArrayList<>();
+    for (Row r :
+        profiles
+            .filter(col(Columns.IS_MENTOR))
+            .select(
+                col(Columns.MEMBER_ID),
+                col(Columns.LANGUAGES),
+                col(Columns.UTC_OFFSET_MINUTES),
+                col(Columns.SENIORITY),
+                col(Columns.DEPARTMENT),
+                col(Columns.MANAGER_ID),
+                col(Columns.MANAGEMENT_CHAIN),
+                col(Columns.FREE_CAPACITY),
+                col(Columns.CLUSTER),
+                col(Columns.SKILL_PHRASES + "." + Columns.PHRASE_TEXT).as("skills"))
+            .collectAsList()) {
+      mentors.add(
+          new MentorIndex.Mentor(
+              r.getString(0),
+              r.isNullAt(1) ? null : List.copyOf(r.getList(1)),
+              r.getInt(2),
+              r.getInt(3),
+              r.isNullAt(4) ? null : r.getString(4),
+              r.isNullAt(5) ? null : r.getString(5),
+              List.copyOf(r.getList(6)),
+              r.getInt(7),
+              r.getInt(8),
+              List.copyOf(r.getList(9))));
+    }
+    return new MentorIndex(mentors);
+  }
+
+  /** Settings of a search, shipped to the tasks with the broadcast index. */
+  private record Setup(Broadcast<MentorIndex> index, MatchConfig config, int k)
+      implements java.io.Serializable {
+    TopMentorSearch search() {
+      return new TopMentorSearch(
+          index.value(), config.score(), config.assignment(), new PairRuleCheck(config.rules()));
+    }
+  }
+
+  /** Each mentee's first {@code k} fitting pairs (see {@link TopMentorSearch#top}). */
+  public static Dataset<Row> best(
+      Dataset<Row> queries, Broadcast<MentorIndex> index, MatchConfig config, int k) {
+    Setup setup = new Setup(index, config, k);
+    return queries.mapPartitions(
+        (MapPartitionsFunction<Row, Row>)
+            rows -> {
+              TopMentorSearch search = setup.search();
+              MentorIndex mentors = setup.index().value();
+              return lazily(
+                  rows,
+                  (row, out) -> {
+                    MenteeQuery q = query(row);
+                    TopMentorSearch.Result r = search.top(q, setup.k());
+                    addRows(out, q, mentors, r.best(), r.mentorsMet());
+                  });
+            },
+        Encoders.row(FOUND));
+  }
+
+  /** The funnel of each mentee in {@code queries} (see {@link TopMentorSearch#funnel}). */
+  public static Dataset<Row> funnel(
+      Dataset<Row> queries, Broadcast<MentorIndex> index, MatchConfig config) {
+    Setup setup = new Setup(index, config, 0);
+    return queries.mapPartitions(
+        (MapPartitionsFunction<Row, Row>)
+            rows -> {
+              TopMentorSearch search = setup.search();
+              List<Row> out = new ArrayList<>();
+              while (rows.hasNext()) {
+                MenteeQuery q = query(rows.next());
+                TopMentorSearch.Funnel f = search.funnel(q, 0);
+                List<Object> values = new ArrayList<>();
+                values.add(q.id());
+                values.add(f.candidates());
+                values.add(f.bestCoverage());
+                values.add(f.topical());
+                for (int left : f.leftAfter()) {
+                  values.add(left);
+                }
+                values.add(f.bestScore());
+                values.add(f.aboveMinimum());
+                out.add(RowFactory.create(values.toArray()));
+              }
+              return out.iterator();
+            },
+        Encoders.row(FUNNEL));
+  }
+
+  /**
+   * Each mentee's first {@code k} fitting pairs found by scoring every mentor sharing a similar
+   * phrase: the exhaustive search the recall measure compares {@link #best} with.
+   */
+  public static Dataset<Row> exhaustive(
+      Dataset<Row> queries, Broadcast<MentorIndex> index, MatchConfig config, int k) {
+    Setup setup = new Setup(index, config, k);
+    return queries.mapPartitions(
+        (MapPartitionsFunction<Row, Row>)
+            rows -> {
+              TopMentorSearch search = setup.search();
+              MentorIndex mentors = setup.index().value();
+              return lazily(
+                  rows,
+                  (row, out) -> {
+                    MenteeQuery q = query(row);
+                    TopMentorSearch.Funnel f = search.funnel(q, setup.k());
+                    addRows(out, q, mentors, f.best(), f.candidates());
+                  });
+            },
+        Encoders.row(FOUND));
+  }
+
+  /** What one mentee's query row gives: the rows it adds to {@code out}. */
+  private interface PerMentee {
+    void rows(Row query, List<Row> out);
+  }
+
+  /**
+   * The rows {@code each} gives for every query, computed one mentee at a time as Spark pulls them,
+   * so a task never holds more than one mentee's rows.
+   */
+  private static Iterator<Row> lazily(Iterator<Row> queries, PerMentee each) {
+    return new Iterator<>() {
+      private final List<Row> buffer = new ArrayList<>();
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == buffer.size() && queries.hasNext()) {
+          buffer.clear();
+          next = 0;
+          each.rows(queries.next(), buffer);
+        }
+        return next < buffer.size();
+      }
+
+      @Override
+      public Row next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        return buffer.get(next++);
+      }
+    };
+  }
+
+  private static void addRows(
+      List<Row> out,
+      MenteeQuery q,
+      MentorIndex mentors,
+      List<TopMentorSearch.Found> found,
+      int met) {
+    int rank = 0;
+    for (TopMentorSearch.Found f : found) {
+      PairScorer.Score s = f.score();
+      List<Row> matches = new ArrayList<>();
+      for (PairScorer.Match m : s.matches()) {
+        matches.add(RowFactory.create(m.goal(), m.skill(), m.similarity(), m.how()));
+      }
+      MentorIndex.Mentor mentor = mentors.mentor(f.mentor());
+      out.add(
+          RowFactory.create(
+              q.id(),
+              mentor.id(),
+              s.score(),
+              s.coverage(),
+              s.seniorityPart(),
+              s.timezonePart(),
+              s.departmentPart(),
+              s.sharedHours(),
+              matches.toArray(new Row[0]),
+              mentor.cluster(),
+              ++rank,
+              met));
+    }
+  }
+
+  /** A query row of {@link #queries} as the search reads it. */
+  static MenteeQuery query(Row r) {
+    List<Row> goalRows =
+        r.isNullAt(r.fieldIndex("goals")) ? List.of() : r.getList(r.fieldIndex("goals"));
+    List<Row> sortedGoals = new ArrayList<>(goalRows);
+    sortedGoals.sort(Comparator.comparingInt(g -> g.getInt(0)));
+    List<MenteeQuery.Goal> goals = new ArrayList<>();
+    for (Row g : sortedGoals) {
+      List<MenteeQuery.SkillMatch> matches = new ArrayList<>();
+      if (!g.isNullAt(3)) {
+        for (Row m : g.<Row>getList(3)) {
+          matches.add(new MenteeQuery.SkillMatch(m.getString(0), m.getDouble(1), m.getString(2)));
+        }
+      }
+      matches.sort(
+          Comparator.comparingDouble((MenteeQuery.SkillMatch m) -> -m.similarity())
+              .thenComparing(MenteeQuery.SkillMatch::skill));
+      goals.add(new MenteeQuery.Goal(g.getString(1), g.getBoolean(2), matches));
+    }
+    int declinedAt = r.fieldIndex("declined");
+    return new MenteeQuery(
+        r.getAs(Columns.MENTEE_ID),
+        r.isNullAt(r.fieldIndex(Columns.LANGUAGES))
+            ? null
+            : r.getList(r.fieldIndex(Columns.LANGUAGES)),
+        r.<Integer>getAs(Columns.UTC_OFFSET_MINUTES),
+        r.<Integer>getAs(Columns.SENIORITY),
+        r.getAs(Columns.DEPARTMENT),
+        r.getAs(Columns.MANAGER_ID),
+        r.getList(r.fieldIndex(Columns.MANAGEMENT_CHAIN)),
+        goals,
+        r.isNullAt(declinedAt) ? java.util.Set.of() : new HashSet<>(r.<String>getList(declinedAt)));
+  }
+}
