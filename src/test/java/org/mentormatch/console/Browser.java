@@ -11,10 +11,15 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A headless Debian Chromium driven through chromedriver, for the console's browser tests.
@@ -35,6 +40,31 @@ final class Browser implements AutoCloseable {
   }
 
   /** Starts a browser, or skips (fails under CI) when Chromium or chromedriver is missing. */
+  /** Clicks what {@code by} finds and waits until the browser has left the page for the next. */
+  static void submit(ChromeDriver driver, By by) {
+    WebElement html = driver.findElement(By.tagName("html"));
+    driver.findElement(by).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> isGone(html));
+  }
+
+  /**
+   * Whether an element's page is gone. Chrome reports a node of a page being replaced either as
+   * stale or, for a moment, as "does not belong to the document": both mean the page has left.
+   */
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException e) {
+      return true;
+    } catch (WebDriverException e) {
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
+    }
+  }
+
   static Browser start() {
     File chromium = executable("CHROMIUM", "/usr/bin/chromium");
     File chromedriver = executable("CHROMEDRIVER", "/usr/bin/chromedriver");

@@ -2,13 +2,13 @@ package org.mentormatch.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mentormatch.console.Browser.submit;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -29,9 +29,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The README's coordinator's night, done in the browser on the sample run: Jonas Weber (c002) signs
@@ -135,12 +133,6 @@ class CoordinatorNightInBrowserIT {
 
   private static String introduction(ChromeDriver web) {
     return web.findElement(By.id("introduction")).getAttribute("value");
-  }
-
-  private static void submit(ChromeDriver web, By by) {
-    WebElement html = web.findElement(By.tagName("html"));
-    web.findElement(by).click();
-    new WebDriverWait(web, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(html));
   }
 
   /** Saves the page as {@code name}.png at this window size, and back to the laptop size. */

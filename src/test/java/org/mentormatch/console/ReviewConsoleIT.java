@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mentormatch.console.Browser.submit;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -42,9 +42,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The review console driven in a real browser (headless Chromium), as a coordinator uses it, on a
@@ -135,13 +133,6 @@ class ReviewConsoleIT {
         .filter(i -> i.getProposalId().equals(proposalId))
         .findFirst()
         .orElse(null);
-  }
-
-  /** Clicks what {@code by} finds and waits until the browser has loaded the next page. */
-  private static void submit(ChromeDriver driver, By by) {
-    WebElement html = driver.findElement(By.tagName("html"));
-    driver.findElement(by).click();
-    new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(html));
   }
 
   private void check(String proposalId) {

@@ -34,7 +34,7 @@ import org.mentormatch.tools.MemberGenerator;
 
 /**
  * The nightly job on a real Spark standalone cluster (a master and two workers started by {@code
- * jobs/cluster.sh}, executors in their own JVMs): on 2,000 generated members it writes the bytes of
+ * jobs/cluster.sh}, executors in their own JVMs): on 1,000 generated members it writes the bytes of
  * local mode, and it still does when a worker is killed in the middle of the job. One cluster
  * serves every test; {@code cluster.sh} is also used as a careless user would (start twice, stale
  * pid files, stop with nothing running), and no daemon or executor outlives the class.
@@ -42,7 +42,7 @@ import org.mentormatch.tools.MemberGenerator;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
   static final String RUN_ID = "2026-11-21";
-  static final int MEMBERS = 2_000;
+  static final int MEMBERS = 1_000;
 
   @TempDir static Path dir;
   static Path state;
@@ -68,7 +68,7 @@ class ClusterIT {
 
     members = dir.resolve("members.csv");
     try (Writer out = Files.newBufferedWriter(members, StandardCharsets.UTF_8)) {
-      MemberGenerator.write( // jobs/generate.sh --members 2000 --seed 7 --style realistic
+      MemberGenerator.write( // jobs/generate.sh --members 1000 --seed 7 --style realistic
           new MemberGenerator.Options(
               MEMBERS,
               7,
@@ -236,6 +236,19 @@ class ClusterIT {
     return p;
   }
 
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (var tree = Files.walk(from)) {
+      for (Path p : tree.sorted().toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+
   private static Path run(String home) {
     return dir.resolve(home).resolve("runs").resolve(RUN_ID);
   }
@@ -286,6 +299,9 @@ class ClusterIT {
   @Test
   @Order(4)
   void aWorkerKilledMidJobIsSurvivedWithTheSameBytes() throws Exception {
+    // A second night: the embeddings the local run kept, so the job reaches the kill sooner; the
+    // first cluster run above embedded everything on the executors.
+    copyTree(dir.resolve("local").resolve("cache"), dir.resolve("worker-lost").resolve("cache"));
     JobProcess match = matchOnTheCluster("worker-lost");
     // Where localCheckpoint used to fail the night: stage outputs are on both executors by now.
     match.await("the clusters stage", () -> match.printed(JobProcess.stageLine("clusters")));
