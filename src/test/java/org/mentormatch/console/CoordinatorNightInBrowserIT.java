@@ -12,10 +12,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mentormatch.RunFiles;
 import org.mentormatch.RunId;
 import org.mentormatch.SampleRun;
 import org.mentormatch.avro.Decision;
@@ -46,13 +50,37 @@ class CoordinatorNightInBrowserIT {
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-11-23T21:00:00Z"), ZoneOffset.UTC);
   private static final String RUN = SampleRun.RUN_ID;
-  private static final String DESHAWN = "P-59fba5c3beb58404"; // DeShawn Cohen, Engineering
+  private static final List<String> SCOPE = List.of("Engineering", "Data", "Design", "Product");
+  private static final Pattern ALTERNATIVE = Pattern.compile("^(.+) \\((m\\d+)\\) [0-9.]+: (.*)$");
+
+  /** An Engineering proposal with an alternative mentor who has a free place, from review.csv. */
+  record Journey(String proposalId, String mentee, String alternativeId, String alternative) {}
+
+  private static Journey journey(List<CSVRecord> review) {
+    for (CSVRecord r : review) {
+      if (!r.get("mentee_department").equals("Engineering")) {
+        continue;
+      }
+      for (String line : r.get("alternatives").split("\n")) {
+        Matcher m = ALTERNATIVE.matcher(line);
+        if (m.matches() && !m.group(3).startsWith("at capacity")) {
+          return new Journey(r.get("proposal_id"), r.get("mentee_name"), m.group(2), m.group(1));
+        }
+      }
+    }
+    throw new AssertionError("no Engineering proposal with a free alternative in the sample");
+  }
 
   @TempDir Path tmp;
 
   @Test
   void aCoordinatorsNightInTheBrowser() throws Exception {
     Path home = copy(SampleRun.home(), tmp.resolve("home"));
+    List<CSVRecord> review = RunFiles.csv(SampleRun.run().resolve("review.csv"));
+    long inScope = review.stream().filter(r -> SCOPE.contains(r.get("mentee_department"))).count();
+    Journey j = journey(review);
+    String menteeFirst = j.mentee().split(" ")[0];
+    String alternativeFirst = j.alternative().split(" ")[0];
     Files.copy(Path.of("data/sample/coordinators.csv"), home.resolve("coordinators.csv"));
     FileStore files = new FileStore(new Configuration());
     try (Browser browser = Browser.start();
@@ -65,7 +93,7 @@ class CoordinatorNightInBrowserIT {
 
       web.get(console.signInLinks().get("c002").toString());
       assertTrue(text(web).contains("Signed in as Jonas Weber"));
-      assertTrue(text(web).contains("In your scope: 97"), text(web));
+      assertTrue(text(web).contains("In your scope: " + inScope), text(web));
       shot(web, "proposals", 1280, 900);
 
       new Select(web.findElement(By.id("department"))).selectByVisibleText("Engineering");
@@ -75,14 +103,16 @@ class CoordinatorNightInBrowserIT {
       assertTrue(rows.size() >= 5, rows.size() + " rows");
       shot(web, "filtered", 390, 844); // as on a phone
 
-      web.get(console.address().resolve("/runs/" + RUN + "/proposals/" + DESHAWN).toString());
-      assertTrue(text(web).contains("DeShawn Cohen") && text(web).contains("Sakura Sato"));
+      web.get(
+          console.address().resolve("/runs/" + RUN + "/proposals/" + j.proposalId()).toString());
+      assertTrue(text(web).contains(j.mentee()) && text(web).contains(j.alternative()));
       shot(web, "proposal", 1280, 2000);
 
-      submit(web, By.cssSelector("a.choose[href$='/with/m00206']")); // Sakura Sato
+      submit(web, By.cssSelector("a.choose[href$='/with/" + j.alternativeId() + "']"));
       assertTrue(
-          text(web).contains("Hi DeShawn and Sakura,")
-              || introduction(web).startsWith("Hi DeShawn and Sakura,"));
+          text(web).contains("Hi " + menteeFirst + " and " + alternativeFirst + ",")
+              || introduction(web)
+                  .startsWith("Hi " + menteeFirst + " and " + alternativeFirst + ","));
       shot(web, "alternative", 1280, 1400);
       submit(web, By.cssSelector("button.approve"));
       assertTrue(text(web).contains("chosen instead of the proposed mentor"), text(web));
@@ -124,7 +154,10 @@ class CoordinatorNightInBrowserIT {
     assertTrue(outbox.stream().allMatch(i -> i.getApprovedBy().equals("c002")));
     assertTrue(
         outbox.stream()
-            .anyMatch(i -> i.getProposalId().equals(DESHAWN) && i.getMentorId().equals("m00206")));
+            .anyMatch(
+                i ->
+                    i.getProposalId().equals(j.proposalId())
+                        && i.getMentorId().equals(j.alternativeId())));
   }
 
   private static String text(ChromeDriver web) {
