@@ -30,6 +30,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.mentormatch.Checkpoints;
 import org.mentormatch.Columns;
+import org.mentormatch.UserError;
 import scala.Tuple2;
 
 /**
@@ -86,6 +87,7 @@ public final class EmbeddingCache {
       SparkSession spark, FileStore files, Home home, String identity, int dimensions)
       throws IOException {
     Path dir = directory(home, identity);
+    refuseLinks(files, home, dir);
     List<Path> segments = new ArrayList<>();
     for (Path p : files.list(dir)) {
       if (p.getName().endsWith(SUFFIX) && !p.getName().startsWith(".")) {
@@ -212,6 +214,23 @@ public final class EmbeddingCache {
     return written;
   }
 
+  /**
+   * Refuses a cache folder, from {@code <home>/cache} down to {@code dir}, that is a symbolic link:
+   * recovery and repair delete segments, which must never be files outside the home.
+   */
+  private static void refuseLinks(FileStore files, Home home, Path dir) throws IOException {
+    Path cache = new Path(home.root(), "cache");
+    for (Path p = dir; p != null && p.depth() >= cache.depth(); p = p.getParent()) {
+      if (files.isSymlink(p)) {
+        throw new UserError(
+            p
+                + " is a symbolic link; mentor-match keeps its embedding cache in a folder of the"
+                + " home itself and never deletes through a link. Remove the link and run again"
+                + " (the cache is safe to delete: it is rebuilt).");
+      }
+    }
+  }
+
   /** Deletes segments found damaged, once their phrases are in newer segments. */
   public static void delete(FileStore files, List<Path> segments) throws IOException {
     for (Path p : segments) {
@@ -226,7 +245,9 @@ public final class EmbeddingCache {
   public static List<String> recover(FileStore files, Home home) throws IOException {
     List<String> repaired = new ArrayList<>();
     Path root = new Path(new Path(home.root(), "cache"), "embeddings");
+    refuseLinks(files, home, root);
     for (Path model : files.list(root)) {
+      refuseLinks(files, home, model);
       for (Path p : files.list(model)) {
         if (p.getName().startsWith(WRITING)) {
           files.delete(p);

@@ -169,8 +169,10 @@ public final class BenchJob implements Callable<Integer> {
                     out, "quality", BlockingQualityBenchmark.section(r, c, command));
                 System.out.printf(
                     java.util.Locale.ROOT,
-                    "score ratio %.4f, matched %d vs %d%n",
+                    "score ratio search %.4f, clustered %.4f; matched %d, %d vs %d%n",
+                    r.searchedRatio(),
                     r.scoreRatio(),
+                    r.searched().matched(),
                     r.clustered().matched(),
                     r.exact().matched());
                 return 0;

@@ -109,4 +109,24 @@ class HomeLockTest {
     Files.delete(dir.resolve("home").resolve(".checkpoints"));
     HomeLock.acquire(new FileStore(new Configuration()), home(), "match.sh").close(); // released
   }
+
+  @Test
+  void anEmbeddingCacheFolderThatIsALinkIsNeverRepaired() throws IOException {
+    Path elsewhere = dir.resolve("elsewhere-cache");
+    Path model = Files.createDirectories(elsewhere.resolve("embeddings").resolve("some-model"));
+    // What recovery deletes in the home's own cache: a segment a crashed run left half-written.
+    Path precious = Files.writeString(model.resolve(".writing-precious"), "keep me");
+    Files.createDirectories(dir.resolve("home"));
+    Files.createSymbolicLink(dir.resolve("home").resolve("cache"), elsewhere);
+
+    UserError e =
+        assertThrows(
+            UserError.class,
+            () -> HomeLock.acquire(new FileStore(new Configuration()), home(), "match.sh"));
+
+    assertTrue(e.getMessage().contains("is a symbolic link"), e.getMessage());
+    assertEquals("keep me", Files.readString(precious));
+    Files.delete(dir.resolve("home").resolve("cache"));
+    HomeLock.acquire(new FileStore(new Configuration()), home(), "match.sh").close(); // released
+  }
 }
