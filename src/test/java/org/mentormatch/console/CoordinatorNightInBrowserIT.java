@@ -7,14 +7,12 @@ import static org.mentormatch.console.Browser.submit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
@@ -75,7 +73,7 @@ class CoordinatorNightInBrowserIT {
 
   @Test
   void aCoordinatorsNightInTheBrowser() throws Exception {
-    Path home = copy(SampleRun.home(), tmp.resolve("home"));
+    Path home = RunFiles.copyTree(SampleRun.home(), tmp.resolve("home"));
     List<CSVRecord> review = RunFiles.csv(SampleRun.run().resolve("review.csv"));
     long inScope = review.stream().filter(r -> SCOPE.contains(r.get("mentee_department"))).count();
     Journey j = journey(review);
@@ -182,19 +180,5 @@ class CoordinatorNightInBrowserIT {
       Files.createDirectories(Path.of(docs));
       Files.write(Path.of(docs).resolve(name + ".png"), png);
     }
-  }
-
-  private static Path copy(Path from, Path to) throws IOException {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) all::iterator) {
-        Path dest = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(dest);
-        } else {
-          Files.copy(p, dest, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
-    return to;
   }
 }

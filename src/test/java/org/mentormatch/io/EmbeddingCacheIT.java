@@ -18,6 +18,7 @@ import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mentormatch.RunFiles;
 import org.mentormatch.SparkTestSession;
 import org.mentormatch.features.PhraseEmbedder;
 import org.mentormatch.jobs.MatchJob;
@@ -62,17 +63,7 @@ class EmbeddingCacheIT {
   /** A new home whose cache is the one the first night left: the night after it. */
   private static Path warm(String name) throws IOException {
     Path home = dir.resolve(name);
-    Path from = coldHome.resolve("cache");
-    try (var tree = Files.walk(from)) {
-      for (Path p : tree.sorted().toList()) {
-        Path to = home.resolve("cache").resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to);
-        }
-      }
-    }
+    RunFiles.copyTree(coldHome.resolve("cache"), home.resolve("cache"));
     return home;
   }
 

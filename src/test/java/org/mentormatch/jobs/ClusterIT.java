@@ -236,19 +236,6 @@ class ClusterIT {
     return p;
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (var tree = Files.walk(from)) {
-      for (Path p : tree.sorted().toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-  }
-
   private static Path run(String home) {
     return dir.resolve(home).resolve("runs").resolve(RUN_ID);
   }
@@ -301,7 +288,8 @@ class ClusterIT {
   void aWorkerKilledMidJobIsSurvivedWithTheSameBytes() throws Exception {
     // A second night: the embeddings the local run kept, so the job reaches the kill sooner; the
     // first cluster run above embedded everything on the executors.
-    copyTree(dir.resolve("local").resolve("cache"), dir.resolve("worker-lost").resolve("cache"));
+    RunFiles.copyTree(
+        dir.resolve("local").resolve("cache"), dir.resolve("worker-lost").resolve("cache"));
     JobProcess match = matchOnTheCluster("worker-lost");
     // Where localCheckpoint used to fail the night: stage outputs are on both executors by now.
     match.await("the clusters stage", () -> match.printed(JobProcess.stageLine("clusters")));

@@ -77,20 +77,7 @@ class FaultIT {
     figures.put("half-applied decisions seen", 0);
     completes(match(), "match.sh");
     reference = dir.resolve("reference");
-    copyTree(run(), reference);
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
+    RunFiles.copyTree(run(), reference);
   }
 
   @AfterAll
