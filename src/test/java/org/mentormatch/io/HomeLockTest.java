@@ -96,18 +96,7 @@ class HomeLockTest {
     Path elsewhere = dir.resolve("elsewhere");
     Files.createDirectories(elsewhere);
     Path precious = Files.writeString(elsewhere.resolve("precious.txt"), "keep me");
-    Files.createDirectories(dir.resolve("home"));
-    Files.createSymbolicLink(dir.resolve("home").resolve(".checkpoints"), elsewhere);
-
-    UserError e =
-        assertThrows(
-            UserError.class,
-            () -> HomeLock.acquire(new FileStore(new Configuration()), home(), "match.sh"));
-
-    assertTrue(e.getMessage().contains("is a symbolic link"), e.getMessage());
-    assertEquals("keep me", Files.readString(precious));
-    Files.delete(dir.resolve("home").resolve(".checkpoints"));
-    HomeLock.acquire(new FileStore(new Configuration()), home(), "match.sh").close(); // released
+    assertRefusedAndKept(dir.resolve("home").resolve(".checkpoints"), elsewhere, precious);
   }
 
   @Test
@@ -116,8 +105,16 @@ class HomeLockTest {
     Path model = Files.createDirectories(elsewhere.resolve("embeddings").resolve("some-model"));
     // What recovery deletes in the home's own cache: a segment a crashed run left half-written.
     Path precious = Files.writeString(model.resolve(".writing-precious"), "keep me");
-    Files.createDirectories(dir.resolve("home"));
-    Files.createSymbolicLink(dir.resolve("home").resolve("cache"), elsewhere);
+    assertRefusedAndKept(dir.resolve("home").resolve("cache"), elsewhere, precious);
+  }
+
+  /**
+   * Links {@code link} in the home to {@code elsewhere}: taking the lock is refused and {@code
+   * precious} behind the link is kept; without the link the lock is taken again.
+   */
+  private void assertRefusedAndKept(Path link, Path elsewhere, Path precious) throws IOException {
+    Files.createDirectories(link.getParent());
+    Files.createSymbolicLink(link, elsewhere);
 
     UserError e =
         assertThrows(
@@ -126,7 +123,7 @@ class HomeLockTest {
 
     assertTrue(e.getMessage().contains("is a symbolic link"), e.getMessage());
     assertEquals("keep me", Files.readString(precious));
-    Files.delete(dir.resolve("home").resolve("cache"));
+    Files.delete(link);
     HomeLock.acquire(new FileStore(new Configuration()), home(), "match.sh").close(); // released
   }
 }
