@@ -186,11 +186,7 @@ public final class PhraseEmbedder implements Serializable {
 
   /** The exact integer dot product of two quantised vectors. */
   public static long dot(byte[] a, byte[] b) {
-    long sum = 0;
-    for (int i = 0; i < a.length; i++) {
-      sum += a[i] * b[i];
-    }
-    return sum;
+    return QuantisedDot.dot(a, b);
   }
 
   /**
@@ -198,8 +194,14 @@ public final class PhraseEmbedder implements Serializable {
    * and division make it the same double on every machine. 0 when either is the zero vector.
    */
   public static double cosine(byte[] a, byte[] b) {
-    long na = dot(a, a);
-    long nb = dot(b, b);
+    return cosine(a, dot(a, a), b, dot(b, b));
+  }
+
+  /**
+   * {@link #cosine(byte[], byte[])} when the squared lengths {@code na = dot(a, a)} and {@code nb}
+   * are known: the same double, for callers comparing one vector with many.
+   */
+  public static double cosine(byte[] a, long na, byte[] b, long nb) {
     if (na == 0 || nb == 0) {
       return 0;
     }
