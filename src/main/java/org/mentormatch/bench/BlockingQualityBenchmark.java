@@ -128,13 +128,14 @@ public final class BlockingQualityBenchmark {
     // The nightly default (engine.exact_search): each mentee's best fitting mentors, searched.
     long start = System.nanoTime();
     Dataset<Row> queries =
-        TopMentors.queries(profiles, pipeline.noDeclinedPairs(), prepared.phrasePairs())
+        TopMentors.queries(profiles, pipeline.noDeclinedPairs(), prepared.closestSkills())
             .localCheckpoint();
     Broadcast<MentorIndex> index =
         JavaSparkContext.fromSparkContext(spark.sparkContext())
             .broadcast(TopMentors.index(profiles));
     Dataset<Row> best =
-        TopMentors.best(queries, index, config, MatchPipeline.searchDepth(config))
+        TopMentors.best(
+                queries, index, pipeline.similarity(), config, MatchPipeline.searchDepth(config))
             .localCheckpoint();
     Side searched =
         side(

@@ -97,7 +97,7 @@ public final class ScaleRuns {
     MatchPipeline.Prepared prepared = prepare(spark, pipeline, config, members, home);
     Dataset<Row> profiles = prepared.profiles();
     Dataset<Row> queries =
-        TopMentors.queries(profiles, pipeline.noDeclinedPairs(), prepared.phrasePairs());
+        TopMentors.queries(profiles, pipeline.noDeclinedPairs(), prepared.closestSkills());
     Broadcast<MentorIndex> index =
         JavaSparkContext.fromSparkContext(spark.sparkContext())
             .broadcast(TopMentors.index(profiles));
@@ -106,6 +106,7 @@ public final class ScaleRuns {
         SearchRecall.measure(
             SearchRecall.stratifiedSample(queries, profiles, sample, seed).localCheckpoint(),
             index,
+            pipeline.similarity(),
             config,
             MatchPipeline.searchDepth(config));
     Map<String, Object> out = new LinkedHashMap<>();

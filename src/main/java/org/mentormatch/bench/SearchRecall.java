@@ -19,6 +19,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.mentormatch.Columns;
 import org.mentormatch.config.MatchConfig;
+import org.mentormatch.scoring.PhraseSimilarity;
 import org.mentormatch.search.MentorIndex;
 import org.mentormatch.search.TopMentors;
 
@@ -85,10 +86,15 @@ public final class SearchRecall {
 
   /** The search against the exhaustive search on {@code sample} (query rows), k pairs each. */
   public static Figures measure(
-      Dataset<Row> sample, Broadcast<MentorIndex> index, MatchConfig config, int k) {
-    Map<String, Map<String, Double>> found = lists(TopMentors.best(sample, index, config, k));
+      Dataset<Row> sample,
+      Broadcast<MentorIndex> index,
+      PhraseSimilarity similarity,
+      MatchConfig config,
+      int k) {
+    Map<String, Map<String, Double>> found =
+        lists(TopMentors.best(sample, index, similarity, config, k));
     Map<String, Map<String, Double>> exhaustive =
-        lists(TopMentors.exhaustive(sample, index, config, k));
+        lists(TopMentors.exhaustive(sample, index, similarity, config, k));
     List<String> mentees = new ArrayList<>();
     for (Row r : sample.select(Columns.MENTEE_ID).collectAsList()) {
       mentees.add(r.getString(0));

@@ -61,6 +61,13 @@ public final class MatchPipeline {
   private final Taxonomy taxonomy;
   private final PhraseEmbedder embedder;
   private final PhraseSimilarity similarity;
+
+  /**
+   * How many closest skill phrases each goal phrase carries into the search. Only speed depends on
+   * it: a walk that needs more compares the goal with every skill ({@code TopMentorSearch}).
+   */
+  public static final int CLOSEST_SKILLS_KEPT = 32;
+
   private final AssignmentSolver solver;
   private final StageClock clock;
   private final List<PairRules.PairRule> rules;
@@ -108,6 +115,7 @@ public final class MatchPipeline {
       Dataset<Row> present,
       List<String> clusterLabels,
       Dataset<Row> phrasePairs,
+      Dataset<Row> closestSkills,
       Dataset<Row> embedded,
       Map<String, Object> figures) {}
 
@@ -177,7 +185,7 @@ public final class MatchPipeline {
 
     Found found =
         config.engine().exactSearch()
-            ? search(profiles, memory.declinedPairs(), prepared.phrasePairs(), figures)
+            ? search(profiles, memory.declinedPairs(), prepared.closestSkills(), figures)
             : clustered(profiles, memory.declinedPairs(), prepared.phrasePairs(), figures);
     Dataset<Row> fitting = found.fitting();
 
@@ -336,21 +344,57 @@ public final class MatchPipeline {
         MemberProfiles.assemble(used, clusters.members(), chains, asOf)
             .transform(Checkpoints::keep);
     Dataset<Row> present = History.present(triaged).transform(Checkpoints::keep);
+    // The search reads each goal's closest skills; the whole table, a quarter of all goal-skill
+    // pairs in generated text, is computed only for the clustered path (and benchmarks).
     Dataset<Row> phrasePairs =
-        PhrasePairs.between(profiles, similarity, config.score().minPhraseSimilarity())
+        PhrasePairs.between(profiles, similarity, config.score().minPhraseSimilarity());
+    Dataset<Row> closestSkills =
+        PhrasePairs.closest(
+                profiles, similarity, config.score().minPhraseSimilarity(), CLOSEST_SKILLS_KEPT)
             .transform(Checkpoints::keep);
-    long phrasePairCount = phrasePairs.count();
+    String pairFigure;
+    if (config.engine().exactSearch()) {
+      Row shape =
+          closestSkills
+              .agg(
+                  org.apache.spark.sql.functions.count(lit(1)),
+                  org.apache.spark.sql.functions.sum(
+                      org.apache.spark.sql.functions.size(col(PhrasePairs.SIMILAR))),
+                  org.apache.spark.sql.functions.sum(
+                      when(col(PhrasePairs.COMPLETE), 0).otherwise(1)))
+              .first();
+      long kept = shape.isNullAt(1) ? 0 : shape.getLong(1);
+      long cut = shape.isNullAt(2) ? 0 : shape.getLong(2);
+      figures.put("goal_phrases", shape.getLong(0));
+      figures.put("closest_skills_kept", kept);
+      figures.put("goal_phrases_cut", cut);
+      pairFigure =
+          String.format(
+              "%d goal phrases with their closest skill phrases (%d pairs; %d goals have more than"
+                  + " the %d kept)",
+              shape.getLong(0), kept, cut, CLOSEST_SKILLS_KEPT);
+    } else {
+      phrasePairs = phrasePairs.transform(Checkpoints::keep);
+      long phrasePairCount = phrasePairs.count();
+      figures.put("phrase_pairs", phrasePairCount);
+      pairFigure = String.format("%d goal-skill phrase pairs alike", phrasePairCount);
+    }
     figures.put("clusters", clusters.k());
     figures.put("cluster_labels", clusters.labels());
-    figures.put("phrase_pairs", phrasePairCount);
     clock.end(
         "clusters",
         String.format(
-            "k = %d topic clusters (KMeans, cosine, over meaning); %d goal-skill phrase pairs"
-                + " alike; management chains built",
-            clusters.k(), phrasePairCount));
+            "k = %d topic clusters (KMeans, cosine, over meaning); %s; management chains built",
+            clusters.k(), pairFigure));
     return new Prepared(
-        triaged, profiles, present, clusters.labels(), phrasePairs, features.embedded(), figures);
+        triaged,
+        profiles,
+        present,
+        clusters.labels(),
+        phrasePairs,
+        closestSkills,
+        features.embedded(),
+        figures);
   }
 
   /**
@@ -373,15 +417,16 @@ public final class MatchPipeline {
   private Found search(
       Dataset<Row> profiles,
       Dataset<Row> declined,
-      Dataset<Row> phrasePairs,
+      Dataset<Row> closestSkills,
       Map<String, Object> figures) {
     Dataset<Row> queries =
-        TopMentors.queries(profiles, declined, phrasePairs).transform(Checkpoints::keep);
+        TopMentors.queries(profiles, declined, closestSkills).transform(Checkpoints::keep);
     MentorIndex mentorIndex = TopMentors.index(profiles);
     Broadcast<MentorIndex> index =
         JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(mentorIndex);
     int k = searchDepth(config);
-    Dataset<Row> best = TopMentors.best(queries, index, config, k).transform(Checkpoints::keep);
+    Dataset<Row> best =
+        TopMentors.best(queries, index, similarity, config, k).transform(Checkpoints::keep);
     Row shape =
         best.agg(
                 org.apache.spark.sql.functions.count(lit(1)).as("pairs"),
@@ -391,20 +436,29 @@ public final class MatchPipeline {
                     .functions
                     .sum(when(col("rank").equalTo(1), col("mentors_met")).otherwise(0))
                     .as("met"),
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .sum(when(col("rank").equalTo(1), col(TopMentors.GOALS_EXTENDED)).otherwise(0))
+                    .as("extended"),
                 org.apache.spark.sql.functions.countDistinct(col(Columns.MENTEE_ID)).as("mentees"))
             .first();
     long pairs = shape.getLong(0);
     long met = shape.isNullAt(1) ? 0 : shape.getLong(1);
+    long extended = shape.isNullAt(2) ? 0 : shape.getLong(2);
     figures.put("mentors_indexed", (long) mentorIndex.size());
     figures.put("best_pairs", pairs);
-    figures.put("mentees_with_a_fit", shape.getLong(2));
+    figures.put("mentees_with_a_fit", shape.getLong(3));
     figures.put("mentors_met", met);
+    figures.put("goals_read_beyond_kept", extended);
     clock.end(
         "search",
         String.format(
             "%d best fitting pairs kept (up to %d a mentee) for %d mentees, exactly; %d"
-                + " mentee-mentor meetings on the way, of %d mentors indexed",
-            pairs, k, shape.getLong(2), met, mentorIndex.size()));
+                + " mentee-mentor meetings on the way, of %d mentors indexed; %d goals read"
+                + " beyond their closest skills",
+            pairs, k, shape.getLong(3), met, mentorIndex.size(), extended));
     List<String> ruleOrder = PairRuleCheck.NAMES;
     return new Found(
         best,
@@ -417,6 +471,7 @@ public final class MatchPipeline {
                             new String[] {Columns.MENTEE_ID},
                             "left_anti"),
                         index,
+                        similarity,
                         config)
                     .filter(col("candidates").gt(0)),
                 chosen,
@@ -497,6 +552,11 @@ public final class MatchPipeline {
         new org.apache.spark.sql.types.StructType()
             .add(Columns.MENTEE_ID, DataTypes.StringType)
             .add(Columns.MENTOR_ID, DataTypes.StringType));
+  }
+
+  /** How goals and skills are compared: the one similarity every path uses. */
+  public PhraseSimilarity similarity() {
+    return similarity;
   }
 
   /** The hard rules in force, in funnel order. */

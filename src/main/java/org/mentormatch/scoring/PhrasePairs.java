@@ -23,12 +23,13 @@ import org.mentormatch.features.PhraseEmbedder;
  * candidates aggregate member pairs from it, so how it is found can change without touching them.
  *
  * <p>Found here by comparing every distinct goal with every distinct skill (the skills collected
- * and broadcast, the goals in their partitions): exact, and quick while the distinct phrases number
- * in the thousands (7,000 goals by 4,000 skills at 20,000 sample-style members); at 20,000 members
- * of the realistic generator (22,000 by 13,000) it is the slow step.
+ * and broadcast with their squared lengths, the goals in their partitions, one integer product a
+ * pair): exact. The whole table grows with goals times skills, a quarter of which are alike in
+ * generated text (21 million rows at 10,000 members), so the nightly search reads {@link #closest}
+ * instead: the same comparison, keeping each goal's first few rows.
  *
  * <p>Input: distinct phrases with the fields of {@code MemberFeatures.PHRASE}, once for goals and
- * once for skills. Output: {@link #PAIR} rows.
+ * once for skills. Output: {@link #PAIR} rows, or {@link #CLOSEST} rows.
  */
 public final class PhrasePairs {
   private PhrasePairs() {}
@@ -45,6 +46,24 @@ public final class PhrasePairs {
           .add(SKILL, DataTypes.StringType, false)
           .add(SIMILARITY, DataTypes.DoubleType, false)
           .add(HOW, DataTypes.StringType, false);
+
+  public static final String SIMILAR = "similar";
+  public static final String COMPLETE = "complete";
+
+  /** One row of {@link #closest}: a goal, its closest skills (best first), whether that is all. */
+  public static final StructType CLOSEST =
+      new StructType()
+          .add(GOAL, DataTypes.StringType, false)
+          .add(
+              SIMILAR,
+              DataTypes.createArrayType(
+                  new StructType()
+                      .add(SKILL, DataTypes.StringType, false)
+                      .add(SIMILARITY, DataTypes.DoubleType, false)
+                      .add(HOW, DataTypes.StringType, false),
+                  false),
+              false)
+          .add(COMPLETE, DataTypes.BooleanType, false);
 
   /**
    * The table for members' {@code profiles}: each distinct goal phrase of a mentee with each
@@ -71,43 +90,152 @@ public final class PhrasePairs {
   /** The goal-skill phrase pairs whose similarity reaches {@code min}. */
   public static Dataset<Row> alike(
       Dataset<Row> goals, Dataset<Row> skills, PhraseSimilarity similarity, double min) {
-    List<PhraseSimilarity.Phrase> skillList = new ArrayList<>();
-    for (Row r : skills.select(fields()).collectAsList()) {
-      skillList.add(phrase(r));
-    }
-    Broadcast<List<PhraseSimilarity.Phrase>> shared =
-        JavaSparkContext.fromSparkContext(goals.sparkSession().sparkContext()).broadcast(skillList);
+    Broadcast<Skills> shared = share(skills);
     return goals
         .select(fields())
         .mapPartitions(
             (MapPartitionsFunction<Row, Row>)
                 rows -> {
-                  List<PhraseSimilarity.Phrase> all = shared.value();
+                  Skills all = shared.value();
                   List<Row> out = new ArrayList<>();
                   rows.forEachRemaining(
                       r -> {
                         PhraseSimilarity.Phrase g = phrase(r);
-                        for (PhraseSimilarity.Phrase sk : all) {
-                          // Only the model's cosine needs all 384 numbers; the taxonomy's verdict
-                          // matters only where both phrases name concepts.
-                          boolean concepts = !g.concepts().isEmpty() && !sk.concepts().isEmpty();
-                          if (!concepts
-                              && similarity.meaning(
-                                      PhraseEmbedder.cosine(g.embedding(), sk.embedding()))
-                                  < min) {
-                            continue;
-                          }
-                          PhraseSimilarity.Similarity sim = similarity.of(g, sk);
-                          if (sim.value() >= min) {
-                            out.add(
-                                RowFactory.create(
-                                    g.text(), sk.text(), sim.value(), sim.kind().words()));
-                          }
+                        for (Covering c : all.covering(g, similarity, min)) {
+                          out.add(
+                              RowFactory.create(
+                                  g.text(), c.skill().text(), c.value(), c.kind().words()));
                         }
                       });
                   return out.iterator();
                 },
             ExpressionEncoder.apply(PAIR));
+  }
+
+  /**
+   * For each distinct goal phrase of a mentee, the {@code kept} skill phrases of mentors that cover
+   * it best ({@link #CLOSEST} rows): the first rows of the phrase-pair table in the order {@link
+   * #closestFirst}, and whether that is all of them. The search walks these and computes any pair
+   * beyond them when it gets there, so the table stays {@code kept} rows a goal however many skills
+   * are alike (a quarter of all goal-skill pairs in generated text).
+   */
+  public static Dataset<Row> closest(
+      Dataset<Row> profiles, PhraseSimilarity similarity, double min, int kept) {
+    if (kept < 1) {
+      throw new IllegalArgumentException("keep at least one skill a goal: " + kept);
+    }
+    Broadcast<Skills> shared = share(distinct(profiles, Columns.IS_MENTOR, Columns.SKILL_PHRASES));
+    return distinct(profiles, Columns.IS_MENTEE, Columns.GOAL_PHRASES)
+        .select(fields())
+        .mapPartitions(
+            (MapPartitionsFunction<Row, Row>)
+                rows -> {
+                  Skills all = shared.value();
+                  List<Row> out = new ArrayList<>();
+                  rows.forEachRemaining(
+                      r -> {
+                        PhraseSimilarity.Phrase g = phrase(r);
+                        List<Covering> covering = all.covering(g, similarity, min);
+                        covering.sort(Covering.CLOSEST_FIRST);
+                        List<Row> similar = new ArrayList<>();
+                        for (Covering c : covering.subList(0, Math.min(kept, covering.size()))) {
+                          similar.add(
+                              RowFactory.create(c.skill().text(), c.value(), c.kind().words()));
+                        }
+                        out.add(
+                            RowFactory.create(
+                                g.text(), similar.toArray(new Row[0]), covering.size() <= kept));
+                      });
+                  return out.iterator();
+                },
+            ExpressionEncoder.apply(CLOSEST));
+  }
+
+  /**
+   * The order of a goal's covering skills: most similar first, then by text (a fixed order, so a
+   * walk and a cut at {@code kept} are the same on every run).
+   */
+  public static int closestFirst(double a, String skillA, double b, String skillB) {
+    int bySimilarity = Double.compare(b, a);
+    return bySimilarity != 0 ? bySimilarity : skillA.compareTo(skillB);
+  }
+
+  private static Broadcast<Skills> share(Dataset<Row> skills) {
+    List<PhraseSimilarity.Phrase> list = new ArrayList<>();
+    for (Row r : skills.select(fields()).collectAsList()) {
+      list.add(phrase(r));
+    }
+    return JavaSparkContext.fromSparkContext(skills.sparkSession().sparkContext())
+        .broadcast(new Skills(list));
+  }
+
+  /** A skill phrase covering a goal, and how. */
+  public record Covering(PhraseSimilarity.Phrase skill, double value, PhraseSimilarity.Kind kind) {
+    /** The order of {@link #closestFirst}. */
+    public static final java.util.Comparator<Covering> CLOSEST_FIRST =
+        (a, b) -> closestFirst(a.value, a.skill.text(), b.value, b.skill.text());
+  }
+
+  /** Skill phrases with their squared lengths, so a goal is compared with each in one product. */
+  public static final class Skills implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private final PhraseSimilarity.Phrase[] phrases;
+    private final long[] norms;
+
+    /** The phrases of {@code skills}. */
+    public Skills(List<PhraseSimilarity.Phrase> skills) {
+      phrases = skills.toArray(new PhraseSimilarity.Phrase[0]);
+      norms = new long[phrases.length];
+      for (int i = 0; i < phrases.length; i++) {
+        norms[i] = PhraseEmbedder.dot(phrases[i].embedding(), phrases[i].embedding());
+      }
+    }
+
+    /** How many skill phrases there are. */
+    public int size() {
+      return phrases.length;
+    }
+
+    /** Skill phrase number {@code i}. */
+    public PhraseSimilarity.Phrase phrase(int i) {
+      return phrases[i];
+    }
+
+    /** Every skill covering {@code goal} at least {@code min}, in this list's order. */
+    public List<Covering> covering(
+        PhraseSimilarity.Phrase goal, PhraseSimilarity similarity, double min) {
+      List<Covering> out = new ArrayList<>();
+      long norm = PhraseEmbedder.dot(goal.embedding(), goal.embedding());
+      for (int i = 0; i < phrases.length; i++) {
+        Covering c = covering(goal, norm, i, similarity, min);
+        if (c != null) {
+          out.add(c);
+        }
+      }
+      return out;
+    }
+
+    /**
+     * How skill {@code i} covers {@code goal} (whose squared length is {@code goalNorm}), or null
+     * below {@code min}: the row the phrase-pair table has for the two, if any.
+     */
+    public Covering covering(
+        PhraseSimilarity.Phrase goal,
+        long goalNorm,
+        int i,
+        PhraseSimilarity similarity,
+        double min) {
+      PhraseSimilarity.Phrase sk = phrases[i];
+      double cosine = PhraseEmbedder.cosine(goal.embedding(), goalNorm, sk.embedding(), norms[i]);
+      // The taxonomy's verdict matters only where both phrases name concepts; otherwise the
+      // model's similarity alone decides, and most pairs fall short of it.
+      boolean concepts = !goal.concepts().isEmpty() && !sk.concepts().isEmpty();
+      if (!concepts && similarity.meaning(cosine) < min) {
+        return null;
+      }
+      PhraseSimilarity.Similarity sim = similarity.of(goal, sk, cosine);
+      return sim.value() >= min ? new Covering(sk, sim.value(), sim.kind()) : null;
+    }
   }
 
   private static org.apache.spark.sql.Column[] fields() {
@@ -123,7 +251,7 @@ public final class PhrasePairs {
   }
 
   /** A phrase struct ({@code MemberFeatures.PHRASE} fields) as the similarity reads it. */
-  static PhraseSimilarity.Phrase phrase(Row r) {
+  public static PhraseSimilarity.Phrase phrase(Row r) {
     return new PhraseSimilarity.Phrase(
         r.getAs(Columns.PHRASE_TEXT),
         r.getList(r.fieldIndex(Columns.PHRASE_CONCEPTS)),

@@ -127,8 +127,9 @@ public final class PhraseSimilarity implements Serializable {
   }
 
   /**
-   * How much {@code skill} covers {@code goal} when the model's cosine of the two is {@code cosine}
-   * (for measuring another cosine, such as a hubness-reduced one, with the same combination).
+   * How much {@code skill} covers {@code goal} when the model's cosine of the two is {@code
+   * cosine}: one computed already (the same double {@link #of(Phrase, Phrase)} would compute), or
+   * another cosine to measure, such as a hubness-reduced one, with the same combination.
    */
   public Similarity of(Phrase goal, Phrase skill, double cosine) {
     if (Double.isNaN(cosine)) {

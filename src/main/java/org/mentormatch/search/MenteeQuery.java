@@ -3,6 +3,7 @@ package org.mentormatch.search;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Set;
+import org.mentormatch.scoring.PhraseSimilarity;
 
 /**
  * One mentee as the search reads them: what the hard rules need, the declined mentors, and each
@@ -24,9 +25,15 @@ public record MenteeQuery(
   public record SkillMatch(String skill, double similarity, String how) implements Serializable {}
 
   /**
-   * One goal: its text, whether it names a topic (only those count in the coverage), and its
-   * similar skill phrases by similarity, highest first (then by text, for a fixed walk).
+   * One goal: its text, whether it names a topic (only those count in the coverage), its first
+   * similar skill phrases in the order of {@code PhrasePairs.closestFirst}, whether those are all
+   * of them ({@code complete}), and the phrase itself, to compare with the skills beyond them.
    */
-  public record Goal(String text, boolean topical, List<SkillMatch> matches)
+  public record Goal(
+      String text,
+      boolean topical,
+      List<SkillMatch> matches,
+      boolean complete,
+      PhraseSimilarity.Phrase phrase)
       implements Serializable {}
 }

@@ -8,11 +8,15 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mentormatch.scoring.PhrasePairs;
+import org.mentormatch.scoring.PhraseSimilarity;
 
 /**
  * Every mentor as the hard rules and the score read them, numbered in the order of their ids (as
  * Spark orders strings: by UTF-8 bytes), and for each distinct skill phrase the mentors who offer
- * it: the inverted index the search walks from a goal's similar skills to the mentors.
+ * it: the inverted index the search walks from a goal's similar skills to the mentors. Each skill
+ * phrase comes with what the similarity reads of it, so the search can compare a goal with skills
+ * beyond the ones the phrase-pair table kept for it.
  */
 public final class MentorIndex implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -35,9 +39,13 @@ public final class MentorIndex implements Serializable {
   private final Map<String, Integer> skillIds;
   private final int[][] skillsOf;
   private final int[][] mentorsWith;
+  private final PhrasePairs.Skills skills;
 
-  /** The index of {@code mentors} (in any order; ids distinct). */
-  public MentorIndex(List<Mentor> mentors) {
+  /**
+   * The index of {@code mentors} (in any order; ids distinct), whose skill phrases are read in
+   * {@code phrases} (by text; every skill of a mentor is there).
+   */
+  public MentorIndex(List<Mentor> mentors, Map<String, PhraseSimilarity.Phrase> phrases) {
     this.mentors = mentors.toArray(new Mentor[0]);
     Arrays.sort(
         this.mentors,
@@ -68,6 +76,20 @@ public final class MentorIndex implements Serializable {
     for (int s = 0; s < mentorsWith.length; s++) {
       mentorsWith[s] = postings.get(s).stream().mapToInt(Integer::intValue).toArray();
     }
+    PhraseSimilarity.Phrase[] byId = new PhraseSimilarity.Phrase[skillIds.size()];
+    skillIds.forEach(
+        (text, id) -> {
+          byId[id] = phrases.get(text);
+          if (byId[id] == null) {
+            throw new IllegalArgumentException("no phrase for the skill \"" + text + "\"");
+          }
+        });
+    this.skills = new PhrasePairs.Skills(Arrays.asList(byId));
+  }
+
+  /** The skill phrases, numbered as {@link #skillId} numbers them. */
+  public PhrasePairs.Skills skills() {
+    return skills;
   }
 
   /** How many mentors there are. */

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import org.mentormatch.config.AssignmentConfig;
 import org.mentormatch.config.ScoreConfig;
+import org.mentormatch.features.PhraseEmbedder;
 import org.mentormatch.scoring.PairScorer;
+import org.mentormatch.scoring.PhrasePairs;
+import org.mentormatch.scoring.PhraseSimilarity;
 
 /**
  * A mentee's best fitting mentors, found without scoring every mentor: a threshold algorithm over
@@ -27,13 +30,21 @@ import org.mentormatch.scoring.PairScorer;
  * keeps walking: an unmet mentor with an equal score and a smaller id would rank first), below
  * {@code assignment.min_score}, or its coverage below {@code assignment.min_coverage}.
  *
+ * <p>A goal arrives with only its first similar skills (the phrase-pair table's first rows for it,
+ * {@code PhrasePairs.closest}), since most walks stop within them. A mentor met is scored on every
+ * skill: one beyond the kept ones is compared with the goal here, by the same similarity on the
+ * same phrases, so it gets the number the table would have. A walk that reaches the end of a goal's
+ * kept skills compares that goal with every skill (remembered for the task) and walks on. Either
+ * way the walk and the scores are those of the whole table.
+ *
  * <p>Exact: the result is the first {@code k} fitting pairs (allowed by every rule, coverage and
  * score at least the minimums) in the order of {@code PairScoring.bestFirst} (score descending,
  * then mentor id), as scoring every pair with any coverage would give them, provided {@code
  * assignment.min_coverage} is above 0 (with 0, a mentor sharing no similar phrase could fit on the
  * other parts alone, and neither this search nor the exhaustive candidates look at them).
  *
- * <p>Not thread-safe: one instance per task (it keeps a scratch array of mentors met).
+ * <p>Not thread-safe: one instance per task (it keeps a scratch array of mentors met and the goals
+ * read in full).
  */
 public final class TopMentorSearch implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -41,8 +52,12 @@ public final class TopMentorSearch implements Serializable {
   /** A mentor found for a mentee, by number in the index, with the pair's score and parts. */
   public record Found(int mentor, PairScorer.Score score) implements Serializable {}
 
-  /** What one search found and how many mentors it met on the way. */
-  public record Result(List<Found> best, int mentorsMet) implements Serializable {}
+  /**
+   * What one search found, how many mentors it met on the way, and how many of the mentee's goals
+   * it read beyond their kept similar skills.
+   */
+  public record Result(List<Found> best, int mentorsMet, int goalsExtended)
+      implements Serializable {}
 
   /**
    * Everything about one mentee's candidates that an unmatched reason needs, over every mentor
@@ -75,13 +90,23 @@ public final class TopMentorSearch implements Serializable {
   private final ScoreConfig score;
   private final AssignmentConfig assignment;
   private final PairRuleCheck rules;
+  private final PhraseSimilarity similarity;
   private transient int[] metBy;
   private transient int stamp;
+  private transient Lists lists;
 
-  /** A search over {@code index} with the score, thresholds and rules in force. */
+  /**
+   * A search over {@code index} with the score, thresholds and rules in force, comparing goals with
+   * skills beyond their kept similar skills by {@code similarity}.
+   */
   public TopMentorSearch(
-      MentorIndex index, ScoreConfig score, AssignmentConfig assignment, PairRuleCheck rules) {
+      MentorIndex index,
+      ScoreConfig score,
+      AssignmentConfig assignment,
+      PairRuleCheck rules,
+      PhraseSimilarity similarity) {
     this.index = index;
+    this.similarity = similarity;
     this.scorer = new PairScorer(score);
     this.score = score;
     this.assignment = assignment;
@@ -129,7 +154,7 @@ public final class TopMentorSearch implements Serializable {
     }
     List<Found> best = new ArrayList<>(kept);
     best.sort(BEST_FIRST);
-    return new Result(best, met);
+    return new Result(best, met, walk.extended);
   }
 
   /** The funnel over every mentor sharing a similar phrase, and the first {@code k} fitting. */
@@ -196,10 +221,9 @@ public final class TopMentorSearch implements Serializable {
     for (int g = 0; g < walk.goals.size(); g++) {
       MenteeQuery.Goal goal = walk.goals.get(g);
       MenteeQuery.SkillMatch best = null;
-      Map<Integer, MenteeQuery.SkillMatch> similar = walk.similar.get(g);
       if (goal.topical()) {
         for (int s : skills) {
-          MenteeQuery.SkillMatch match = similar.get(s);
+          MenteeQuery.SkillMatch match = walk.match(g, s);
           if (match != null && (best == null || match.similarity() > best.similarity())) {
             best = match; // the first of equals in the mentor's order, as PairScoring keeps
           }
@@ -224,14 +248,25 @@ public final class TopMentorSearch implements Serializable {
   /** One mentee's walk down their goals' similar skills, with the bound on mentors not met. */
   private final class Walk {
     final List<MenteeQuery.Goal> goals;
+
+    /** Each goal's similar skills as far as known: the kept ones, or all once extended. */
+    final List<List<MenteeQuery.SkillMatch>> walked = new ArrayList<>();
+
+    final boolean[] complete;
+    final long[] goalNorms;
+
+    /** Per goal, by skill number: the match, or {@link #NO_MATCH}, for each skill looked at. */
     final List<Map<Integer, MenteeQuery.SkillMatch>> similar = new ArrayList<>();
+
     final PairScorer.Side mentee;
     final int[] next;
     double boundCoverage;
+    int extended;
 
     Walk(MenteeQuery q) {
       if (metBy == null) {
         metBy = new int[index.size()];
+        lists = new Lists();
       }
       if (++stamp == 0) {
         java.util.Arrays.fill(metBy, 0);
@@ -239,23 +274,71 @@ public final class TopMentorSearch implements Serializable {
       }
       goals = q.goals();
       next = new int[goals.size()];
-      for (MenteeQuery.Goal g : goals) {
+      complete = new boolean[goals.size()];
+      goalNorms = new long[goals.size()];
+      for (int g = 0; g < goals.size(); g++) {
+        MenteeQuery.Goal goal = goals.get(g);
+        walked.add(goal.matches());
+        complete[g] = goal.complete();
         Map<Integer, MenteeQuery.SkillMatch> bySkill = new HashMap<>();
-        for (MenteeQuery.SkillMatch s : g.matches()) {
+        for (MenteeQuery.SkillMatch s : goal.matches()) {
           int id = index.skillId(s.skill());
           if (id >= 0) {
             bySkill.putIfAbsent(id, s);
           }
         }
         similar.add(bySkill);
+        if (!goal.complete()) {
+          goalNorms[g] = PhraseEmbedder.dot(goal.phrase().embedding(), goal.phrase().embedding());
+        }
       }
       mentee = new PairScorer.Side(q.seniority(), q.utcOffsetMinutes(), q.department());
     }
 
+    /**
+     * How skill number {@code s} covers goal {@code g}, or null: from the kept similar skills, or,
+     * beyond them, compared now as the phrase-pair table would (and remembered for the walk).
+     */
+    MenteeQuery.SkillMatch match(int g, int s) {
+      Map<Integer, MenteeQuery.SkillMatch> known = similar.get(g);
+      MenteeQuery.SkillMatch m = known.get(s);
+      if (m != null) {
+        return m == NO_MATCH ? null : m;
+      }
+      if (complete[g]) {
+        return null;
+      }
+      PhrasePairs.Covering c =
+          index
+              .skills()
+              .covering(
+                  goals.get(g).phrase(), goalNorms[g], s, similarity, score.minPhraseSimilarity());
+      m =
+          c == null
+              ? NO_MATCH
+              : new MenteeQuery.SkillMatch(c.skill().text(), c.value(), c.kind().words());
+      known.put(s, m);
+      return m == NO_MATCH ? null : m;
+    }
+
+    /** Whether goal {@code g} has a next similar skill, reading beyond the kept ones if needed. */
+    boolean hasNext(int g) {
+      if (next[g] == walked.get(g).size() && !complete[g]) {
+        List<MenteeQuery.SkillMatch> every = lists.every(goals.get(g));
+        Map<Integer, MenteeQuery.SkillMatch> known = similar.get(g);
+        for (MenteeQuery.SkillMatch m : every) {
+          known.put(index.skillId(m.skill()), m); // the same match a comparison here would give
+        }
+        walked.set(g, every);
+        complete[g] = true;
+        extended++;
+      }
+      return next[g] < walked.get(g).size();
+    }
+
     /** The similarity of goal {@code g}'s next phrase, or 0 when the goal's list is walked. */
     double frontier(int g) {
-      List<MenteeQuery.SkillMatch> m = goals.get(g).matches();
-      return next[g] < m.size() ? m.get(next[g]).similarity() : 0;
+      return hasNext(g) ? walked.get(g).get(next[g]).similarity() : 0;
     }
 
     /**
@@ -289,7 +372,7 @@ public final class TopMentorSearch implements Serializable {
       int pick = -1;
       double best = -1;
       for (int g = 0; g < goals.size(); g++) {
-        if (goals.get(g).topical() && next[g] < goals.get(g).matches().size()) {
+        if (goals.get(g).topical() && hasNext(g)) {
           double f = frontier(g);
           if (f > best) {
             best = f;
@@ -303,7 +386,7 @@ public final class TopMentorSearch implements Serializable {
     /** The mentors of the next phrase of any goal, topical or not, or null when all are walked. */
     int[] nextOfAnyGoal() {
       for (int g = 0; g < goals.size(); g++) {
-        if (next[g] < goals.get(g).matches().size()) {
+        if (hasNext(g)) {
           return advance(g);
         }
       }
@@ -311,8 +394,52 @@ public final class TopMentorSearch implements Serializable {
     }
 
     private int[] advance(int g) {
-      int s = index.skillId(goals.get(g).matches().get(next[g]++).skill());
+      int s = index.skillId(walked.get(g).get(next[g]++).skill());
       return s < 0 ? new int[0] : index.mentorsWith(s);
+    }
+  }
+
+  /** A skill number looked at for a goal and found not to cover it. */
+  private static final MenteeQuery.SkillMatch NO_MATCH =
+      new MenteeQuery.SkillMatch("", Double.NaN, "");
+
+  /**
+   * Every similar skill of goals read beyond their kept ones, remembered for the task: popular
+   * goals come back mentee after mentee. Bounded by the matches held, the oldest forgotten first.
+   */
+  private final class Lists {
+    private static final int MATCHES_HELD = 2_000_000;
+    private int held;
+    private final Map<String, List<MenteeQuery.SkillMatch>> byGoal =
+        new java.util.LinkedHashMap<>(64, 0.75f, true) {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          protected boolean removeEldestEntry(
+              Map.Entry<String, List<MenteeQuery.SkillMatch>> eldest) {
+            if (held > MATCHES_HELD) {
+              held -= eldest.getValue().size();
+              return true;
+            }
+            return false;
+          }
+        };
+
+    /** All of {@code goal}'s similar skills, in the order of {@code PhrasePairs.closestFirst}. */
+    List<MenteeQuery.SkillMatch> every(MenteeQuery.Goal goal) {
+      List<MenteeQuery.SkillMatch> all = byGoal.get(goal.text());
+      if (all == null) {
+        List<PhrasePairs.Covering> covering =
+            index.skills().covering(goal.phrase(), similarity, score.minPhraseSimilarity());
+        covering.sort(PhrasePairs.Covering.CLOSEST_FIRST);
+        all = new ArrayList<>(covering.size());
+        for (PhrasePairs.Covering c : covering) {
+          all.add(new MenteeQuery.SkillMatch(c.skill().text(), c.value(), c.kind().words()));
+        }
+        held += all.size();
+        byGoal.put(goal.text(), all);
+      }
+      return all;
     }
   }
 }

@@ -24,6 +24,7 @@ import org.mentormatch.config.MatchConfig;
 import org.mentormatch.scoring.PairScorer;
 import org.mentormatch.scoring.PairScoring;
 import org.mentormatch.scoring.PhrasePairs;
+import org.mentormatch.scoring.PhraseSimilarity;
 
 /**
  * The search stage on Spark: each mentee's best fitting mentors ({@link TopMentorSearch#top}), and
@@ -45,6 +46,9 @@ public final class TopMentors {
   public static final String BEST_SCORE = "best_score";
   public static final String ABOVE_MINIMUM = "above_minimum";
 
+  /** Of a mentee's goals, how many the search read beyond their kept similar skills. */
+  public static final String GOALS_EXTENDED = "goals_extended";
+
   private static final StructType FOUND =
       new StructType()
           .add(Columns.MENTEE_ID, DataTypes.StringType, false)
@@ -58,7 +62,8 @@ public final class TopMentors {
           .add(Columns.MATCHES, DataTypes.createArrayType(PairScoring.MATCH, false), false)
           .add(Columns.mentor(Columns.CLUSTER), DataTypes.IntegerType, false)
           .add("rank", DataTypes.IntegerType, false)
-          .add("mentors_met", DataTypes.IntegerType, false);
+          .add("mentors_met", DataTypes.IntegerType, false)
+          .add(GOALS_EXTENDED, DataTypes.IntegerType, false);
 
   private static final StructType FUNNEL = funnelSchema();
 
@@ -78,23 +83,13 @@ public final class TopMentors {
 
   /**
    * One row per mentee: the rule columns, {@code declined} (mentor ids) and {@code goals} (each
-   * with its position, text, topical flag and similar skills).
+   * with its position, the phrase's fields, its closest skills and whether they are all).
    *
    * @param declined pairs ({@code mentee_member_id, mentor_member_id}) coordinators rejected
-   * @param phrasePairs the phrase-pair table ({@link PhrasePairs})
+   * @param closest each goal phrase's closest skill phrases ({@link PhrasePairs#closest})
    */
   public static Dataset<Row> queries(
-      Dataset<Row> profiles, Dataset<Row> declined, Dataset<Row> phrasePairs) {
-    Dataset<Row> similar =
-        phrasePairs
-            .groupBy(PhrasePairs.GOAL)
-            .agg(
-                collect_list(
-                        struct(
-                            col(PhrasePairs.SKILL),
-                            col(PhrasePairs.SIMILARITY),
-                            col(PhrasePairs.HOW)))
-                    .as("similar"));
+      Dataset<Row> profiles, Dataset<Row> declined, Dataset<Row> closest) {
     Dataset<Row> goals =
         profiles
             .filter(col(Columns.IS_MENTEE))
@@ -104,8 +99,11 @@ public final class TopMentors {
                 col(Columns.MENTEE_ID),
                 col("pos"),
                 col("col." + Columns.PHRASE_TEXT).as(PhrasePairs.GOAL),
-                col("col." + Columns.PHRASE_TOPICAL).as(Columns.PHRASE_TOPICAL))
-            .join(similar, new String[] {PhrasePairs.GOAL}, "left")
+                col("col." + Columns.PHRASE_TOPICAL).as(Columns.PHRASE_TOPICAL),
+                col("col." + Columns.PHRASE_CONCEPTS).as(Columns.PHRASE_CONCEPTS),
+                col("col." + Columns.PHRASE_COVERAGE).as(Columns.PHRASE_COVERAGE),
+                col("col." + Columns.PHRASE_EMBEDDING).as(Columns.PHRASE_EMBEDDING))
+            .join(closest, new String[] {PhrasePairs.GOAL}, "left")
             .groupBy(Columns.MENTEE_ID)
             .agg(
                 collect_list(
@@ -113,7 +111,11 @@ public final class TopMentors {
                             col("pos"),
                             col(PhrasePairs.GOAL),
                             col(Columns.PHRASE_TOPICAL),
-                            col("similar")))
+                            col(PhrasePairs.SIMILAR),
+                            col(PhrasePairs.COMPLETE),
+                            col(Columns.PHRASE_CONCEPTS),
+                            col(Columns.PHRASE_COVERAGE),
+                            col(Columns.PHRASE_EMBEDDING)))
                     .as("goals"));
     Dataset<Row> declinedBy =
         declined
@@ -136,6 +138,7 @@ public final class TopMentors {
   /** The index of every mentor in {@code profiles}, collected to the driver. */
   public static MentorIndex index(Dataset<Row> profiles) {
     List<MentorIndex.Mentor> mentors = new ArrayList<>();
+    java.util.Map<String, PhraseSimilarity.Phrase> phrases = new java.util.HashMap<>();
     for (Row r :
         profiles
             .filter(col(Columns.IS_MENTOR))
@@ -149,8 +152,12 @@ public final class TopMentors {
                 col(Columns.MANAGEMENT_CHAIN),
                 col(Columns.FREE_CAPACITY),
                 col(Columns.CLUSTER),
-                col(Columns.SKILL_PHRASES + "." + Columns.PHRASE_TEXT).as("skills"))
+                col(Columns.SKILL_PHRASES + "." + Columns.PHRASE_TEXT).as("skills"),
+                col(Columns.SKILL_PHRASES))
             .collectAsList()) {
+      for (Row p : r.<Row>getList(10)) {
+        phrases.computeIfAbsent(p.getAs(Columns.PHRASE_TEXT), t -> PhrasePairs.phrase(p));
+      }
       mentors.add(
           new MentorIndex.Mentor(
               r.getString(0),
@@ -164,22 +171,31 @@ public final class TopMentors {
               r.getInt(8),
               List.copyOf(r.getList(9))));
     }
-    return new MentorIndex(mentors);
+    return new MentorIndex(mentors, phrases);
   }
 
   /** Settings of a search, shipped to the tasks with the broadcast index. */
-  private record Setup(Broadcast<MentorIndex> index, MatchConfig config, int k)
+  private record Setup(
+      Broadcast<MentorIndex> index, PhraseSimilarity similarity, MatchConfig config, int k)
       implements java.io.Serializable {
     TopMentorSearch search() {
       return new TopMentorSearch(
-          index.value(), config.score(), config.assignment(), new PairRuleCheck(config.rules()));
+          index.value(),
+          config.score(),
+          config.assignment(),
+          new PairRuleCheck(config.rules()),
+          similarity);
     }
   }
 
   /** Each mentee's first {@code k} fitting pairs (see {@link TopMentorSearch#top}). */
   public static Dataset<Row> best(
-      Dataset<Row> queries, Broadcast<MentorIndex> index, MatchConfig config, int k) {
-    Setup setup = new Setup(index, config, k);
+      Dataset<Row> queries,
+      Broadcast<MentorIndex> index,
+      PhraseSimilarity similarity,
+      MatchConfig config,
+      int k) {
+    Setup setup = new Setup(index, similarity, config, k);
     return queries.mapPartitions(
         (MapPartitionsFunction<Row, Row>)
             rows -> {
@@ -190,7 +206,7 @@ public final class TopMentors {
                   (row, out) -> {
                     MenteeQuery q = query(row);
                     TopMentorSearch.Result r = search.top(q, setup.k());
-                    addRows(out, q, mentors, r.best(), r.mentorsMet());
+                    addRows(out, q, mentors, r.best(), r.mentorsMet(), r.goalsExtended());
                   });
             },
         Encoders.row(FOUND));
@@ -198,8 +214,11 @@ public final class TopMentors {
 
   /** The funnel of each mentee in {@code queries} (see {@link TopMentorSearch#funnel}). */
   public static Dataset<Row> funnel(
-      Dataset<Row> queries, Broadcast<MentorIndex> index, MatchConfig config) {
-    Setup setup = new Setup(index, config, 0);
+      Dataset<Row> queries,
+      Broadcast<MentorIndex> index,
+      PhraseSimilarity similarity,
+      MatchConfig config) {
+    Setup setup = new Setup(index, similarity, config, 0);
     return queries.mapPartitions(
         (MapPartitionsFunction<Row, Row>)
             rows -> {
@@ -230,8 +249,12 @@ public final class TopMentors {
    * phrase: the exhaustive search the recall measure compares {@link #best} with.
    */
   public static Dataset<Row> exhaustive(
-      Dataset<Row> queries, Broadcast<MentorIndex> index, MatchConfig config, int k) {
-    Setup setup = new Setup(index, config, k);
+      Dataset<Row> queries,
+      Broadcast<MentorIndex> index,
+      PhraseSimilarity similarity,
+      MatchConfig config,
+      int k) {
+    Setup setup = new Setup(index, similarity, config, k);
     return queries.mapPartitions(
         (MapPartitionsFunction<Row, Row>)
             rows -> {
@@ -242,7 +265,7 @@ public final class TopMentors {
                   (row, out) -> {
                     MenteeQuery q = query(row);
                     TopMentorSearch.Funnel f = search.funnel(q, setup.k());
-                    addRows(out, q, mentors, f.best(), f.candidates());
+                    addRows(out, q, mentors, f.best(), f.candidates(), 0);
                   });
             },
         Encoders.row(FOUND));
@@ -287,7 +310,8 @@ public final class TopMentors {
       MenteeQuery q,
       MentorIndex mentors,
       List<TopMentorSearch.Found> found,
-      int met) {
+      int met,
+      int extended) {
     int rank = 0;
     for (TopMentorSearch.Found f : found) {
       PairScorer.Score s = f.score();
@@ -309,7 +333,8 @@ public final class TopMentors {
               matches.toArray(new Row[0]),
               mentor.cluster(),
               ++rank,
-              met));
+              met,
+              extended));
     }
   }
 
@@ -327,10 +352,12 @@ public final class TopMentors {
           matches.add(new MenteeQuery.SkillMatch(m.getString(0), m.getDouble(1), m.getString(2)));
         }
       }
-      matches.sort(
-          Comparator.comparingDouble((MenteeQuery.SkillMatch m) -> -m.similarity())
-              .thenComparing(MenteeQuery.SkillMatch::skill));
-      goals.add(new MenteeQuery.Goal(g.getString(1), g.getBoolean(2), matches));
+      // A goal no mentor's skill comes near has no row in the closest table: it is complete.
+      boolean complete = g.isNullAt(4) || g.getBoolean(4);
+      PhraseSimilarity.Phrase phrase =
+          new PhraseSimilarity.Phrase(
+              g.getString(1), g.getList(5), g.getDouble(6), g.getBoolean(2), (byte[]) g.get(7));
+      goals.add(new MenteeQuery.Goal(g.getString(1), g.getBoolean(2), matches, complete, phrase));
     }
     int declinedAt = r.fieldIndex("declined");
     return new MenteeQuery(

@@ -2,6 +2,7 @@ package org.mentormatch.search;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +41,7 @@ import org.mentormatch.features.Taxonomy;
 import org.mentormatch.pipeline.MatchPipeline;
 import org.mentormatch.pipeline.StageClock;
 import org.mentormatch.scoring.PairScoring;
+import org.mentormatch.scoring.PhrasePairs;
 import org.mentormatch.tools.MemberGenerator;
 
 /**
@@ -65,7 +67,7 @@ class TopMentorsIT {
 
   private static synchronized Night sample() {
     if (sample == null) {
-      sample = night(SampleRun.SAMPLE);
+      sample = night(SampleRun.SAMPLE, MatchPipeline.CLOSEST_SKILLS_KEPT);
     }
     return sample;
   }
@@ -84,7 +86,7 @@ class TopMentorsIT {
                   MemberGenerator.Style.REALISTIC),
               out);
         }
-        generated = night(file);
+        generated = night(file, GENERATED_KEPT);
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
@@ -92,7 +94,13 @@ class TopMentorsIT {
     return generated;
   }
 
-  private static Night night(Path members) {
+  /**
+   * The generated night keeps only two closest skills a goal, so most walks and most scores reach
+   * beyond them: the search must still equal the whole table's answer.
+   */
+  private static final int GENERATED_KEPT = 2;
+
+  private static Night night(Path members, int kept) {
     MatchPipeline pipeline =
         new MatchPipeline(
             SparkTestSession.get(),
@@ -125,7 +133,17 @@ class TopMentorsIT {
             .drop("n")
             .localCheckpoint();
     Dataset<Row> queries =
-        TopMentors.queries(profiles, declined, prepared.phrasePairs()).localCheckpoint();
+        TopMentors.queries(
+                profiles,
+                declined,
+                kept == MatchPipeline.CLOSEST_SKILLS_KEPT
+                    ? prepared.closestSkills()
+                    : PhrasePairs.closest(
+                        profiles,
+                        pipeline.similarity(),
+                        CONFIG.score().minPhraseSimilarity(),
+                        kept))
+            .localCheckpoint();
     Broadcast<MentorIndex> index =
         JavaSparkContext.fromSparkContext(SparkTestSession.get().sparkContext())
             .broadcast(TopMentors.index(profiles));
@@ -199,12 +217,25 @@ class TopMentorsIT {
         exhaustiveFitting(n)
             .withColumn("rank", row_number().over(PairScoring.bestFirst()))
             .filter(col("rank").leq(k));
-    Dataset<Row> found = TopMentors.best(n.queries(), n.index(), CONFIG, k);
+    Dataset<Row> found =
+        TopMentors.best(n.queries(), n.index(), n.pipeline().similarity(), CONFIG, k);
     List<String> want = lines(expected, pairColumns());
     assertTrue(want.size() > (name.equals("sample") ? 50 : 500), "pairs: " + want.size());
     assertEquals(want, lines(found, pairColumns()));
+    if (name.equals("generated")) {
+      long extended =
+          found
+              .filter(col("rank").equalTo(1))
+              .agg(sum(TopMentors.GOALS_EXTENDED))
+              .first()
+              .getLong(0);
+      assertTrue(extended > 100, "walks read beyond the two kept skills: " + extended);
+    }
     assertEquals(
-        want, lines(TopMentors.exhaustive(n.queries(), n.index(), CONFIG, k), pairColumns()));
+        want,
+        lines(
+            TopMentors.exhaustive(n.queries(), n.index(), n.pipeline().similarity(), CONFIG, k),
+            pairColumns()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -212,7 +243,7 @@ class TopMentorsIT {
   void meetsFewerMentorsThanTheExhaustiveSearch(String name) {
     Night n = night(name);
     Row met =
-        TopMentors.best(n.queries(), n.index(), CONFIG, 4)
+        TopMentors.best(n.queries(), n.index(), n.pipeline().similarity(), CONFIG, 4)
             .filter(col("rank").equalTo(1))
             .agg(org.apache.spark.sql.functions.sum("mentors_met"))
             .first();
@@ -253,7 +284,8 @@ class TopMentorsIT {
             .na()
             .fill(0, new String[] {TopMentors.ABOVE_MINIMUM});
     Dataset<Row> funnel =
-        TopMentors.funnel(n.queries(), n.index(), CONFIG).filter(col("candidates").gt(0));
+        TopMentors.funnel(n.queries(), n.index(), n.pipeline().similarity(), CONFIG)
+            .filter(col("candidates").gt(0));
     Column[] columns =
         expected.columns().length == funnel.columns().length
             ? java.util.Arrays.stream(expected.columns()).map(c -> col(c)).toArray(Column[]::new)
@@ -305,7 +337,9 @@ class TopMentorsIT {
             ruleNames,
             reasons);
 
-    Dataset<Row> best = TopMentors.best(n.queries(), n.index(), CONFIG, k).localCheckpoint();
+    Dataset<Row> best =
+        TopMentors.best(n.queries(), n.index(), n.pipeline().similarity(), CONFIG, k)
+            .localCheckpoint();
     ExactAssignment.Result b = p.assign(best, capacity, m);
     Dataset<Row> proposalsB =
         Explanations.proposals(
@@ -319,7 +353,8 @@ class TopMentorsIT {
     Dataset<Row> unmatchedB =
         Explanations.unmatched(
             profiles,
-            TopMentors.funnel(unmatchedQueries, n.index(), CONFIG).filter(col("candidates").gt(0)),
+            TopMentors.funnel(unmatchedQueries, n.index(), n.pipeline().similarity(), CONFIG)
+                .filter(col("candidates").gt(0)),
             b.chosen(),
             ruleNames,
             reasons);
@@ -377,8 +412,7 @@ class TopMentorsIT {
         Explanations.ruleNames(n.pipeline().rules()),
         "same rules, same order");
     java.util.Map<String, MenteeQuery> queries = new java.util.HashMap<>();
-    for (Row r :
-        TopMentors.queries(profiles, n.declined(), n.prepared().phrasePairs()).collectAsList()) {
+    for (Row r : n.queries().collectAsList()) {
       MenteeQuery q = TopMentors.query(r);
       queries.put(q.id(), q);
     }
