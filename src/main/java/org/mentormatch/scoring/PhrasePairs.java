@@ -135,16 +135,15 @@ public final class PhrasePairs {
                   rows.forEachRemaining(
                       r -> {
                         PhraseSimilarity.Phrase g = phrase(r);
-                        List<Covering> covering = all.covering(g, similarity, min);
-                        covering.sort(Covering.CLOSEST_FIRST);
+                        Closest c = all.closest(g, similarity, min, kept);
                         List<Row> similar = new ArrayList<>();
-                        for (Covering c : covering.subList(0, Math.min(kept, covering.size()))) {
+                        for (Covering k : c.first()) {
                           similar.add(
-                              RowFactory.create(c.skill().text(), c.value(), c.kind().words()));
+                              RowFactory.create(k.skill().text(), k.value(), k.kind().words()));
                         }
                         out.add(
                             RowFactory.create(
-                                g.text(), similar.toArray(new Row[0]), covering.size() <= kept));
+                                g.text(), similar.toArray(new Row[0]), c.all() <= kept));
                       });
                   return out.iterator();
                 },
@@ -175,6 +174,11 @@ public final class PhrasePairs {
     public static final java.util.Comparator<Covering> CLOSEST_FIRST =
         (a, b) -> closestFirst(a.value, a.skill.text(), b.value, b.skill.text());
   }
+
+  /**
+   * A goal's first covering skills in the order of {@link #closestFirst}, and how many cover it.
+   */
+  public record Closest(List<Covering> first, int all) {}
 
   /** Skill phrases with their squared lengths, so a goal is compared with each in one product. */
   public static final class Skills implements java.io.Serializable {
@@ -213,6 +217,44 @@ public final class PhrasePairs {
         }
       }
       return out;
+    }
+
+    /**
+     * The first {@code kept} skills covering {@code goal} at least {@code min} in the order of
+     * {@link #closestFirst}, and how many cover it: what sorting {@link #covering} would give, with
+     * only {@code kept} of them ever held (a goal can be covered by thousands).
+     */
+    public Closest closest(
+        PhraseSimilarity.Phrase goal, PhraseSimilarity similarity, double min, int kept) {
+      // The worst of the first `kept` found so far at the head, so a better one replaces it.
+      java.util.PriorityQueue<Covering> first =
+          new java.util.PriorityQueue<>(kept + 1, Covering.CLOSEST_FIRST.reversed());
+      int all = 0;
+      long norm = PhraseEmbedder.dot(goal.embedding(), goal.embedding());
+      for (int i = 0; i < phrases.length; i++) {
+        PhraseSimilarity.Phrase sk = phrases[i];
+        double cosine = PhraseEmbedder.cosine(goal.embedding(), norm, sk.embedding(), norms[i]);
+        double plain = similarity.withoutConcepts(goal, sk, cosine);
+        if (plain < min) {
+          continue; // NaN (both name concepts) is not below: the taxonomy decides below
+        }
+        if (first.size() == kept && plain < first.peek().value()) {
+          all++; // covers the goal, but not among the first: no need to say how
+          continue;
+        }
+        PhraseSimilarity.Similarity sim = similarity.of(goal, sk, cosine);
+        if (sim.value() < min) {
+          continue;
+        }
+        all++;
+        first.add(new Covering(sk, sim.value(), sim.kind()));
+        if (first.size() > kept) {
+          first.poll();
+        }
+      }
+      List<Covering> sorted = new ArrayList<>(first);
+      sorted.sort(Covering.CLOSEST_FIRST);
+      return new Closest(sorted, all);
     }
 
     /**

@@ -163,6 +163,18 @@ public final class PhraseSimilarity implements Serializable {
   }
 
   /**
+   * The value {@link #of(Phrase, Phrase, double)} gives when the taxonomy has no say (one of the
+   * two phrases names no concept), without building it: the meaning of the cosine, or 0 when either
+   * phrase names no topic. NaN when both name concepts, where only {@code of} can tell.
+   */
+  public double withoutConcepts(Phrase goal, Phrase skill, double cosine) {
+    if (!goal.concepts().isEmpty() && !skill.concepts().isEmpty()) {
+      return Double.NaN;
+    }
+    return goal.topical() && skill.topical() ? meaning(cosine) : 0;
+  }
+
+  /**
    * The model's cosine as a similarity: linear between the model's counting cosine, read as {@link
    * #COUNTS}, and its certain cosine, read as 1; cut to [0, 1].
    */

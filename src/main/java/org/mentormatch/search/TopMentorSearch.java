@@ -34,8 +34,8 @@ import org.mentormatch.scoring.PhraseSimilarity;
  * {@code PhrasePairs.closest}), since most walks stop within them. A mentor met is scored on every
  * skill: one beyond the kept ones is compared with the goal here, by the same similarity on the
  * same phrases, so it gets the number the table would have. A walk that reaches the end of a goal's
- * kept skills compares that goal with every skill (remembered for the task) and walks on. Either
- * way the walk and the scores are those of the whole table.
+ * kept skills compares that goal with every skill again and keeps four times as many (remembered
+ * for the task), and walks on. Either way the walk and the scores are those of the whole table.
  *
  * <p>Exact: the result is the first {@code k} fitting pairs (allowed by every rule, coverage and
  * score at least the minimums) in the order of {@code PairScoring.bestFirst} (score descending,
@@ -324,14 +324,16 @@ public final class TopMentorSearch implements Serializable {
     /** Whether goal {@code g} has a next similar skill, reading beyond the kept ones if needed. */
     boolean hasNext(int g) {
       if (next[g] == walked.get(g).size() && !complete[g]) {
-        List<MenteeQuery.SkillMatch> every = lists.every(goals.get(g));
+        Lists.Longer longer = lists.longer(goals.get(g), walked.get(g).size());
         Map<Integer, MenteeQuery.SkillMatch> known = similar.get(g);
-        for (MenteeQuery.SkillMatch m : every) {
+        for (MenteeQuery.SkillMatch m : longer.matches()) {
           known.put(index.skillId(m.skill()), m); // the same match a comparison here would give
         }
-        walked.set(g, every);
-        complete[g] = true;
-        extended++;
+        if (walked.get(g).size() == goals.get(g).matches().size()) {
+          extended++;
+        }
+        walked.set(g, longer.matches());
+        complete[g] = longer.complete();
       }
       return next[g] < walked.get(g).size();
     }
@@ -404,42 +406,55 @@ public final class TopMentorSearch implements Serializable {
       new MenteeQuery.SkillMatch("", Double.NaN, "");
 
   /**
-   * Every similar skill of goals read beyond their kept ones, remembered for the task: popular
-   * goals come back mentee after mentee. Bounded by the matches held, the oldest forgotten first.
+   * Longer lists of similar skills of goals read beyond their kept ones, remembered for the task:
+   * popular goals come back mentee after mentee. Bounded by the matches held, the oldest forgotten
+   * first.
    */
   private final class Lists {
     private static final int MATCHES_HELD = 2_000_000;
+
+    /**
+     * Each longer list is this many times the last, so a deep walk rereads the skills few times.
+     */
+    private static final int GROWTH = 4;
+
+    /** A goal's first similar skills, in the order of {@code PhrasePairs.closestFirst}. */
+    record Longer(List<MenteeQuery.SkillMatch> matches, boolean complete) {}
+
     private int held;
-    private final Map<String, List<MenteeQuery.SkillMatch>> byGoal =
+    private final Map<String, Longer> byGoal =
         new java.util.LinkedHashMap<>(64, 0.75f, true) {
           private static final long serialVersionUID = 1L;
 
           @Override
-          protected boolean removeEldestEntry(
-              Map.Entry<String, List<MenteeQuery.SkillMatch>> eldest) {
+          protected boolean removeEldestEntry(Map.Entry<String, Longer> eldest) {
             if (held > MATCHES_HELD) {
-              held -= eldest.getValue().size();
+              held -= eldest.getValue().matches().size();
               return true;
             }
             return false;
           }
         };
 
-    /** All of {@code goal}'s similar skills, in the order of {@code PhrasePairs.closestFirst}. */
-    List<MenteeQuery.SkillMatch> every(MenteeQuery.Goal goal) {
-      List<MenteeQuery.SkillMatch> all = byGoal.get(goal.text());
-      if (all == null) {
-        List<PhrasePairs.Covering> covering =
-            index.skills().covering(goal.phrase(), similarity, score.minPhraseSimilarity());
-        covering.sort(PhrasePairs.Covering.CLOSEST_FIRST);
-        all = new ArrayList<>(covering.size());
-        for (PhrasePairs.Covering c : covering) {
-          all.add(new MenteeQuery.SkillMatch(c.skill().text(), c.value(), c.kind().words()));
+    /** More of {@code goal}'s similar skills than the first {@code have}, or all of them. */
+    Longer longer(MenteeQuery.Goal goal, int have) {
+      Longer known = byGoal.get(goal.text());
+      if (known == null || (known.matches().size() <= have && !known.complete())) {
+        int kept = Math.max(1, have) * GROWTH;
+        PhrasePairs.Closest closest =
+            index.skills().closest(goal.phrase(), similarity, score.minPhraseSimilarity(), kept);
+        List<MenteeQuery.SkillMatch> matches = new ArrayList<>(closest.first().size());
+        for (PhrasePairs.Covering c : closest.first()) {
+          matches.add(new MenteeQuery.SkillMatch(c.skill().text(), c.value(), c.kind().words()));
         }
-        held += all.size();
-        byGoal.put(goal.text(), all);
+        if (known != null) {
+          held -= known.matches().size();
+        }
+        known = new Longer(matches, closest.all() <= kept);
+        held += matches.size();
+        byGoal.put(goal.text(), known);
       }
-      return all;
+      return known;
     }
   }
 }

@@ -1,0 +1,118 @@
+package org.mentormatch.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.mentormatch.features.PhraseAnalyzer;
+import org.mentormatch.features.PhraseEmbedder;
+import org.mentormatch.features.Taxonomy;
+import org.mentormatch.scoring.PhraseSimilarity.Phrase;
+
+/**
+ * A goal's closest skills are the first rows of its whole covering list, in the same order, with
+ * the right count; and the shortcut for phrases the taxonomy has no say on is {@code of}'s value.
+ * Synthetic embeddings (random, and many ties) with real phrases the taxonomy reads.
+ */
+class PhrasePairsTest {
+  private static final Taxonomy TAXONOMY = Taxonomy.builtIn();
+  private static final PhraseAnalyzer ANALYZER = new PhraseAnalyzer(TAXONOMY);
+  private static final PhraseSimilarity SIMILARITY =
+      new PhraseSimilarity(TAXONOMY, PhraseEmbedder.ALL_MINILM_L6_V2_Q);
+  private static final double MIN = PhraseSimilarity.COUNTS;
+
+  private static final List<String> TEXTS =
+      List.of(
+          "machine learning",
+          "deep learning",
+          "kubernetes",
+          "public speaking",
+          "negotiation",
+          "SQL",
+          "get a better deal from suppliers",
+          "stop dreading all-hands updates",
+          "gardening",
+          "get better at it",
+          "Go programming",
+          "go to market strategy",
+          "people management",
+          "contract law");
+
+  /** Phrases of the list with random embeddings leaning on a few shared directions (ties). */
+  private static List<Phrase> phrases(SplittableRandom random, int n) {
+    List<Phrase> out = new ArrayList<>();
+    byte[][] bases = new byte[4][PhraseEmbedder.DIMENSIONS];
+    for (byte[] b : bases) {
+      for (int d = 0; d < b.length; d++) {
+        b[d] = (byte) (random.nextInt(41) - 20);
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      String text = TEXTS.get(random.nextInt(TEXTS.size())) + (i < TEXTS.size() ? "" : " " + i);
+      byte[] e = bases[random.nextInt(bases.length)].clone();
+      // Every third phrase is a base exactly, so equal similarities tie and the text decides.
+      if (i % 3 != 0) {
+        for (int d = 0; d < e.length; d++) {
+          e[d] = (byte) Math.max(-127, Math.min(127, e[d] + random.nextInt(31) - 15));
+        }
+      }
+      PhraseAnalyzer.Analysis a = ANALYZER.analyze(text);
+      out.add(new Phrase(text, a.concepts(), a.coverage(), a.topical(), e));
+    }
+    return out;
+  }
+
+  @Test
+  void theClosestAreTheFirstOfTheWholeSortedListAndTheCountIsAll() {
+    SplittableRandom random = new SplittableRandom(3);
+    List<Phrase> skillList = phrases(random, 300);
+    PhrasePairs.Skills skills = new PhrasePairs.Skills(skillList);
+    int cut = 0;
+    for (Phrase goal : phrases(random, 60)) {
+      List<PhrasePairs.Covering> whole = skills.covering(goal, SIMILARITY, MIN);
+      whole.sort(PhrasePairs.Covering.CLOSEST_FIRST);
+      for (int kept : new int[] {1, 2, 7, 32, 1000}) {
+        PhrasePairs.Closest closest = skills.closest(goal, SIMILARITY, MIN, kept);
+        assertEquals(whole.size(), closest.all(), goal.text());
+        assertEquals(
+            describe(whole.subList(0, Math.min(kept, whole.size()))),
+            describe(closest.first()),
+            goal.text() + ", kept " + kept);
+        cut += whole.size() > kept ? 1 : 0;
+      }
+    }
+    assertTrue(cut > 50, "goals with more covering skills than kept: " + cut);
+  }
+
+  @Test
+  void withoutConceptsIsTheValueOfGivesWhenTheTaxonomyHasNoSay() {
+    SplittableRandom random = new SplittableRandom(5);
+    List<Phrase> all = phrases(random, 200);
+    int checked = 0;
+    for (Phrase goal : all.subList(0, 40)) {
+      for (Phrase skill : all) {
+        double cosine = PhraseEmbedder.cosine(goal.embedding(), skill.embedding());
+        double plain = SIMILARITY.withoutConcepts(goal, skill, cosine);
+        if (!goal.concepts().isEmpty() && !skill.concepts().isEmpty()) {
+          assertTrue(Double.isNaN(plain));
+        } else {
+          assertEquals(
+              SIMILARITY.of(goal, skill).value(), plain, goal.text() + " / " + skill.text());
+          checked++;
+        }
+      }
+    }
+    assertTrue(checked > 1000, "pairs without the taxonomy's say: " + checked);
+  }
+
+  private static List<String> describe(List<PhrasePairs.Covering> list) {
+    List<String> out = new ArrayList<>();
+    for (PhrasePairs.Covering c : list) {
+      out.add(c.skill().text() + "=" + c.value() + "/" + c.kind());
+    }
+    return out;
+  }
+}
