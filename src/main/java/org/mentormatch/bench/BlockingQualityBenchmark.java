@@ -124,6 +124,10 @@ public final class BlockingQualityBenchmark {
             MemberFeatures.noEmbeddings(spark));
     Dataset<Row> profiles = prepared.profiles();
     Dataset<Row> capacity = pipeline.freeCapacity(profiles);
+    // Both phrase tables are built before the clocks start, as the nightly clusters stage builds
+    // its own: each side below is timed on finding and assigning pairs.
+    prepared.closestSkills().count();
+    prepared.phrasePairs().count();
 
     // The nightly default (engine.exact_search): each mentee's best fitting mentors, searched.
     long start = System.nanoTime();

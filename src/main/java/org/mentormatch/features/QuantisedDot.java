@@ -31,10 +31,16 @@ final class QuantisedDot {
     return sum;
   }
 
-  /** A probe run once: the vector version is used only if it loads and agrees with the loop. */
+  /**
+   * A probe run once: the vector version is used only if it loads, the CPU has 256-bit vectors (on
+   * narrower ones the API emulates them, slower than the loop), and it agrees with the loop.
+   */
   private static final class VectorWorks {
     static boolean check() {
       try {
+        if (!VectorDot.fullWidth()) {
+          return false;
+        }
         byte[] a = new byte[37];
         byte[] b = new byte[37];
         for (int i = 0; i < a.length; i++) {

@@ -18,6 +18,11 @@ final class VectorDot {
   private static final VectorSpecies<Short> SHORTS = ShortVector.SPECIES_256;
   private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_256;
 
+  /** Whether this CPU's vectors hold the 256 bits this version works in. */
+  static boolean fullWidth() {
+    return IntVector.SPECIES_PREFERRED.vectorBitSize() >= INTS.vectorBitSize();
+  }
+
   static long dot(byte[] a, byte[] b) {
     IntVector sum = IntVector.zero(INTS);
     int i = 0;

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -104,8 +105,11 @@ public final class MatchPipeline {
    * @param present everyone still in the programme (a readable row with consent, used or not), as
    *     {@link History#PRESENT}
    * @param clusterLabels each cluster's strongest topics
-   * @param phrasePairs the phrase-pair table: each distinct goal phrase of a mentee with each
-   *     distinct skill phrase of a mentor that covers it ({@link PhrasePairs})
+   * @param wholeTable the phrase-pair table, built on first use: each distinct goal phrase of a
+   *     mentee with each distinct skill phrase of a mentor that covers it ({@link
+   *     PhrasePairs#between}); the clustered path reads it, the search never does
+   * @param closestTable each goal phrase's closest skill phrases, built on first use ({@link
+   *     PhrasePairs#closest}); what the search reads
    * @param embedded the phrase embeddings computed tonight ({@link MemberFeatures#EMBEDDING}), for
    *     the cache
    */
@@ -114,10 +118,36 @@ public final class MatchPipeline {
       Dataset<Row> profiles,
       Dataset<Row> present,
       List<String> clusterLabels,
-      Dataset<Row> phrasePairs,
-      Dataset<Row> closestSkills,
+      Supplier<Dataset<Row>> wholeTable,
+      Supplier<Dataset<Row>> closestTable,
       Dataset<Row> embedded,
-      Map<String, Object> figures) {}
+      Map<String, Object> figures) {
+
+    /** The whole phrase-pair table (built and kept the first time it is asked for). */
+    public Dataset<Row> phrasePairs() {
+      return wholeTable.get();
+    }
+
+    /** Each goal phrase's closest skill phrases (built and kept the first time). */
+    public Dataset<Row> closestSkills() {
+      return closestTable.get();
+    }
+  }
+
+  /** {@code build}'s dataset, built and kept once, when first asked for. */
+  private static Supplier<Dataset<Row>> once(Supplier<Dataset<Row>> build) {
+    return new Supplier<>() {
+      private Dataset<Row> built;
+
+      @Override
+      public synchronized Dataset<Row> get() {
+        if (built == null) {
+          built = build.get().transform(Checkpoints::keep);
+        }
+        return built;
+      }
+    };
+  }
 
   /**
    * What a run produced: datasets sorted as they are written, and the figures of the summary.
@@ -345,17 +375,16 @@ public final class MatchPipeline {
             .transform(Checkpoints::keep);
     Dataset<Row> present = History.present(triaged).transform(Checkpoints::keep);
     // The search reads each goal's closest skills; the whole table, a quarter of all goal-skill
-    // pairs in generated text, is computed only for the clustered path (and benchmarks).
-    Dataset<Row> phrasePairs =
-        PhrasePairs.between(profiles, similarity, config.score().minPhraseSimilarity());
-    Dataset<Row> closestSkills =
-        PhrasePairs.closest(
-                profiles, similarity, config.score().minPhraseSimilarity(), CLOSEST_SKILLS_KEPT)
-            .transform(Checkpoints::keep);
+    // pairs in generated text, is built only for the clustered path (and benchmarks).
+    double min = config.score().minPhraseSimilarity();
+    Supplier<Dataset<Row>> wholeTable = once(() -> PhrasePairs.between(profiles, similarity, min));
+    Supplier<Dataset<Row>> closestTable =
+        once(() -> PhrasePairs.closest(profiles, similarity, min, CLOSEST_SKILLS_KEPT));
     String pairFigure;
     if (config.engine().exactSearch()) {
       Row shape =
-          closestSkills
+          closestTable
+              .get()
               .agg(
                   org.apache.spark.sql.functions.count(lit(1)),
                   org.apache.spark.sql.functions.sum(
@@ -374,8 +403,7 @@ public final class MatchPipeline {
                   + " the %d kept)",
               shape.getLong(0), kept, cut, CLOSEST_SKILLS_KEPT);
     } else {
-      phrasePairs = phrasePairs.transform(Checkpoints::keep);
-      long phrasePairCount = phrasePairs.count();
+      long phrasePairCount = wholeTable.get().count();
       figures.put("phrase_pairs", phrasePairCount);
       pairFigure = String.format("%d goal-skill phrase pairs alike", phrasePairCount);
     }
@@ -391,8 +419,8 @@ public final class MatchPipeline {
         profiles,
         present,
         clusters.labels(),
-        phrasePairs,
-        closestSkills,
+        wholeTable,
+        closestTable,
         features.embedded(),
         figures);
   }

@@ -210,8 +210,9 @@ public final class PhrasePairs {
         PhraseSimilarity.Phrase goal, PhraseSimilarity similarity, double min) {
       List<Covering> out = new ArrayList<>();
       long norm = PhraseEmbedder.dot(goal.embedding(), goal.embedding());
+      PhraseSimilarity.Against against = similarity.against(goal);
       for (int i = 0; i < phrases.length; i++) {
-        Covering c = covering(goal, norm, i, similarity, min);
+        Covering c = covering(goal, norm, i, against, similarity, min);
         if (c != null) {
           out.add(c);
         }
@@ -231,6 +232,7 @@ public final class PhrasePairs {
           new java.util.PriorityQueue<>(kept + 1, Covering.CLOSEST_FIRST.reversed());
       int all = 0;
       long norm = PhraseEmbedder.dot(goal.embedding(), goal.embedding());
+      PhraseSimilarity.Against against = similarity.against(goal);
       for (int i = 0; i < phrases.length; i++) {
         PhraseSimilarity.Phrase sk = phrases[i];
         double cosine = PhraseEmbedder.cosine(goal.embedding(), norm, sk.embedding(), norms[i]);
@@ -242,7 +244,7 @@ public final class PhrasePairs {
           all++; // covers the goal, but not among the first: no need to say how
           continue;
         }
-        PhraseSimilarity.Similarity sim = similarity.of(goal, sk, cosine);
+        PhraseSimilarity.Similarity sim = against.of(sk, cosine);
         if (sim.value() < min) {
           continue;
         }
@@ -267,6 +269,20 @@ public final class PhrasePairs {
         int i,
         PhraseSimilarity similarity,
         double min) {
+      return covering(goal, goalNorm, i, similarity.against(goal), similarity, min);
+    }
+
+    /**
+     * {@link #covering(PhraseSimilarity.Phrase, long, int, PhraseSimilarity, double)} with the
+     * goal's {@code against} kept by the caller across skills.
+     */
+    public Covering covering(
+        PhraseSimilarity.Phrase goal,
+        long goalNorm,
+        int i,
+        PhraseSimilarity.Against against,
+        PhraseSimilarity similarity,
+        double min) {
       PhraseSimilarity.Phrase sk = phrases[i];
       double cosine = PhraseEmbedder.cosine(goal.embedding(), goalNorm, sk.embedding(), norms[i]);
       // The taxonomy's verdict matters only where both phrases name concepts; otherwise the
@@ -275,7 +291,7 @@ public final class PhrasePairs {
       if (!concepts && similarity.meaning(cosine) < min) {
         return null;
       }
-      PhraseSimilarity.Similarity sim = similarity.of(goal, sk, cosine);
+      PhraseSimilarity.Similarity sim = against.of(sk, cosine);
       return sim.value() >= min ? new Covering(sk, sim.value(), sim.kind()) : null;
     }
   }

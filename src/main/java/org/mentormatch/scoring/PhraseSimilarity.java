@@ -1,9 +1,11 @@
 package org.mentormatch.scoring;
 
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.mentormatch.features.PhraseEmbedder;
 import org.mentormatch.features.Taxonomy;
@@ -138,18 +140,66 @@ public final class PhraseSimilarity implements Serializable {
     return combine(goal, skill, cosine);
   }
 
+  /**
+   * {@code goal} against many skills: {@link #of(Phrase, Phrase, double)}'s similarity, with the
+   * taxonomy's verdicts on the goal's concepts and a skill's remembered per distinct list of skill
+   * concepts (thousands of skills name the same few concepts).
+   */
+  public Against against(Phrase goal) {
+    return new Against(goal);
+  }
+
+  /** One goal compared with many skills (not thread-safe). */
+  public final class Against {
+    private final Phrase goal;
+    private final Map<List<String>, double[]> verdicts = new HashMap<>();
+
+    private Against(Phrase goal) {
+      this.goal = goal;
+    }
+
+    /** How much {@code skill} covers the goal, given their cosine: the same as {@code of}. */
+    public Similarity of(Phrase skill, double cosine) {
+      return combine(goal, skill, cosine, this);
+    }
+
+    /** {credit, shares an area (1, 0, or NaN not asked yet)} for the skill's concepts. */
+    private double[] verdict(List<String> skillConcepts) {
+      return verdicts.computeIfAbsent(
+          skillConcepts, c -> new double[] {conceptCredit(goal.concepts(), c), Double.NaN});
+    }
+
+    private boolean shareAnArea(Phrase skill) {
+      double[] v = verdict(skill.concepts());
+      if (Double.isNaN(v[1])) {
+        v[1] = PhraseSimilarity.this.shareAnArea(goal, skill) ? 1 : 0;
+      }
+      return v[1] == 1;
+    }
+  }
+
   /** The combination; a NaN {@code cosine} is computed from the embeddings, only when needed. */
   private Similarity combine(Phrase goal, Phrase skill, double cosine) {
+    return combine(goal, skill, cosine, null);
+  }
+
+  /** The combination, with the concept verdicts remembered in {@code memo} if not null. */
+  private Similarity combine(Phrase goal, Phrase skill, double cosine, Against memo) {
     if (!goal.topical() || !skill.topical()) {
       return new Similarity(0, Kind.SIMILAR_MEANING);
     }
-    double concepts =
-        conceptCredit(goal.concepts(), skill.concepts())
-            * Math.min(goal.coverage(), skill.coverage());
+    double credit =
+        memo == null
+            ? conceptCredit(goal.concepts(), skill.concepts())
+            : memo.verdict(skill.concepts())[0];
+    double concepts = credit * Math.min(goal.coverage(), skill.coverage());
     if (concepts == 1) {
       return new Similarity(1, Kind.SAME_CONCEPT);
     }
-    if (goal.known() && skill.known() && concepts == 0 && !shareAnArea(goal, skill)) {
+    if (goal.known()
+        && skill.known()
+        && concepts == 0
+        && !(memo == null ? shareAnArea(goal, skill) : memo.shareAnArea(skill))) {
       return new Similarity(0, Kind.DIFFERENT_CONCEPTS);
     }
     double meaning =

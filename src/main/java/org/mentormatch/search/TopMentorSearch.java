@@ -254,6 +254,7 @@ public final class TopMentorSearch implements Serializable {
 
     final boolean[] complete;
     final long[] goalNorms;
+    final PhraseSimilarity.Against[] against;
 
     /** Per goal, by skill number: the match, or {@link #NO_MATCH}, for each skill looked at. */
     final List<Map<Integer, MenteeQuery.SkillMatch>> similar = new ArrayList<>();
@@ -276,6 +277,7 @@ public final class TopMentorSearch implements Serializable {
       next = new int[goals.size()];
       complete = new boolean[goals.size()];
       goalNorms = new long[goals.size()];
+      against = new PhraseSimilarity.Against[goals.size()];
       for (int g = 0; g < goals.size(); g++) {
         MenteeQuery.Goal goal = goals.get(g);
         walked.add(goal.matches());
@@ -308,11 +310,19 @@ public final class TopMentorSearch implements Serializable {
       if (complete[g]) {
         return null;
       }
+      if (against[g] == null) {
+        against[g] = similarity.against(goals.get(g).phrase());
+      }
       PhrasePairs.Covering c =
           index
               .skills()
               .covering(
-                  goals.get(g).phrase(), goalNorms[g], s, similarity, score.minPhraseSimilarity());
+                  goals.get(g).phrase(),
+                  goalNorms[g],
+                  s,
+                  against[g],
+                  similarity,
+                  score.minPhraseSimilarity());
       m =
           c == null
               ? NO_MATCH
@@ -332,10 +342,35 @@ public final class TopMentorSearch implements Serializable {
         if (walked.get(g).size() == goals.get(g).matches().size()) {
           extended++;
         }
+        next[g] = resumeAfter(walked.get(g), longer.matches());
         walked.set(g, longer.matches());
         complete[g] = longer.complete();
       }
       return next[g] < walked.get(g).size();
+    }
+
+    /**
+     * Where to go on in {@code longer} after walking all of {@code walked}: after the last phrase
+     * walked in the order both follow, so a longer list missing a phrase of the shorter (a skill no
+     * mentor offers tonight) cannot make the walk skip one.
+     */
+    private int resumeAfter(
+        List<MenteeQuery.SkillMatch> walked, List<MenteeQuery.SkillMatch> longer) {
+      if (walked.isEmpty()) {
+        return 0;
+      }
+      MenteeQuery.SkillMatch last = walked.get(walked.size() - 1);
+      int at = 0;
+      while (at < longer.size()
+          && PhrasePairs.closestFirst(
+                  longer.get(at).similarity(),
+                  longer.get(at).skill(),
+                  last.similarity(),
+                  last.skill())
+              <= 0) {
+        at++;
+      }
+      return at;
     }
 
     /** The similarity of goal {@code g}'s next phrase, or 0 when the goal's list is walked. */

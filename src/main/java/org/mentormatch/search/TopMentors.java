@@ -352,8 +352,9 @@ public final class TopMentors {
           matches.add(new MenteeQuery.SkillMatch(m.getString(0), m.getDouble(1), m.getString(2)));
         }
       }
-      // A goal no mentor's skill comes near has no row in the closest table: it is complete.
-      boolean complete = g.isNullAt(4) || g.getBoolean(4);
+      // Every goal has a row in the closest table, empty or not; a goal without one (a table of
+      // other profiles) is read in full by the search rather than taken as covered by nobody.
+      boolean complete = !g.isNullAt(4) && g.getBoolean(4);
       PhraseSimilarity.Phrase phrase =
           new PhraseSimilarity.Phrase(
               g.getString(1), g.getList(5), g.getDouble(6), g.getBoolean(2), (byte[]) g.get(7));

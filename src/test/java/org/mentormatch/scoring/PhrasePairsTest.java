@@ -14,8 +14,9 @@ import org.mentormatch.scoring.PhraseSimilarity.Phrase;
 
 /**
  * A goal's closest skills are the first rows of its whole covering list, in the same order, with
- * the right count; and the shortcut for phrases the taxonomy has no say on is {@code of}'s value.
- * Synthetic embeddings (random, and many ties) with real phrases the taxonomy reads.
+ * the right count; and both shortcuts (a goal against many skills, phrases the taxonomy has no say
+ * on) give {@code of}'s value. Synthetic embeddings (random, and many ties) with real phrases the
+ * taxonomy reads.
  */
 class PhrasePairsTest {
   private static final Taxonomy TAXONOMY = Taxonomy.builtIn();
@@ -88,13 +89,15 @@ class PhrasePairsTest {
   }
 
   @Test
-  void withoutConceptsIsTheValueOfGivesWhenTheTaxonomyHasNoSay() {
+  void shortcutsGiveWhatOfGives() {
     SplittableRandom random = new SplittableRandom(5);
     List<Phrase> all = phrases(random, 200);
     int checked = 0;
     for (Phrase goal : all.subList(0, 40)) {
+      PhraseSimilarity.Against against = SIMILARITY.against(goal);
       for (Phrase skill : all) {
         double cosine = PhraseEmbedder.cosine(goal.embedding(), skill.embedding());
+        assertEquals(SIMILARITY.of(goal, skill), against.of(skill, cosine), "remembered verdicts");
         double plain = SIMILARITY.withoutConcepts(goal, skill, cosine);
         if (!goal.concepts().isEmpty() && !skill.concepts().isEmpty()) {
           assertTrue(Double.isNaN(plain));
