@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.udf;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -175,15 +174,20 @@ public final class TopicClusters {
       }
       similarity[c] = dot;
     }
-    Integer[] order = new Integer[centres.length];
-    for (int c = 0; c < order.length; c++) {
-      order[c] = c;
-    }
-    Arrays.sort(
-        order, Comparator.comparingDouble((Integer c) -> -similarity[c]).thenComparingInt(c -> c));
-    int[] out = new int[Math.min(count, order.length)];
+    // The first `count` of the order (-similarity, then index), picked one at a time: a member
+    // asks for one to three of up to clusters.max_k centres, several times over.
+    int[] out = new int[Math.min(count, centres.length)];
+    boolean[] taken = new boolean[centres.length];
     for (int i = 0; i < out.length; i++) {
-      out[i] = order[i];
+      int best = -1;
+      for (int c = 0; c < centres.length; c++) {
+        // Ascending c: an equal similarity never displaces the smaller index already held.
+        if (!taken[c] && (best < 0 || Double.compare(-similarity[c], -similarity[best]) < 0)) {
+          best = c;
+        }
+      }
+      taken[best] = true;
+      out[i] = best;
     }
     return out;
   }

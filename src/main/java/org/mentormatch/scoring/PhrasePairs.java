@@ -188,7 +188,17 @@ public final class PhrasePairs {
 
     /** The phrases of {@code skills}. */
     public Skills(List<PhraseSimilarity.Phrase> skills) {
-      phrases = skills.toArray(new PhraseSimilarity.Phrase[0]);
+      phrases = new PhraseSimilarity.Phrase[skills.size()];
+      // One list object per distinct concept list, so a goal remembers the taxonomy's verdict on
+      // it by identity (PhraseSimilarity.Against): thousands of skills name the same few.
+      java.util.Map<List<String>, List<String>> shared = new java.util.HashMap<>();
+      for (int i = 0; i < phrases.length; i++) {
+        PhraseSimilarity.Phrase p = skills.get(i);
+        List<String> concepts = shared.computeIfAbsent(List.copyOf(p.concepts()), c -> c);
+        phrases[i] =
+            new PhraseSimilarity.Phrase(
+                p.text(), concepts, p.coverage(), p.topical(), p.embedding());
+      }
       norms = new long[phrases.length];
       for (int i = 0; i < phrases.length; i++) {
         norms[i] = PhraseEmbedder.dot(phrases[i].embedding(), phrases[i].embedding());
@@ -312,7 +322,7 @@ public final class PhrasePairs {
   public static PhraseSimilarity.Phrase phrase(Row r) {
     return new PhraseSimilarity.Phrase(
         r.getAs(Columns.PHRASE_TEXT),
-        r.getList(r.fieldIndex(Columns.PHRASE_CONCEPTS)),
+        List.copyOf(r.<String>getList(r.fieldIndex(Columns.PHRASE_CONCEPTS))),
         r.<Double>getAs(Columns.PHRASE_COVERAGE),
         r.<Boolean>getAs(Columns.PHRASE_TOPICAL),
         r.getAs(Columns.PHRASE_EMBEDDING));

@@ -1,8 +1,8 @@
 package org.mentormatch.scoring;
 
 import java.io.Serializable;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -142,8 +142,9 @@ public final class PhraseSimilarity implements Serializable {
 
   /**
    * {@code goal} against many skills: {@link #of(Phrase, Phrase, double)}'s similarity, with the
-   * taxonomy's verdicts on the goal's concepts and a skill's remembered per distinct list of skill
-   * concepts (thousands of skills name the same few concepts).
+   * taxonomy's verdicts on the goal's concepts and a skill's remembered per list of skill concepts,
+   * by identity: give skills naming the same concepts one list object (as {@code
+   * PhrasePairs.Skills} does) and it is asked once per distinct list.
    */
   public Against against(Phrase goal) {
     return new Against(goal);
@@ -152,7 +153,7 @@ public final class PhraseSimilarity implements Serializable {
   /** One goal compared with many skills (not thread-safe). */
   public final class Against {
     private final Phrase goal;
-    private final Map<List<String>, double[]> verdicts = new HashMap<>();
+    private final Map<List<String>, double[]> verdicts = new IdentityHashMap<>();
 
     private Against(Phrase goal) {
       this.goal = goal;

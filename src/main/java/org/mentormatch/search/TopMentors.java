@@ -357,7 +357,11 @@ public final class TopMentors {
       boolean complete = !g.isNullAt(4) && g.getBoolean(4);
       PhraseSimilarity.Phrase phrase =
           new PhraseSimilarity.Phrase(
-              g.getString(1), g.getList(5), g.getDouble(6), g.getBoolean(2), (byte[]) g.get(7));
+              g.getString(1),
+              List.copyOf(g.<String>getList(5)),
+              g.getDouble(6),
+              g.getBoolean(2),
+              (byte[]) g.get(7));
       goals.add(new MenteeQuery.Goal(g.getString(1), g.getBoolean(2), matches, complete, phrase));
     }
     int declinedAt = r.fieldIndex("declined");

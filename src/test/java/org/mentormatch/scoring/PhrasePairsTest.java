@@ -74,6 +74,15 @@ class PhrasePairsTest {
     int cut = 0;
     for (Phrase goal : phrases(random, 60)) {
       List<PhrasePairs.Covering> whole = skills.covering(goal, SIMILARITY, MIN);
+      // The oracle: of() on every pair, nothing remembered, no shortcut.
+      List<String> direct = new ArrayList<>();
+      for (int i = 0; i < skills.size(); i++) {
+        PhraseSimilarity.Similarity sim = SIMILARITY.of(goal, skills.phrase(i));
+        if (sim.value() >= MIN) {
+          direct.add(skills.phrase(i).text() + "=" + sim.value() + "/" + sim.kind());
+        }
+      }
+      assertEquals(direct, describe(whole), goal.text());
       whole.sort(PhrasePairs.Covering.CLOSEST_FIRST);
       for (int kept : new int[] {1, 2, 7, 32, 1000}) {
         PhrasePairs.Closest closest = skills.closest(goal, SIMILARITY, MIN, kept);
