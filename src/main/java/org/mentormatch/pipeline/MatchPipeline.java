@@ -64,10 +64,11 @@ public final class MatchPipeline {
   private final PhraseSimilarity similarity;
 
   /**
-   * How many closest skill phrases each goal phrase carries into the search. Only speed depends on
-   * it: a walk that needs more compares the goal with every skill ({@code TopMentorSearch}).
+   * How many closest skill phrases each goal phrase carries into the search. Only speed and memory
+   * depend on it: a walk that needs more compares the goal with every skill ({@code
+   * TopMentorSearch}; measured there).
    */
-  public static final int CLOSEST_SKILLS_KEPT = 32;
+  public static final int CLOSEST_SKILLS_KEPT = 128;
 
   private final AssignmentSolver solver;
   private final StageClock clock;
