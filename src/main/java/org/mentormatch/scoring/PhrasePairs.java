@@ -78,6 +78,18 @@ public final class PhrasePairs {
         min);
   }
 
+  /** Every distinct skill phrase of a mentor in {@code profiles}, as the similarity reads it. */
+  public static List<PhraseSimilarity.Phrase> skillsOf(Dataset<Row> profiles) {
+    List<PhraseSimilarity.Phrase> out = new ArrayList<>();
+    for (Row r :
+        distinct(profiles, Columns.IS_MENTOR, Columns.SKILL_PHRASES)
+            .select(fields())
+            .collectAsList()) {
+      out.add(phrase(r));
+    }
+    return out;
+  }
+
   /** The distinct phrases in column {@code phrases} of the members with {@code role} set. */
   private static Dataset<Row> distinct(Dataset<Row> profiles, String role, String phrases) {
     return profiles

@@ -152,12 +152,8 @@ public final class TopMentors {
                 col(Columns.MANAGEMENT_CHAIN),
                 col(Columns.FREE_CAPACITY),
                 col(Columns.CLUSTER),
-                col(Columns.SKILL_PHRASES + "." + Columns.PHRASE_TEXT).as("skills"),
-                col(Columns.SKILL_PHRASES))
+                col(Columns.SKILL_PHRASES + "." + Columns.PHRASE_TEXT).as("skills"))
             .collectAsList()) {
-      for (Row p : r.<Row>getList(10)) {
-        phrases.computeIfAbsent(p.getAs(Columns.PHRASE_TEXT), t -> PhrasePairs.phrase(p));
-      }
       mentors.add(
           new MentorIndex.Mentor(
               r.getString(0),
@@ -170,6 +166,10 @@ public final class TopMentors {
               r.getInt(7),
               r.getInt(8),
               List.copyOf(r.getList(9))));
+    }
+    // Each skill phrase's embedding once, not once per mentor offering it.
+    for (PhraseSimilarity.Phrase p : PhrasePairs.skillsOf(profiles)) {
+      phrases.put(p.text(), p);
     }
     return new MentorIndex(mentors, phrases);
   }
