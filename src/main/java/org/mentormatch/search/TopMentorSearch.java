@@ -249,7 +249,7 @@ public final class TopMentorSearch implements Serializable {
   private final class Walk {
     final List<MenteeQuery.Goal> goals;
 
-    /** Each goal's similar skills as far as known: the kept ones, or all once extended. */
+    /** Each goal's similar skills as far as known: the kept ones, then longer lists as needed. */
     final List<List<MenteeQuery.SkillMatch>> walked = new ArrayList<>();
 
     final boolean[] complete;
