@@ -217,6 +217,11 @@ public final class PhrasePairs {
       }
     }
 
+    /** The squared length of {@code phrase}'s embedding, as {@link #covering} takes it. */
+    public static long norm(PhraseSimilarity.Phrase phrase) {
+      return PhraseEmbedder.dot(phrase.embedding(), phrase.embedding());
+    }
+
     /** How many skill phrases there are. */
     public int size() {
       return phrases.length;

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import org.mentormatch.config.AssignmentConfig;
 import org.mentormatch.config.ScoreConfig;
-import org.mentormatch.features.PhraseEmbedder;
 import org.mentormatch.scoring.PairScorer;
 import org.mentormatch.scoring.PhrasePairs;
 import org.mentormatch.scoring.PhraseSimilarity;
@@ -291,7 +290,7 @@ public final class TopMentorSearch implements Serializable {
         }
         similar.add(bySkill);
         if (!goal.complete()) {
-          goalNorms[g] = PhraseEmbedder.dot(goal.phrase().embedding(), goal.phrase().embedding());
+          goalNorms[g] = PhrasePairs.Skills.norm(goal.phrase());
         }
       }
       mentee = new PairScorer.Side(q.seniority(), q.utcOffsetMinutes(), q.department());

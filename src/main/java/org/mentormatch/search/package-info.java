@@ -1,11 +1,12 @@
 /**
  * The exact search for each mentee's best mentors without scoring every pair: a threshold algorithm
- * over the phrase-pair table, which stops once no further mentor can enter a mentee's top list, and
- * the exhaustive enumeration the funnel of an unmatched mentee and the recall measure need.
+ * over each goal's closest skill phrases (compared further as a walk needs), which stops once no
+ * further mentor can enter a mentee's top list, and the exhaustive enumeration the funnel of an
+ * unmatched mentee and the recall measure need.
  *
- * <p>Input: profiles ({@code candidates.MemberProfiles}), declined pairs, the phrase-pair table
- * ({@code scoring.PhrasePairs}). Output: each mentee's best fitting pairs with {@code
- * scoring.PairScoring.SCORE_COLUMNS}, and the funnel of the mentees asked for.
+ * <p>Input: profiles ({@code candidates.MemberProfiles}), declined pairs, each goal's closest skill
+ * phrases ({@code scoring.PhrasePairs#closest}). Output: each mentee's best fitting pairs with
+ * {@code scoring.PairScoring.SCORE_COLUMNS}, and the funnel of the mentees asked for.
  *
  * <p>May use: {@code org.mentormatch}, {@code candidates}, {@code config}, {@code scoring}.
  */
