@@ -102,26 +102,15 @@ public final class PhrasePairs {
   /** The goal-skill phrase pairs whose similarity reaches {@code min}. */
   public static Dataset<Row> alike(
       Dataset<Row> goals, Dataset<Row> skills, PhraseSimilarity similarity, double min) {
-    Broadcast<Skills> shared = share(skills);
-    return goals
-        .select(fields())
-        .mapPartitions(
-            (MapPartitionsFunction<Row, Row>)
-                rows -> {
-                  Skills all = shared.value();
-                  List<Row> out = new ArrayList<>();
-                  rows.forEachRemaining(
-                      r -> {
-                        PhraseSimilarity.Phrase g = phrase(r);
-                        for (Covering c : all.covering(g, similarity, min)) {
-                          out.add(
-                              RowFactory.create(
-                                  g.text(), c.skill().text(), c.value(), c.kind().words()));
-                        }
-                      });
-                  return out.iterator();
-                },
-            ExpressionEncoder.apply(PAIR));
+    return eachGoal(
+        goals,
+        share(skills),
+        PAIR,
+        (g, all, out) -> {
+          for (Covering c : all.covering(g, similarity, min)) {
+            out.add(RowFactory.create(g.text(), c.skill().text(), c.value(), c.kind().words()));
+          }
+        });
   }
 
   /**
@@ -136,30 +125,43 @@ public final class PhrasePairs {
     if (kept < 1) {
       throw new IllegalArgumentException("keep at least one skill a goal: " + kept);
     }
-    Broadcast<Skills> shared = share(distinct(profiles, Columns.IS_MENTOR, Columns.SKILL_PHRASES));
-    return distinct(profiles, Columns.IS_MENTEE, Columns.GOAL_PHRASES)
+    return eachGoal(
+        distinct(profiles, Columns.IS_MENTEE, Columns.GOAL_PHRASES),
+        share(distinct(profiles, Columns.IS_MENTOR, Columns.SKILL_PHRASES)),
+        CLOSEST,
+        (g, all, out) -> {
+          Closest c = all.closest(g, similarity, min, kept);
+          List<Row> similar = new ArrayList<>();
+          for (Covering k : c.first()) {
+            similar.add(RowFactory.create(k.skill().text(), k.value(), k.kind().words()));
+          }
+          out.add(RowFactory.create(g.text(), similar.toArray(new Row[0]), c.all() <= kept));
+        });
+  }
+
+  /** The rows one goal phrase gives, compared with every skill. */
+  @FunctionalInterface
+  private interface GoalRows extends java.io.Serializable {
+    void add(PhraseSimilarity.Phrase goal, Skills skills, List<Row> out);
+  }
+
+  /**
+   * The rows of {@code schema} that {@code each} gives for every goal phrase of {@code goals}, the
+   * goals in their partitions and the skills broadcast.
+   */
+  private static Dataset<Row> eachGoal(
+      Dataset<Row> goals, Broadcast<Skills> skills, StructType schema, GoalRows each) {
+    return goals
         .select(fields())
         .mapPartitions(
             (MapPartitionsFunction<Row, Row>)
                 rows -> {
-                  Skills all = shared.value();
+                  Skills all = skills.value();
                   List<Row> out = new ArrayList<>();
-                  rows.forEachRemaining(
-                      r -> {
-                        PhraseSimilarity.Phrase g = phrase(r);
-                        Closest c = all.closest(g, similarity, min, kept);
-                        List<Row> similar = new ArrayList<>();
-                        for (Covering k : c.first()) {
-                          similar.add(
-                              RowFactory.create(k.skill().text(), k.value(), k.kind().words()));
-                        }
-                        out.add(
-                            RowFactory.create(
-                                g.text(), similar.toArray(new Row[0]), c.all() <= kept));
-                      });
+                  rows.forEachRemaining(r -> each.add(phrase(r), all, out));
                   return out.iterator();
                 },
-            ExpressionEncoder.apply(CLOSEST));
+            ExpressionEncoder.apply(schema));
   }
 
   /**
