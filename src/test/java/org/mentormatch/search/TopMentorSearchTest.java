@@ -1,0 +1,185 @@
+package org.mentormatch.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.mentormatch.config.MatchConfig;
+import org.mentormatch.features.PhraseAnalyzer;
+import org.mentormatch.features.PhraseEmbedder;
+import org.mentormatch.features.Taxonomy;
+import org.mentormatch.scoring.PhrasePairs;
+import org.mentormatch.scoring.PhraseSimilarity;
+import org.mentormatch.scoring.PhraseSimilarity.Phrase;
+
+/**
+ * Without Spark: however few closest skills a goal arrives with, one search instance reused across
+ * mentees in any order finds what complete lists find (the first k pairs, scores, parts and
+ * matches, the mentors met, every funnel field). Random mentors and phrases, with ties.
+ */
+class TopMentorSearchTest {
+  private static final MatchConfig CONFIG = MatchConfig.defaults();
+  private static final Taxonomy TAXONOMY = Taxonomy.builtIn();
+  private static final PhraseAnalyzer ANALYZER = new PhraseAnalyzer(TAXONOMY);
+  private static final PhraseSimilarity SIMILARITY =
+      new PhraseSimilarity(TAXONOMY, PhraseEmbedder.ALL_MINILM_L6_V2_Q);
+  private static final List<String> WORDS =
+      List.of(
+          "machine learning",
+          "public speaking",
+          "negotiation",
+          "SQL",
+          "kubernetes",
+          "get better at it",
+          "people management",
+          "stop dreading all-hands updates",
+          "contract law",
+          "gardening");
+
+  private static Phrase phrase(SplittableRandom random, byte[][] bases, String text) {
+    byte[] e = bases[random.nextInt(bases.length)].clone();
+    if (random.nextInt(3) != 0) {
+      for (int d = 0; d < e.length; d++) {
+        e[d] = (byte) Math.max(-127, Math.min(127, e[d] + random.nextInt(41) - 20));
+      }
+    }
+    PhraseAnalyzer.Analysis a = ANALYZER.analyze(text);
+    return new Phrase(text, a.concepts(), a.coverage(), a.topical(), e);
+  }
+
+  @Test
+  void fewKeptSkillsFindWhatCompleteListsFind() {
+    SplittableRandom random = new SplittableRandom(17);
+    byte[][] bases = new byte[5][PhraseEmbedder.DIMENSIONS];
+    for (byte[] b : bases) {
+      for (int d = 0; d < b.length; d++) {
+        b[d] = (byte) (random.nextInt(61) - 30);
+      }
+    }
+    Map<String, Phrase> skills = new HashMap<>();
+    for (int s = 0; s < 60; s++) {
+      String text = WORDS.get(random.nextInt(WORDS.size())) + " " + s;
+      skills.put(text, phrase(random, bases, text));
+    }
+    List<String> skillTexts = new ArrayList<>(skills.keySet());
+    skillTexts.sort(null);
+    List<MentorIndex.Mentor> mentors = new ArrayList<>();
+    for (int m = 0; m < 80; m++) {
+      List<String> offered = new ArrayList<>();
+      for (int s = 0; s < 1 + random.nextInt(4); s++) {
+        offered.add(skillTexts.get(random.nextInt(skillTexts.size())));
+      }
+      mentors.add(
+          new MentorIndex.Mentor(
+              String.format("t%03d", m),
+              List.of(random.nextBoolean() ? "en" : "de", "en"),
+              60 * (random.nextInt(7) - 3),
+              3 + random.nextInt(4),
+              "d" + random.nextInt(3),
+              null,
+              List.of(),
+              1,
+              0,
+              offered));
+    }
+    MentorIndex index = new MentorIndex(mentors, skills);
+    PairRuleCheck rules = new PairRuleCheck(CONFIG.rules());
+    double min = CONFIG.score().minPhraseSimilarity();
+
+    List<List<Phrase>> menteeGoals = new ArrayList<>();
+    for (int q = 0; q < 40; q++) {
+      List<Phrase> goals = new ArrayList<>();
+      for (int g = 0; g < 1 + random.nextInt(3); g++) {
+        // One text, one phrase: as in a run, where a phrase's fields follow from its text.
+        goals.add(
+            phrase(
+                random, bases, WORDS.get(random.nextInt(WORDS.size())) + " goal " + q + "." + g));
+      }
+      menteeGoals.add(goals);
+    }
+
+    List<String> expected = run(index, rules, menteeGoals, Integer.MAX_VALUE, min, false);
+    for (int kept : new int[] {1, 2, 3}) {
+      for (boolean reversed : new boolean[] {false, true}) {
+        assertEquals(
+            expected,
+            run(index, rules, menteeGoals, kept, min, reversed),
+            "kept " + kept + (reversed ? ", mentees in reverse" : ""));
+      }
+    }
+    assertTrue(expected.stream().anyMatch(l -> l.contains("best=[t")), "some mentee has a fit");
+  }
+
+  /** Every mentee's top 5, mentors met and funnel, with each goal's first {@code kept} skills. */
+  private static List<String> run(
+      MentorIndex index,
+      PairRuleCheck rules,
+      List<List<Phrase>> menteeGoals,
+      int kept,
+      double min,
+      boolean reversed) {
+    TopMentorSearch search =
+        new TopMentorSearch(index, CONFIG.score(), CONFIG.assignment(), rules, SIMILARITY);
+    List<Integer> order = new ArrayList<>();
+    for (int q = 0; q < menteeGoals.size(); q++) {
+      order.add(q);
+    }
+    if (reversed) {
+      java.util.Collections.reverse(order);
+    }
+    String[] lines = new String[menteeGoals.size()];
+    for (int q : order) {
+      List<MenteeQuery.Goal> goals = new ArrayList<>();
+      for (Phrase g : menteeGoals.get(q)) {
+        PhrasePairs.Closest c = index.skills().closest(g, SIMILARITY, min, Math.min(kept, 1 << 20));
+        List<MenteeQuery.SkillMatch> matches = new ArrayList<>();
+        for (PhrasePairs.Covering k : c.first()) {
+          matches.add(new MenteeQuery.SkillMatch(k.skill().text(), k.value(), k.kind().words()));
+        }
+        goals.add(
+            new MenteeQuery.Goal(g.text(), g.topical(), matches, c.all() <= c.first().size(), g));
+      }
+      MenteeQuery query =
+          new MenteeQuery("q" + q, List.of("en"), 0, 1, "d0", null, List.of(), goals, Set.of());
+      TopMentorSearch.Result top = search.top(query, 5);
+      TopMentorSearch.Funnel f = search.funnel(query, 5);
+      lines[q] =
+          "q"
+              + q
+              + " best="
+              + describe(index, top.best())
+              + " met="
+              + top.mentorsMet()
+              + " funnel="
+              + f.candidates()
+              + "/"
+              + f.bestCoverage()
+              + "/"
+              + f.topical()
+              + "/"
+              + Arrays.toString(f.leftAfter())
+              + "/"
+              + f.bestScore()
+              + "/"
+              + f.aboveMinimum()
+              + "/"
+              + describe(index, f.best());
+    }
+    return Arrays.asList(lines);
+  }
+
+  private static String describe(MentorIndex index, List<TopMentorSearch.Found> found) {
+    List<String> out = new ArrayList<>();
+    for (TopMentorSearch.Found f : found) {
+      out.add(index.mentor(f.mentor()).id() + ":" + f.score());
+    }
+    return out.toString();
+  }
+}
