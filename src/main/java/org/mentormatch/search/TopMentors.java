@@ -195,21 +195,7 @@ public final class TopMentors {
       PhraseSimilarity similarity,
       MatchConfig config,
       int k) {
-    Setup setup = new Setup(index, similarity, config, k);
-    return queries.mapPartitions(
-        (MapPartitionsFunction<Row, Row>)
-            rows -> {
-              TopMentorSearch search = setup.search();
-              MentorIndex mentors = setup.index().value();
-              return lazily(
-                  rows,
-                  (row, out) -> {
-                    MenteeQuery q = query(row);
-                    TopMentorSearch.Result r = search.top(q, setup.k());
-                    addRows(out, q, mentors, r.best(), r.mentorsMet(), r.goalsExtended());
-                  });
-            },
-        Encoders.row(FOUND));
+    return found(queries, new Setup(index, similarity, config, k), TopMentorSearch::top);
   }
 
   /** The funnel of each mentee in {@code queries} (see {@link TopMentorSearch#funnel}). */
@@ -254,7 +240,23 @@ public final class TopMentors {
       PhraseSimilarity similarity,
       MatchConfig config,
       int k) {
-    Setup setup = new Setup(index, similarity, config, k);
+    return found(
+        queries,
+        new Setup(index, similarity, config, k),
+        (search, q, depth) -> {
+          TopMentorSearch.Funnel f = search.funnel(q, depth);
+          return new TopMentorSearch.Result(f.best(), f.candidates(), 0);
+        });
+  }
+
+  /** One way to find a mentee's first {@code k} fitting pairs: the search, or every mentor. */
+  @FunctionalInterface
+  private interface Finder extends java.io.Serializable {
+    TopMentorSearch.Result find(TopMentorSearch search, MenteeQuery q, int k);
+  }
+
+  /** The {@link #FOUND} rows {@code finder} gives for each mentee, one task per partition. */
+  private static Dataset<Row> found(Dataset<Row> queries, Setup setup, Finder finder) {
     return queries.mapPartitions(
         (MapPartitionsFunction<Row, Row>)
             rows -> {
@@ -264,8 +266,8 @@ public final class TopMentors {
                   rows,
                   (row, out) -> {
                     MenteeQuery q = query(row);
-                    TopMentorSearch.Funnel f = search.funnel(q, setup.k());
-                    addRows(out, q, mentors, f.best(), f.candidates(), 0);
+                    TopMentorSearch.Result r = finder.find(search, q, setup.k());
+                    addRows(out, q, mentors, r.best(), r.mentorsMet(), r.goalsExtended());
                   });
             },
         Encoders.row(FOUND));
