@@ -55,6 +55,7 @@ public final class HomeLock implements AutoCloseable {
   public static HomeLock acquire(FileStore files, Home home, String command) throws IOException {
     HomeLock lock = take(files, home, command);
     try {
+      refuseLinkedFolders(files, home);
       List<String> repaired = new ArrayList<>(RunWriter.recover(files, home));
       repaired.addAll(new DecisionStore(files, home).recover());
       repaired.addAll(RunCheckpoints.recover(files, home));
@@ -64,6 +65,24 @@ public final class HomeLock implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       lock.close();
       throw e;
+    }
+  }
+
+  /**
+   * Refuses a home whose runs, ledger, outbox, checkpoints or cache folder is a symbolic link:
+   * recovery deletes in them and every command writes in them, and neither may ever reach files
+   * outside the home.
+   */
+  private static void refuseLinkedFolders(FileStore files, Home home) {
+    for (Path folder :
+        List.of(home.runs(), home.ledger(), home.outboxes(), home.checkpoints(), home.cache())) {
+      if (files.isSymlink(folder)) {
+        throw new UserError(
+            folder
+                + " is a symbolic link; mentor-match keeps its files in folders of the home itself"
+                + " and never writes or deletes through a link. Remove the link (move what it"
+                + " points at into the home if it is yours) and run again; nothing was changed.");
+      }
     }
   }
 

@@ -108,6 +108,16 @@ class HomeLockTest {
     assertRefusedAndKept(dir.resolve("home").resolve("cache"), elsewhere, precious);
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"runs", "ledger", "outbox"})
+  void aRunsLedgerOrOutboxFolderThatIsALinkIsRefused(String folder) throws IOException {
+    Path elsewhere = dir.resolve("elsewhere-" + folder);
+    // What run recovery deletes: a draft a crashed run left (the red team's reproduction).
+    Path draft = Files.createDirectories(elsewhere.resolve(".2026-11-22~writing-x"));
+    Path precious = Files.writeString(draft.resolve("data.txt"), "keep me");
+    assertRefusedAndKept(dir.resolve("home").resolve(folder), elsewhere, precious);
+  }
+
   /**
    * Links {@code link} in the home to {@code elsewhere}: taking the lock is refused and {@code
    * precious} behind the link is kept; without the link the lock is taken again.
