@@ -5,8 +5,10 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -40,14 +42,16 @@ import org.mentormatch.features.PhraseEmbedder;
  * matching will look for them.
  *
  * <p>k = round(members with a topic / clusters.members_per_cluster), within [2, clusters.max_k] and
- * at most the number of mentors with a topic. The centres come from mentors alone, like the coarse
- * cells of a search index over what can be found: goals in people's own words sit apart from skills
- * in the usual vocabulary, and clusters fitted on both would leave some holding mentees only, where
- * a mentee would search in vain. A mentor is filed under the cluster nearest to their skills and
- * the cluster nearest to each skill phrase; a mentee searches the cluster nearest to their goals
- * and the clusters.neighbours next nearest, and the cluster nearest to each goal phrase, so a good
- * mentor just across a cluster border is not lost. A cluster is labelled by the taxonomy concepts
- * its skill phrases name most often, then by its most frequent skill phrases.
+ * at most the number of mentors with a topic. KMeans learns the centres from at most about
+ * clusters.fit_mentors mentors (a fixed sample beyond), then files everyone. The centres come from
+ * mentors alone, like the coarse cells of a search index over what can be found: goals in people's
+ * own words sit apart from skills in the usual vocabulary, and clusters fitted on both would leave
+ * some holding mentees only, where a mentee would search in vain. A mentor is filed under the
+ * cluster nearest to their skills and the cluster nearest to each skill phrase; a mentee searches
+ * the cluster nearest to their goals and the clusters.neighbours next nearest, and the cluster
+ * nearest to each goal phrase, so a good mentor just across a cluster border is not lost. A cluster
+ * is labelled by the taxonomy concepts its skill phrases name most often, then by its most frequent
+ * skill phrases.
  *
  * <p>Input: {@code member_id, goal_phrases, skill_phrases, goal_embedding, skill_embedding,
  * profile_embedding}. Output: the same plus {@code cluster} (int, the mentor's home; null without
@@ -83,14 +87,16 @@ public final class TopicClusters {
     if (mentorCount < 2) {
       centres = new double[][] {new double[PhraseEmbedder.DIMENSIONS]};
     } else {
+      int k = (int) Math.min(config.clusterCount(n), mentorCount);
+      Dataset<Row> learnt = fitSample(mentors, mentorCount, k, config);
       KMeansModel model =
           new KMeans()
-              .setK((int) Math.min(config.clusterCount(n), mentorCount))
+              .setK(k)
               .setSeed(config.seed())
               .setMaxIter(config.maxIterations())
               .setDistanceMeasure("cosine")
               .setFeaturesCol(Columns.SKILL_EMBEDDING)
-              .fit(mentors);
+              .fit(learnt);
       Vector[] fitted = model.clusterCenters();
       centres = new double[fitted.length][];
       for (int c = 0; c < fitted.length; c++) {
@@ -127,6 +133,25 @@ public final class TopicClusters {
                 Columns.SEARCH_CLUSTERS,
                 search.apply(col(Columns.GOAL_EMBEDDING), col(Columns.GOAL_PHRASES)));
     return new Result(filed, centres.length, labels(features, shared), centres);
+  }
+
+  /**
+   * The mentors KMeans learns {@code k} centres from: all of them up to {@code
+   * clusters.fit_mentors} (or ten a centre, if more), beyond that the ones whose member id hashes
+   * (with the seed) into the first {@code fit_mentors / mentors} of the hash range, about {@code
+   * fit_mentors} of them, the same ones for the same members on any machine. Partitions and their
+   * order stay as they were, as the initialisation needs.
+   */
+  static Dataset<Row> fitSample(
+      Dataset<Row> mentors, long mentorCount, int k, ClusterConfig config) {
+    long fit = Math.max(config.fitMentors(), 10L * k);
+    if (mentorCount <= fit) {
+      return mentors;
+    }
+    long slots = 1L << 30;
+    long kept = Math.max(1, slots * fit / mentorCount);
+    return mentors.filter(
+        pmod(xxhash64(col(Columns.MEMBER_ID), lit(config.seed())), lit(slots)).lt(kept));
   }
 
   /** The embeddings of the phrases that name a topic, as vectors. */
@@ -168,11 +193,7 @@ public final class TopicClusters {
     double[] x = v.toArray();
     double[] similarity = new double[centres.length];
     for (int c = 0; c < centres.length; c++) {
-      double dot = 0;
-      for (int k = 0; k < x.length; k++) {
-        dot += x[k] * centres[c][k];
-      }
-      similarity[c] = dot;
+      similarity[c] = dot(x, centres[c]);
     }
     // The first `count` of the order (-similarity, then index), picked one at a time: a member
     // asks for one to three of up to clusters.max_k centres, several times over.
@@ -190,6 +211,29 @@ public final class TopicClusters {
       out[i] = best;
     }
     return out;
+  }
+
+  /**
+   * The dot product in four running sums, added in a fixed order: the same bits on every machine
+   * (no vector width decides the order), without one sum waiting on each addition before the next
+   * (every member's phrases are compared with every centre, k up to 500).
+   */
+  static double dot(double[] x, double[] y) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int k = 0;
+    for (int end = x.length - 3; k < end; k += 4) {
+      s0 += x[k] * y[k];
+      s1 += x[k + 1] * y[k + 1];
+      s2 += x[k + 2] * y[k + 2];
+      s3 += x[k + 3] * y[k + 3];
+    }
+    for (; k < x.length; k++) {
+      s0 += x[k] * y[k];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
   /**

@@ -11,10 +11,18 @@ import java.util.List;
  * @param neighbours further nearest clusters searched besides the mentee's own
  * @param maxIterations KMeans iteration limit
  * @param seed KMeans random seed
+ * @param fitMentors about how many mentors KMeans is fitted on at most (a fixed sample beyond)
  */
 public record ClusterConfig(
-    int membersPerCluster, int maxK, int neighbours, int maxIterations, long seed)
+    int membersPerCluster, int maxK, int neighbours, int maxIterations, long seed, int fitMentors)
     implements Serializable {
+
+  /** The settings as given, KMeans fitted on at most the default number of mentors. */
+  public ClusterConfig(
+      int membersPerCluster, int maxK, int neighbours, int maxIterations, long seed) {
+    this(membersPerCluster, maxK, neighbours, maxIterations, seed, FIT_MENTORS.defaultValue());
+  }
+
   static final Setting<Integer> MEMBERS_PER_CLUSTER =
       Setting.integer(
           "clusters.members_per_cluster",
@@ -50,8 +58,20 @@ public record ClusterConfig(
           Integer.MAX_VALUE,
           "Random seed of KMeans initialisation; the same seed gives the same clusters.");
 
+  static final Setting<Integer> FIT_MENTORS =
+      Setting.integer(
+          "clusters.fit_mentors",
+          20_000,
+          1_000,
+          100_000_000,
+          "About how many mentors KMeans learns the cluster centres from. With more mentors than"
+              + " this, it learns them from a fixed sample of about this many (chosen by a hash of"
+              + " the member id and clusters.seed, so the same members give the same sample), and"
+              + " every mentor is still filed under the nearest centre. Each iteration of the fit"
+              + " compares every mentor it learns from with every centre.");
+
   static final List<Setting<?>> SETTINGS =
-      List.of(MEMBERS_PER_CLUSTER, MAX_K, NEIGHBOURS, MAX_ITERATIONS, SEED);
+      List.of(MEMBERS_PER_CLUSTER, MAX_K, NEIGHBOURS, MAX_ITERATIONS, SEED, FIT_MENTORS);
 
   static ClusterConfig read(SettingValues v) {
     return new ClusterConfig(
@@ -59,7 +79,8 @@ public record ClusterConfig(
         v.get(MAX_K),
         v.get(NEIGHBOURS),
         v.get(MAX_ITERATIONS),
-        v.get(SEED));
+        v.get(SEED),
+        v.get(FIT_MENTORS));
   }
 
   /** The number of clusters for {@code members} members, by the documented rule. */

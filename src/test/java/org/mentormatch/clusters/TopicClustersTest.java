@@ -39,4 +39,23 @@ class TopicClustersTest {
     assertArrayEquals(
         new int[] {1}, TopicClusters.filed(v(0, 0, 0), List.of(v(0, 1, 0)), CENTRES, 3, 1));
   }
+
+  @Test
+  void dotInFourSumsIsTheDotProductForEveryLength() {
+    java.util.Random random = new java.util.Random(7);
+    for (int n = 0; n <= 11; n++) {
+      double[] x = new double[n];
+      double[] y = new double[n];
+      long exact = 0;
+      for (int i = 0; i < n; i++) {
+        int a = random.nextInt(201) - 100;
+        int b = random.nextInt(201) - 100;
+        x[i] = a;
+        y[i] = b;
+        exact += (long) a * b;
+      }
+      // Small integers add up exactly in any order: every element, the tail included, counts once.
+      assertEquals(exact, TopicClusters.dot(x, y), 0.0, "length " + n);
+    }
+  }
 }

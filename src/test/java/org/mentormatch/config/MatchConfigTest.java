@@ -31,6 +31,7 @@ class MatchConfigTest {
         setting("clusters.neighbours", "2", c -> c.clusters().neighbours(), 2),
         setting("clusters.max_iterations", "30", c -> c.clusters().maxIterations(), 30),
         setting("clusters.seed", "42", c -> c.clusters().seed(), 42L),
+        setting("clusters.fit_mentors", "20000", c -> c.clusters().fitMentors(), 20000),
         setting("rules.min_seniority_gap", "1", c -> c.rules().minSeniorityGap(), 1),
         setting(
             "rules.max_timezone_difference_hours",
