@@ -199,16 +199,21 @@ public final class PhrasePairs {
     private static final long serialVersionUID = 1L;
     private final PhraseSimilarity.Phrase[] phrases;
     private final long[] norms;
+    private final int[] conceptLists;
 
     /** The phrases of {@code skills}. */
     public Skills(List<PhraseSimilarity.Phrase> skills) {
       phrases = new PhraseSimilarity.Phrase[skills.size()];
       // One list object per distinct concept list, so a goal remembers the taxonomy's verdict on
       // it by identity (PhraseSimilarity.Against): thousands of skills name the same few.
+      // Each list also gets a number, under which a goal's verdicts are kept in an array.
       java.util.Map<List<String>, List<String>> shared = new java.util.HashMap<>();
+      java.util.Map<List<String>, Integer> numbers = new java.util.HashMap<>();
+      conceptLists = new int[phrases.length];
       for (int i = 0; i < phrases.length; i++) {
         PhraseSimilarity.Phrase p = skills.get(i);
         List<String> concepts = shared.computeIfAbsent(List.copyOf(p.concepts()), c -> c);
+        conceptLists[i] = numbers.computeIfAbsent(concepts, c -> numbers.size());
         phrases[i] =
             new PhraseSimilarity.Phrase(
                 p.text(), concepts, p.coverage(), p.topical(), p.embedding());
@@ -273,7 +278,7 @@ public final class PhrasePairs {
           all++; // covers the goal, but not among the first: no need to say how
           continue;
         }
-        PhraseSimilarity.Similarity sim = against.of(sk, cosine);
+        PhraseSimilarity.Similarity sim = against.of(sk, conceptLists, conceptLists[i], cosine);
         if (sim.value() < min) {
           continue;
         }
@@ -320,7 +325,7 @@ public final class PhrasePairs {
       if (!concepts && similarity.meaning(cosine) < min) {
         return null;
       }
-      PhraseSimilarity.Similarity sim = against.of(sk, cosine);
+      PhraseSimilarity.Similarity sim = against.of(sk, conceptLists, conceptLists[i], cosine);
       return sim.value() >= min ? new Covering(sk, sim.value(), sim.kind()) : null;
     }
   }

@@ -143,8 +143,8 @@ public final class PhraseSimilarity implements Serializable {
   /**
    * {@code goal} against many skills: {@link #of(Phrase, Phrase, double)}'s similarity, with the
    * taxonomy's verdicts on the goal's concepts and a skill's remembered per list of skill concepts,
-   * by identity: give skills naming the same concepts one list object (as {@code
-   * PhrasePairs.Skills} does) and it is asked once per distinct list.
+   * by identity (give skills naming the same concepts one list object) or by a number for each list
+   * (as {@code PhrasePairs.Skills} gives): it is asked once per distinct list.
    */
   public Against against(Phrase goal) {
     return new Against(goal);
@@ -154,6 +154,11 @@ public final class PhraseSimilarity implements Serializable {
   public final class Against {
     private final Phrase goal;
     private final Map<List<String>, double[]> verdicts = new IdentityHashMap<>();
+    // By a caller's number for each distinct skill concept list: an array read where a hash lookup
+    // cost as much as the cosine (NaN, and 0 for the area, mean not asked yet).
+    private double[] creditOfList = new double[0];
+    private byte[] areaOfList = new byte[0];
+    private Object numbering;
 
     private Against(Phrase goal) {
       this.goal = goal;
@@ -161,7 +166,44 @@ public final class PhraseSimilarity implements Serializable {
 
     /** How much {@code skill} covers the goal, given their cosine: the same as {@code of}. */
     public Similarity of(Phrase skill, double cosine) {
-      return combine(goal, skill, cosine, this);
+      return combine(goal, skill, cosine, this, -1);
+    }
+
+    /**
+     * {@link #of(Phrase, double)} for a skill whose concept list is number {@code list} (from 0) of
+     * {@code numbering}: the same number names the same list within one numbering. Asked under
+     * another numbering, the goal forgets the verdicts of the last.
+     */
+    public Similarity of(Phrase skill, Object numbering, int list, double cosine) {
+      if (list < 0) {
+        throw new IllegalArgumentException("a concept list's number is not negative: " + list);
+      }
+      if (numbering != this.numbering) {
+        this.numbering = numbering;
+        creditOfList = new double[0];
+        areaOfList = new byte[0];
+      }
+      return combine(goal, skill, cosine, this, list);
+    }
+
+    /** The credit of the skill's concepts for the goal's: {@link #conceptCredit}, remembered. */
+    private double credit(Phrase skill, int list) {
+      if (list < 0) {
+        return verdict(skill.concepts())[0];
+      }
+      if (list >= creditOfList.length) {
+        int size = Math.max(list + 1, 2 * creditOfList.length);
+        int from = creditOfList.length;
+        creditOfList = java.util.Arrays.copyOf(creditOfList, size);
+        java.util.Arrays.fill(creditOfList, from, size, Double.NaN);
+        areaOfList = java.util.Arrays.copyOf(areaOfList, size);
+      }
+      double c = creditOfList[list];
+      if (Double.isNaN(c)) {
+        c = conceptCredit(goal.concepts(), skill.concepts());
+        creditOfList[list] = c;
+      }
+      return c;
     }
 
     /** {credit, shares an area (1, 0, or NaN not asked yet)} for the skill's concepts. */
@@ -170,7 +212,14 @@ public final class PhraseSimilarity implements Serializable {
           skillConcepts, c -> new double[] {conceptCredit(goal.concepts(), c), Double.NaN});
     }
 
-    private boolean shareAnArea(Phrase skill) {
+    private boolean shareAnArea(Phrase skill, int list) {
+      if (list >= 0) {
+        credit(skill, list); // sizes the arrays
+        if (areaOfList[list] == 0) {
+          areaOfList[list] = (byte) (PhraseSimilarity.this.shareAnArea(goal, skill) ? 1 : 2);
+        }
+        return areaOfList[list] == 1;
+      }
       double[] v = verdict(skill.concepts());
       if (Double.isNaN(v[1])) {
         v[1] = PhraseSimilarity.this.shareAnArea(goal, skill) ? 1 : 0;
@@ -181,18 +230,19 @@ public final class PhraseSimilarity implements Serializable {
 
   /** The combination; a NaN {@code cosine} is computed from the embeddings, only when needed. */
   private Similarity combine(Phrase goal, Phrase skill, double cosine) {
-    return combine(goal, skill, cosine, null);
+    return combine(goal, skill, cosine, null, -1);
   }
 
-  /** The combination, with the concept verdicts remembered in {@code memo} if not null. */
-  private Similarity combine(Phrase goal, Phrase skill, double cosine, Against memo) {
+  /**
+   * The combination, with the concept verdicts remembered in {@code memo} if not null: under the
+   * skill's concept list number {@code list}, or by the list's identity if it is negative.
+   */
+  private Similarity combine(Phrase goal, Phrase skill, double cosine, Against memo, int list) {
     if (!goal.topical() || !skill.topical()) {
       return new Similarity(0, Kind.SIMILAR_MEANING);
     }
     double credit =
-        memo == null
-            ? conceptCredit(goal.concepts(), skill.concepts())
-            : memo.verdict(skill.concepts())[0];
+        memo == null ? conceptCredit(goal.concepts(), skill.concepts()) : memo.credit(skill, list);
     double concepts = credit * Math.min(goal.coverage(), skill.coverage());
     if (concepts == 1) {
       return new Similarity(1, Kind.SAME_CONCEPT);
@@ -200,7 +250,7 @@ public final class PhraseSimilarity implements Serializable {
     if (goal.known()
         && skill.known()
         && concepts == 0
-        && !(memo == null ? shareAnArea(goal, skill) : memo.shareAnArea(skill))) {
+        && !(memo == null ? shareAnArea(goal, skill) : memo.shareAnArea(skill, list))) {
       return new Similarity(0, Kind.DIFFERENT_CONCEPTS);
     }
     double meaning =

@@ -120,6 +120,38 @@ class PhrasePairsTest {
     assertTrue(checked > 1000, "pairs without the taxonomy's say: " + checked);
   }
 
+  @Test
+  void oneGoalAskedUnderTwoNumberingsOfConceptListsGivesWhatOfGives() {
+    SplittableRandom random = new SplittableRandom(11);
+    List<Phrase> all = phrases(random, 200);
+    List<Phrase> reversed = new ArrayList<>(all);
+    java.util.Collections.reverse(reversed);
+    // The two lists number the same concept lists in opposite orders: a verdict kept under one
+    // number and read under the other would be another list's.
+    PhrasePairs.Skills forward = new PhrasePairs.Skills(all);
+    PhrasePairs.Skills backward = new PhrasePairs.Skills(reversed);
+    int counted = 0;
+    for (Phrase goal : all.subList(0, 40)) {
+      PhraseSimilarity.Against against = SIMILARITY.against(goal);
+      long norm = PhrasePairs.Skills.norm(goal);
+      for (PhrasePairs.Skills skills : List.of(forward, backward, forward)) {
+        for (int i = 0; i < skills.size(); i++) {
+          Phrase skill = skills.phrase(i);
+          PhraseSimilarity.Similarity expected = SIMILARITY.of(goal, skill);
+          PhrasePairs.Covering c = skills.covering(goal, norm, i, against, SIMILARITY, 0.3);
+          if (expected.value() >= 0.3) {
+            counted++;
+            assertEquals(expected.value(), c.value(), goal.text() + " / " + skill.text());
+            assertEquals(expected.kind(), c.kind(), goal.text() + " / " + skill.text());
+          } else {
+            assertEquals(null, c, goal.text() + " / " + skill.text());
+          }
+        }
+      }
+    }
+    assertTrue(counted > 100, "covering pairs: " + counted);
+  }
+
   private static List<String> describe(List<PhrasePairs.Covering> list) {
     List<String> out = new ArrayList<>();
     for (PhrasePairs.Covering c : list) {
