@@ -59,6 +59,7 @@ public final class ScaleBenchmark {
       double seconds,
       long peakRssBytes,
       long peakHeapBytes,
+      long peakDiskBytes,
       int exitCode,
       boolean stopped,
       String loadBefore,
@@ -163,6 +164,10 @@ public final class ScaleBenchmark {
 
   private static Map<String, Object> night(
       Options o, Path file, Path home, int n, String which, PrintStream log) throws IOException {
+    // Spark's own scratch (shuffle files, spill) goes to a folder of this night's, so the peak
+    // disk counts it with the home's checkpoints and outputs.
+    Path scratch = o.work().resolve("spark-local-" + which + "-" + n);
+    Files.createDirectories(scratch);
     Measure m =
         measure(
             List.of(
@@ -172,9 +177,12 @@ public final class ScaleBenchmark {
                 "--home",
                 home.toString(),
                 "--run-id",
-                RUN_ID),
+                RUN_ID,
+                "--conf",
+                "spark.local.dir=" + scratch),
             o.work().resolve("gc-" + which + "-" + n + ".log"),
             null,
+            List.of(home, scratch),
             log);
     check(m, "the " + which + " night at " + n);
     Map<String, Object> out = describe(m);
@@ -236,6 +244,7 @@ public final class ScaleBenchmark {
     out.put("seconds", m.seconds());
     out.put("peak_rss_mb", m.peakRssBytes() / 1e6);
     out.put("peak_heap_mb", m.peakHeapBytes() / 1e6);
+    out.put("peak_disk_mb", m.peakDiskBytes() / 1e6);
     out.put("exit_code", m.exitCode());
     out.put("stopped_at_cap", m.stopped());
     out.put("load_before", m.loadBefore());
@@ -307,7 +316,21 @@ public final class ScaleBenchmark {
   /** Runs {@code command}, sampling its tree's memory, stopped after {@code cap} if given. */
   static Measure measure(List<String> command, Path gcLog, Duration cap, PrintStream log)
       throws IOException {
+    return measure(command, gcLog, cap, List.of(), log);
+  }
+
+  /**
+   * {@link #measure(List, Path, Duration, PrintStream)}, also sampling (every two seconds) how many
+   * bytes the files under {@code watched} hold beyond what they held at the start: the peak is the
+   * disk the command used at once.
+   */
+  static Measure measure(
+      List<String> command, Path gcLog, Duration cap, List<Path> watched, PrintStream log)
+      throws IOException {
     String before = load();
+    long diskAtStart = bytesUnder(watched);
+    long peakDisk = 0;
+    long nextDiskSample = 0;
     log.println("bench: " + String.join(" ", command) + " (load " + before + ")");
     ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
     if (gcLog != null) {
@@ -321,6 +344,10 @@ public final class ScaleBenchmark {
     try {
       while (!p.waitFor(200, TimeUnit.MILLISECONDS)) {
         peak = Math.max(peak, treeRss(p.toHandle()));
+        if (!watched.isEmpty() && System.nanoTime() >= nextDiskSample) {
+          peakDisk = Math.max(peakDisk, bytesUnder(watched) - diskAtStart);
+          nextDiskSample = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        }
         if (cap != null && System.nanoTime() - start > cap.toNanos()) {
           p.toHandle().descendants().forEach(ProcessHandle::destroy);
           p.destroy();
@@ -337,7 +364,43 @@ public final class ScaleBenchmark {
     double seconds = (System.nanoTime() - start) / 1e9;
     int code = stopped ? -1 : p.exitValue();
     return new Measure(
-        command, seconds, peak, gcLog == null ? 0 : peakHeap(gcLog), code, stopped, before, load());
+        command,
+        seconds,
+        peak,
+        gcLog == null ? 0 : peakHeap(gcLog),
+        peakDisk,
+        code,
+        stopped,
+        before,
+        load());
+  }
+
+  /** The bytes the regular files under {@code roots} hold (files vanishing meanwhile count 0). */
+  static long bytesUnder(List<Path> roots) {
+    long sum = 0;
+    for (Path root : roots) {
+      if (!Files.isDirectory(root)) {
+        continue;
+      }
+      try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+        sum +=
+            files
+                .mapToLong(
+                    f -> {
+                      try {
+                        return Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                            ? Files.size(f)
+                            : 0;
+                      } catch (IOException gone) {
+                        return 0;
+                      }
+                    })
+                .sum();
+      } catch (IOException | java.io.UncheckedIOException gone) {
+        // Spark deletes shuffle and checkpoint files as it goes: the next sample counts again.
+      }
+    }
+    return sum;
   }
 
   private static long treeRss(ProcessHandle root) {
@@ -378,6 +441,28 @@ public final class ScaleBenchmark {
     return peak;
   }
 
+  /** The larger peak disk of two nights in MB, or "-" for figures measured before it was. */
+  private static String peakDisk(Map<String, Object> first, Map<String, Object> warm) {
+    if (first.get("peak_disk_mb") == null || warm.get("peak_disk_mb") == null) {
+      return "-";
+    }
+    return String.format(
+        Locale.ROOT,
+        "%.0f",
+        Math.max(num(first.get("peak_disk_mb")), num(warm.get("peak_disk_mb"))));
+  }
+
+  private static String diskOverFile(
+      Map<String, Object> first, Map<String, Object> warm, Object fileBytes) {
+    if (first.get("peak_disk_mb") == null
+        || warm.get("peak_disk_mb") == null
+        || fileBytes == null) {
+      return "-";
+    }
+    double peak = Math.max(num(first.get("peak_disk_mb")), num(warm.get("peak_disk_mb"))) * 1e6;
+    return String.format(Locale.ROOT, "%.0f", peak / num(fileBytes));
+  }
+
   private static long bytes(String n, String unit) {
     long v = Long.parseLong(n);
     return switch (unit) {
@@ -408,12 +493,15 @@ public final class ScaleBenchmark {
             + " nothing else. The *first night* starts from an empty home (no embedding cache);"
             + " the *warm night* is the same run id again on the file with one profile in a"
             + " hundred edited. Peak RSS is the whole process tree; driver heap is the highest"
-            + " heap in use before a collection. Load is the machine's 1/5/15-minute load average"
+            + " heap in use before a collection. Peak disk is the most the night's files held at"
+            + " once beyond what the home held before it (Spark's shuffle and spill files, the run's"
+            + " checkpoints and outputs, the embedding cache), sampled every two seconds, and its"
+            + " ratio to the members file. Load is the machine's 1/5/15-minute load average"
             + " at the start (other work on the machine slows every figure).\n\n");
     b.append(
         "| members | floor s | first night s | x floor | warm night s | x floor | peak RSS MB |"
-            + " driver heap MB | load at start |\n");
-    b.append("|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+            + " driver heap MB | peak disk MB | x file | load at start |\n");
+    b.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (Map<String, Object> s : (List<Map<String, Object>>) figures.get("sizes")) {
       Map<String, Object> floor = (Map<String, Object>) s.get("floor");
       Map<String, Object> first = (Map<String, Object>) s.get("first_night");
@@ -421,7 +509,7 @@ public final class ScaleBenchmark {
       b.append(
           String.format(
               Locale.ROOT,
-              "| %,d | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f | %.0f | %s |%n",
+              "| %,d | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f | %.0f | %s | %s | %s |%n",
               ((Number) s.get("members")).intValue(),
               num(floor.get("seconds")),
               num(first.get("seconds")),
@@ -430,6 +518,8 @@ public final class ScaleBenchmark {
               num(s.get("warm_over_floor")),
               Math.max(num(first.get("peak_rss_mb")), num(warm.get("peak_rss_mb"))),
               Math.max(num(first.get("peak_heap_mb")), num(warm.get("peak_heap_mb"))),
+              peakDisk(first, warm),
+              diskOverFile(first, warm, s.get("file_bytes")),
               first.get("load_before")));
     }
     b.append("\nSeconds per stage (first night / warm night):\n\n");

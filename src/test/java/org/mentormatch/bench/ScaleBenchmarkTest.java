@@ -50,4 +50,33 @@ class ScaleBenchmarkTest {
             + "[3.0s][info][gc] GC(2) Pause Full (System.gc()) 300M->100M(2G) 50ms\n");
     assertEquals(1L << 30, ScaleBenchmark.peakHeap(log));
   }
+
+  @Test
+  void thePeakDiskIsWhatTheCommandsFilesHeldAtOnceBeyondTheStart() throws IOException {
+    Path home = dir.resolve("home");
+    Path scratch = dir.resolve("scratch");
+    Files.createDirectories(home.resolve("cache"));
+    Files.write(home.resolve("cache").resolve("old"), new byte[1_000]);
+    // Writes 300 KB, holds it for five seconds (the sampling takes one every two), deletes it all,
+    // then writes 100 KB that stay: the peak is 300 KB, not the 100 KB left at the end.
+    String script =
+        "mkdir -p "
+            + scratch
+            + " && head -c 300000 /dev/zero > "
+            + scratch.resolve("spill")
+            + " && sleep 5 && rm "
+            + scratch.resolve("spill")
+            + " && head -c 100000 /dev/zero > "
+            + home.resolve("out");
+    ScaleBenchmark.Measure m =
+        ScaleBenchmark.measure(
+            List.of("sh", "-c", script),
+            null,
+            null,
+            List.of(home, scratch),
+            new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+    assertEquals(0, m.exitCode());
+    assertEquals(300_000, m.peakDiskBytes());
+    assertEquals(101_000, ScaleBenchmark.bytesUnder(List.of(home, scratch, dir.resolve("none"))));
+  }
 }
