@@ -30,7 +30,8 @@ public record RunId(String value) implements Comparable<RunId> {
               + printable(value)
               + "' is not valid: a run id is "
               + RULE
-              + ". Pass the --run-id jobs/match.sh wrote its run under, such as 2026-11-21.");
+              + ", such as 2026-11-21: jobs/match.sh names a new run by it (today's date when not"
+              + " given), and the other commands find that run by the same name.");
     }
   }
 
