@@ -59,9 +59,31 @@ public final class BenchJob implements Callable<Integer> {
 
   @Option(
       names = "--naive-sizes",
-      split = ",",
-      description = "scale: members for the naive job, none if empty (default: ${DEFAULT-VALUE}).")
-  List<Integer> naiveSizes = List.of(20_000, 50_000);
+      paramLabel = "N,N...",
+      description =
+          "scale: members for the naive job, comma-separated; none if empty (\"\") (default:"
+              + " ${DEFAULT-VALUE}).")
+  String naiveSizes = "20000,50000";
+
+  /** The member counts {@code text} lists, comma-separated; none when it is empty. */
+  static List<Integer> sizesOf(String option, String text) {
+    if (text.isBlank()) {
+      return List.of();
+    }
+    List<Integer> sizes = new java.util.ArrayList<>();
+    for (String part : text.split(",", -1)) {
+      try {
+        sizes.add(Integer.parseInt(part.strip()));
+      } catch (NumberFormatException e) {
+        throw new UserError(
+            option
+                + " takes member counts separated by commas: '"
+                + part.strip()
+                + "' is not one.");
+      }
+    }
+    return List.copyOf(sizes);
+  }
 
   @Option(
       names = "--naive-minutes",
@@ -334,13 +356,14 @@ public final class BenchJob implements Callable<Integer> {
     Path work = workDir != null ? workDir : Files.createTempDirectory("mentor-match-scale-");
     Files.createDirectories(work);
     ScaleBenchmark.Options o =
-        new ScaleBenchmark.Options(sizes, naiveSizes, naiveMinutes, sample, seed, root, work);
+        new ScaleBenchmark.Options(
+            sizes, sizesOf("--naive-sizes", naiveSizes), naiveMinutes, sample, seed, root, work);
     Map<String, Object> figures = ScaleBenchmark.run(o, System.out);
     String command =
         "jobs/bench.sh scale --sizes "
             + join(sizes)
             + " --naive-sizes "
-            + join(naiveSizes)
+            + join(sizesOf("--naive-sizes", naiveSizes))
             + " --naive-minutes "
             + naiveMinutes
             + " --sample "
