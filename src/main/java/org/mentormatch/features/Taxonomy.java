@@ -41,6 +41,19 @@ public final class Taxonomy implements Serializable {
     this.concepts = concepts;
   }
 
+  /** Equal when both hold the same concepts in the same order (so every lookup answers alike). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Taxonomy t
+        && concepts.equals(t.concepts)
+        && List.copyOf(concepts.keySet()).equals(List.copyOf(t.concepts.keySet()));
+  }
+
+  @Override
+  public int hashCode() {
+    return concepts.hashCode();
+  }
+
   /** The taxonomy shipped with mentor-match. */
   public static Taxonomy builtIn() {
     try (InputStream in = Taxonomy.class.getResourceAsStream(BUILT_IN)) {

@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.mentormatch.features.PhraseEmbedder;
 import org.mentormatch.features.Taxonomy;
@@ -121,6 +122,20 @@ public final class PhraseSimilarity implements Serializable {
     this.taxonomy = taxonomy;
     this.cosineCounts = model.cosineCounts();
     this.cosineCertain = model.cosineCertain();
+  }
+
+  /** Equal when the taxonomy and the calibration are: then every similarity is the same. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PhraseSimilarity s
+        && Double.compare(cosineCounts, s.cosineCounts) == 0
+        && Double.compare(cosineCertain, s.cosineCertain) == 0
+        && taxonomy.equals(s.taxonomy);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(taxonomy, cosineCounts, cosineCertain);
   }
 
   /** How much {@code skill} covers {@code goal}. */
