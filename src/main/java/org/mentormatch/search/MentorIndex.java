@@ -42,6 +42,15 @@ public final class MentorIndex implements Serializable {
   private final PhrasePairs.Skills skills;
 
   /**
+   * The longer similar-skill lists of searches over this index, per similarity and minimum: one
+   * object in each JVM (a broadcast index is one object per executor), so its tasks share them.
+   */
+  private transient Map<ListSettings, SkillLists> lists;
+
+  /** What a list of similar skills depends on besides the skills and the goal. */
+  private record ListSettings(PhraseSimilarity similarity, double min) {}
+
+  /**
    * The index of {@code mentors} (in any order; ids distinct), whose skill phrases are read in
    * {@code phrases} (by text; every skill of a mentor is there).
    */
@@ -90,6 +99,20 @@ public final class MentorIndex implements Serializable {
   /** The skill phrases, numbered as {@link #skillId} numbers them. */
   public PhrasePairs.Skills skills() {
     return skills;
+  }
+
+  /**
+   * The similar-skill lists of goals over this index's skills by {@code similarity} at least {@code
+   * min}, shared by every search in this JVM asking with equal settings. Each settings' lists hold
+   * at most a tenth of the maximum heap.
+   */
+  synchronized SkillLists lists(PhraseSimilarity similarity, double min) {
+    if (lists == null) {
+      lists = new HashMap<>();
+    }
+    return lists.computeIfAbsent(
+        new ListSettings(similarity, min),
+        k -> new SkillLists(this, similarity, min, Runtime.getRuntime().maxMemory() / 10));
   }
 
   /** How many mentors there are. */

@@ -33,8 +33,9 @@ import org.mentormatch.scoring.PhraseSimilarity;
  * {@code PhrasePairs.closest}), since most walks stop within them. A mentor met is scored on every
  * skill: one beyond the kept ones is compared with the goal here, by the same similarity on the
  * same phrases, so it gets the number the table would have. A walk that reaches the end of a goal's
- * kept skills compares that goal with every skill again and keeps sixteen times as many (remembered
- * for the task), and walks on. Either way the walk and the scores are those of the whole table.
+ * kept skills takes a list sixteen times as long from {@link SkillLists} (computed once in the JVM,
+ * comparing that goal with every skill, and shared by every search over the same index), and walks
+ * on. Either way the walk and the scores are those of the whole table.
  *
  * <p>Exact: the result is the first {@code k} fitting pairs (allowed by every rule, coverage and
  * score at least the minimums) in the order of {@code PairScoring.bestFirst} (score descending,
@@ -42,8 +43,8 @@ import org.mentormatch.scoring.PhraseSimilarity;
  * assignment.min_coverage} is above 0 (with 0, a mentor sharing no similar phrase could fit on the
  * other parts alone, and neither this search nor the exhaustive candidates look at them).
  *
- * <p>Not thread-safe: one instance per task (it keeps a scratch array of mentors met and the goals
- * read in full).
+ * <p>Not thread-safe: one instance per task (it keeps a scratch array of mentors met); the longer
+ * lists it shares with other tasks are.
  */
 public final class TopMentorSearch implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -92,7 +93,7 @@ public final class TopMentorSearch implements Serializable {
   private final PhraseSimilarity similarity;
   private transient int[] metBy;
   private transient int stamp;
-  private transient Lists lists;
+  private transient SkillLists lists;
 
   /**
    * A search over {@code index} with the score, thresholds and rules in force, comparing goals with
@@ -219,23 +220,26 @@ public final class TopMentorSearch implements Serializable {
     List<PairScorer.Goal> goals = new ArrayList<>(walk.goals.size());
     for (int g = 0; g < walk.goals.size(); g++) {
       MenteeQuery.Goal goal = walk.goals.get(g);
-      MenteeQuery.SkillMatch best = null;
+      int best = -1;
+      double bestSimilarity = 0;
       if (goal.topical()) {
         for (int s : skills) {
-          MenteeQuery.SkillMatch match = walk.match(g, s);
-          if (match != null && (best == null || match.similarity() > best.similarity())) {
-            best = match; // the first of equals in the mentor's order, as PairScoring keeps
+          double similarity = walk.similarity(g, s);
+          if (!Double.isNaN(similarity) && (best < 0 || similarity > bestSimilarity)) {
+            best = s; // the first of equals in the mentor's order, as PairScoring keeps
+            bestSimilarity = similarity;
           }
         }
       }
+      MenteeQuery.SkillMatch match = best < 0 ? null : walk.match(g, best);
       goals.add(
           new PairScorer.Goal(
               goal.text(),
               goal.topical(),
-              best == null
+              match == null
                   ? null
                   : new PairScorer.Match(
-                      goal.text(), best.skill(), best.similarity(), best.how())));
+                      goal.text(), match.skill(), match.similarity(), match.how())));
     }
     MentorIndex.Mentor mentor = index.mentor(m);
     return scorer.score(
@@ -248,14 +252,20 @@ public final class TopMentorSearch implements Serializable {
   private final class Walk {
     final List<MenteeQuery.Goal> goals;
 
-    /** Each goal's similar skills as far as known: the kept ones, then longer lists as needed. */
-    final List<List<MenteeQuery.SkillMatch>> walked = new ArrayList<>();
+    /**
+     * Each goal's similar skills as far as known: the kept ones, or, once walked past them, the
+     * longer list shared by the searches of this JVM ({@link SkillLists}).
+     */
+    final SkillLists.Ranking[] longer;
 
     final boolean[] complete;
     final long[] goalNorms;
     final PhraseSimilarity.Against[] against;
 
-    /** Per goal, by skill number: the match, or {@link #NO_MATCH}, for each skill looked at. */
+    /**
+     * Per goal, by skill number: the kept match, or the match (or {@link #NO_MATCH}) computed here
+     * for a skill beyond the lists.
+     */
     final List<Map<Integer, MenteeQuery.SkillMatch>> similar = new ArrayList<>();
 
     final PairScorer.Side mentee;
@@ -266,7 +276,7 @@ public final class TopMentorSearch implements Serializable {
     Walk(MenteeQuery q) {
       if (metBy == null) {
         metBy = new int[index.size()];
-        lists = new Lists();
+        lists = index.lists(similarity, score.minPhraseSimilarity());
       }
       if (++stamp == 0) {
         java.util.Arrays.fill(metBy, 0);
@@ -274,12 +284,12 @@ public final class TopMentorSearch implements Serializable {
       }
       goals = q.goals();
       next = new int[goals.size()];
+      longer = new SkillLists.Ranking[goals.size()];
       complete = new boolean[goals.size()];
       goalNorms = new long[goals.size()];
       against = new PhraseSimilarity.Against[goals.size()];
       for (int g = 0; g < goals.size(); g++) {
         MenteeQuery.Goal goal = goals.get(g);
-        walked.add(goal.matches());
         complete[g] = goal.complete();
         Map<Integer, MenteeQuery.SkillMatch> bySkill = new HashMap<>();
         for (MenteeQuery.SkillMatch s : goal.matches()) {
@@ -297,10 +307,37 @@ public final class TopMentorSearch implements Serializable {
     }
 
     /**
-     * How skill number {@code s} covers goal {@code g}, or null: from the kept similar skills, or,
-     * beyond them, compared now as the phrase-pair table would (and remembered for the walk).
+     * How much skill number {@code s} covers goal {@code g}, or NaN when it does not: from the
+     * goal's lists, or, beyond them, compared now as the phrase-pair table would (and remembered
+     * for the walk).
      */
+    double similarity(int g, int s) {
+      SkillLists.Ranking ranking = longer[g];
+      if (ranking != null) {
+        int at = ranking.placeOf(s);
+        if (at >= 0) {
+          return ranking.similarity(at);
+        }
+      }
+      MenteeQuery.SkillMatch m = known(g, s);
+      return m == null ? Double.NaN : m.similarity();
+    }
+
+    /** How skill number {@code s} covers goal {@code g}, or null, as {@link #similarity} says. */
     MenteeQuery.SkillMatch match(int g, int s) {
+      SkillLists.Ranking ranking = longer[g];
+      if (ranking != null) {
+        int at = ranking.placeOf(s);
+        if (at >= 0) {
+          return new MenteeQuery.SkillMatch(
+              ranking.text(at), ranking.similarity(at), ranking.kind(at).words());
+        }
+      }
+      return known(g, s);
+    }
+
+    /** The kept match of skill {@code s} for goal {@code g}, or one computed now, or null. */
+    private MenteeQuery.SkillMatch known(int g, int s) {
       Map<Integer, MenteeQuery.SkillMatch> known = similar.get(g);
       MenteeQuery.SkillMatch m = known.get(s);
       if (m != null) {
@@ -330,51 +367,66 @@ public final class TopMentorSearch implements Serializable {
       return m == NO_MATCH ? null : m;
     }
 
+    /** How many of goal {@code g}'s similar skills are known. */
+    private int size(int g) {
+      return longer[g] != null ? longer[g].size() : goals.get(g).matches().size();
+    }
+
+    /** The similarity of goal {@code g}'s {@code i}-th similar skill. */
+    private double similarityAt(int g, int i) {
+      return longer[g] != null
+          ? longer[g].similarity(i)
+          : goals.get(g).matches().get(i).similarity();
+    }
+
     /** Whether goal {@code g} has a next similar skill, reading beyond the kept ones if needed. */
     boolean hasNext(int g) {
-      if (next[g] == walked.get(g).size() && !complete[g]) {
-        Lists.Longer longer = lists.longer(goals.get(g), walked.get(g).size());
-        Map<Integer, MenteeQuery.SkillMatch> known = similar.get(g);
-        for (MenteeQuery.SkillMatch m : longer.matches()) {
-          known.put(index.skillId(m.skill()), m); // the same match a comparison here would give
-        }
-        if (walked.get(g).size() == goals.get(g).matches().size()) {
+      if (next[g] == size(g) && !complete[g]) {
+        SkillLists.Ranking ranking = lists.longer(goals.get(g).phrase(), size(g));
+        if (longer[g] == null) {
           extended++;
         }
-        next[g] = resumeAfter(walked.get(g), longer.matches());
-        walked.set(g, longer.matches());
-        complete[g] = longer.complete();
+        next[g] = resumeAfter(g, ranking);
+        longer[g] = ranking;
+        complete[g] = ranking.complete();
       }
-      return next[g] < walked.get(g).size();
+      return next[g] < size(g);
     }
 
     /**
-     * Where to go on in {@code longer} after walking all of {@code walked}: after the last phrase
-     * walked in the order both follow, so a longer list missing a phrase of the shorter (a skill no
-     * mentor offers tonight) cannot make the walk skip one.
+     * Where to go on in {@code ranking} after walking all of goal {@code g}'s list: after the last
+     * phrase walked in the order both follow, so a longer list missing a phrase of the shorter (a
+     * skill no mentor offers tonight) cannot make the walk skip one.
      */
-    private int resumeAfter(
-        List<MenteeQuery.SkillMatch> walked, List<MenteeQuery.SkillMatch> longer) {
-      if (walked.isEmpty()) {
+    private int resumeAfter(int g, SkillLists.Ranking ranking) {
+      int walked = size(g);
+      if (walked == 0) {
         return 0;
       }
-      MenteeQuery.SkillMatch last = walked.get(walked.size() - 1);
-      int at = 0;
-      while (at < longer.size()
-          && PhrasePairs.closestFirst(
-                  longer.get(at).similarity(),
-                  longer.get(at).skill(),
-                  last.similarity(),
-                  last.skill())
-              <= 0) {
-        at++;
+      double lastSimilarity = similarityAt(g, walked - 1);
+      String lastSkill =
+          longer[g] != null
+              ? longer[g].text(walked - 1)
+              : goals.get(g).matches().get(walked - 1).skill();
+      // The phrases at or before the last walked are a prefix of the ranking: find its end.
+      int low = 0;
+      int high = ranking.size();
+      while (low < high) {
+        int mid = (low + high) >>> 1;
+        if (PhrasePairs.closestFirst(
+                ranking.similarity(mid), ranking.text(mid), lastSimilarity, lastSkill)
+            <= 0) {
+          low = mid + 1;
+        } else {
+          high = mid;
+        }
       }
-      return at;
+      return low;
     }
 
     /** The similarity of goal {@code g}'s next phrase, or 0 when the goal's list is walked. */
     double frontier(int g) {
-      return hasNext(g) ? walked.get(g).get(next[g]).similarity() : 0;
+      return hasNext(g) ? similarityAt(g, next[g]) : 0;
     }
 
     /**
@@ -430,7 +482,11 @@ public final class TopMentorSearch implements Serializable {
     }
 
     private int[] advance(int g) {
-      int s = index.skillId(walked.get(g).get(next[g]++).skill());
+      int i = next[g]++;
+      int s =
+          longer[g] != null
+              ? longer[g].skill(i)
+              : index.skillId(goals.get(g).matches().get(i).skill());
       return s < 0 ? new int[0] : index.mentorsWith(s);
     }
   }
@@ -438,59 +494,4 @@ public final class TopMentorSearch implements Serializable {
   /** A skill number looked at for a goal and found not to cover it. */
   private static final MenteeQuery.SkillMatch NO_MATCH =
       new MenteeQuery.SkillMatch("", Double.NaN, "");
-
-  /**
-   * Longer lists of similar skills of goals read beyond their kept ones, remembered for the task:
-   * popular goals come back mentee after mentee. Bounded by the matches held, the oldest forgotten
-   * first.
-   */
-  private final class Lists {
-    private static final int MATCHES_HELD = 2_000_000;
-
-    /**
-     * Each longer list is this many times the last, so a deep walk rereads the skills few times (at
-     * 10,000 generated members most walks go past the kept skills; growing by 4 took the search
-     * stage from 24 s to 38 s).
-     */
-    private static final int GROWTH = 16;
-
-    /** A goal's first similar skills, in the order of {@code PhrasePairs.closestFirst}. */
-    record Longer(List<MenteeQuery.SkillMatch> matches, boolean complete) {}
-
-    private int held;
-    private final Map<String, Longer> byGoal =
-        new java.util.LinkedHashMap<>(64, 0.75f, true) {
-          private static final long serialVersionUID = 1L;
-
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Longer> eldest) {
-            if (held > MATCHES_HELD) {
-              held -= eldest.getValue().matches().size();
-              return true;
-            }
-            return false;
-          }
-        };
-
-    /** More of {@code goal}'s similar skills than the first {@code have}, or all of them. */
-    Longer longer(MenteeQuery.Goal goal, int have) {
-      Longer known = byGoal.get(goal.text());
-      if (known == null || (known.matches().size() <= have && !known.complete())) {
-        int kept = Math.max(1, have) * GROWTH;
-        PhrasePairs.Closest closest =
-            index.skills().closest(goal.phrase(), similarity, score.minPhraseSimilarity(), kept);
-        List<MenteeQuery.SkillMatch> matches = new ArrayList<>(closest.first().size());
-        for (PhrasePairs.Covering c : closest.first()) {
-          matches.add(new MenteeQuery.SkillMatch(c.skill().text(), c.value(), c.kind().words()));
-        }
-        if (known != null) {
-          held -= known.matches().size();
-        }
-        known = new Longer(matches, closest.all() <= kept);
-        held += matches.size();
-        byGoal.put(goal.text(), known);
-      }
-      return known;
-    }
-  }
 }

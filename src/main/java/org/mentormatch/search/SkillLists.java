@@ -1,0 +1,291 @@
+package org.mentormatch.search;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.mentormatch.scoring.PhrasePairs;
+import org.mentormatch.scoring.PhraseSimilarity;
+
+/**
+ * Goals' similar skills beyond the ones the phrase-pair table kept, each list computed once and
+ * shared by every search over one {@link MentorIndex} with one similarity in this JVM: the tasks of
+ * an executor, mentee after mentee, and the funnel after the search.
+ *
+ * <p>A list holds a goal's first similar skills (skill numbers, similarities and kinds in arrays)
+ * in the order of {@code PhrasePairs.closestFirst}, what {@code PhrasePairs.Skills#closest} gives.
+ * Asked for more than the first {@code have} of a goal's skills, it gives a list already known if
+ * that has more (or all of them), or computes one {@link #GROWTH} times as long, comparing the goal
+ * with every skill; a second caller asking for the same goal meanwhile waits for that one. Lists
+ * are forgotten, least recently used first, when they hold more than {@link #bytesHeld} bytes.
+ *
+ * <p>Thread-safe. Lists are keyed by everything of the goal the similarity reads (text, concepts,
+ * coverage, topicality and embedding), and the whole cache belongs to one index object and one
+ * similarity and minimum ({@link MentorIndex#lists}), so two runs or tests in one JVM, with other
+ * skills or other settings, never see each other's lists.
+ */
+final class SkillLists {
+  /**
+   * Each longer list is this many times the last, so a deep walk rereads the skills few times (at
+   * 10,000 generated members most walks go past the kept skills; growing by 4 took the search stage
+   * from 24 s to 38 s).
+   */
+  static final int GROWTH = 16;
+
+  private final MentorIndex index;
+  private final PhraseSimilarity similarity;
+  private final double min;
+  private final long bytesHeld;
+  private final Map<Goal, Slot> byGoal = new LinkedHashMap<>(1024, 0.75f, true);
+  private long bytes;
+  private long computed;
+
+  /**
+   * Lists of {@code index}'s skills covering goals at least {@code min} by {@code similarity},
+   * forgetting the least recently used beyond {@code bytesHeld} bytes.
+   */
+  SkillLists(MentorIndex index, PhraseSimilarity similarity, double min, long bytesHeld) {
+    if (bytesHeld < 0) {
+      throw new IllegalArgumentException("bytes held must be at least 0: " + bytesHeld);
+    }
+    this.index = index;
+    this.similarity = similarity;
+    this.min = min;
+    this.bytesHeld = bytesHeld;
+  }
+
+  /**
+   * More than the first {@code have} of {@code goal}'s similar skills, or all of them: a list known
+   * already, or one {@link #GROWTH} times {@code have} long (at least {@code GROWTH}).
+   */
+  Ranking longer(PhraseSimilarity.Phrase goal, int have) {
+    Goal key = new Goal(goal);
+    while (true) {
+      CompletableFuture<Ranking> pending;
+      boolean mine = false;
+      synchronized (this) {
+        Slot slot = byGoal.computeIfAbsent(key, k -> new Slot());
+        if (slot.list != null && slot.list.covers(have)) {
+          return slot.list;
+        }
+        if (slot.computing == null) {
+          slot.computing = new CompletableFuture<>();
+          mine = true;
+        }
+        pending = slot.computing;
+      }
+      if (mine) {
+        Ranking list;
+        try {
+          list = compute(goal, Math.max(1, have) * GROWTH);
+        } catch (RuntimeException | Error e) {
+          synchronized (this) {
+            Slot slot = byGoal.get(key);
+            if (slot != null && slot.computing == pending) {
+              slot.computing = null;
+              if (slot.list == null) {
+                byGoal.remove(key);
+              }
+            }
+          }
+          pending.completeExceptionally(e);
+          throw e;
+        }
+        synchronized (this) {
+          computed++;
+          Slot slot = byGoal.get(key);
+          if (slot == null) { // forgotten meanwhile: only the finished lists count
+            slot = new Slot();
+            byGoal.put(key, slot);
+          }
+          if (slot.computing == pending) {
+            slot.computing = null;
+          }
+          if (slot.list == null || list.size() > slot.list.size() || list.complete()) {
+            bytes += list.bytes() - (slot.list == null ? 0 : slot.list.bytes());
+            slot.list = list;
+          }
+          forgetBeyondBudget(slot);
+        }
+        pending.complete(list);
+        return list;
+      }
+      Ranking list = pending.join();
+      if (list.covers(have)) {
+        return list;
+      }
+      // Computed for a caller who had fewer: ask again, for a longer one.
+    }
+  }
+
+  /** How many lists were computed (comparing a goal with every skill), for measurements. */
+  synchronized long computed() {
+    return computed;
+  }
+
+  /** The bytes the lists held now take, as {@link #bytesHeld} counts them. */
+  synchronized long bytes() {
+    return bytes;
+  }
+
+  private void forgetBeyondBudget(Slot keep) {
+    var it = byGoal.values().iterator();
+    while (bytes > bytesHeld && it.hasNext()) {
+      Slot s = it.next();
+      if (s == keep || s.computing != null) {
+        continue;
+      }
+      if (s.list != null) {
+        bytes -= s.list.bytes();
+      }
+      it.remove();
+    }
+  }
+
+  private Ranking compute(PhraseSimilarity.Phrase goal, int kept) {
+    PhrasePairs.Closest closest = index.skills().closest(goal, similarity, min, kept);
+    List<PhrasePairs.Covering> first = closest.first();
+    int[] skills = new int[first.size()];
+    double[] similarities = new double[first.size()];
+    byte[] kinds = new byte[first.size()];
+    for (int i = 0; i < skills.length; i++) {
+      PhrasePairs.Covering c = first.get(i);
+      skills[i] = index.skillId(c.skill().text());
+      similarities[i] = c.value();
+      kinds[i] = (byte) c.kind().ordinal();
+    }
+    return new Ranking(index, skills, similarities, kinds, closest.all() <= kept);
+  }
+
+  /** A goal as the similarity reads it; equal when every part read is equal. */
+  private static final class Goal {
+    private final PhraseSimilarity.Phrase phrase;
+    private final int hash;
+
+    Goal(PhraseSimilarity.Phrase phrase) {
+      this.phrase = phrase;
+      this.hash =
+          Objects.hash(phrase.text(), phrase.concepts(), phrase.coverage(), phrase.topical()) * 31
+              + Arrays.hashCode(phrase.embedding());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Goal g) || g.hash != hash) {
+        return false;
+      }
+      PhraseSimilarity.Phrase p = g.phrase;
+      return p.text().equals(phrase.text())
+          && p.concepts().equals(phrase.concepts())
+          && Double.compare(p.coverage(), phrase.coverage()) == 0
+          && p.topical() == phrase.topical()
+          && Arrays.equals(p.embedding(), phrase.embedding());
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
+  /** A goal's longest list known, and the one being computed, if any. */
+  private static final class Slot {
+    Ranking list;
+    CompletableFuture<Ranking> computing;
+  }
+
+  /**
+   * A goal's first similar skills, closest first: skill numbers, similarities and kinds, with a
+   * table from skill number to place. Immutable.
+   */
+  static final class Ranking {
+    private static final PhraseSimilarity.Kind[] KINDS = PhraseSimilarity.Kind.values();
+
+    private final MentorIndex index;
+    private final int[] skills;
+    private final double[] similarities;
+    private final byte[] kinds;
+    private final boolean complete;
+
+    /** Open addressing: place + 1 of the skill hashed there, 0 for none. */
+    private final int[] places;
+
+    Ranking(
+        MentorIndex index, int[] skills, double[] similarities, byte[] kinds, boolean complete) {
+      this.index = index;
+      this.skills = skills;
+      this.similarities = similarities;
+      this.kinds = kinds;
+      this.complete = complete;
+      this.places = new int[Integer.highestOneBit(Math.max(1, skills.length) * 2) * 2];
+      int mask = places.length - 1;
+      for (int i = 0; i < skills.length; i++) {
+        if (skills[i] < 0) {
+          continue;
+        }
+        int at = mix(skills[i]) & mask;
+        while (places[at] != 0) {
+          at = (at + 1) & mask;
+        }
+        places[at] = i + 1;
+      }
+    }
+
+    private static int mix(int s) {
+      return s * 0x9E3779B1;
+    }
+
+    /** Whether this list has more than {@code have} skills, or all of them. */
+    boolean covers(int have) {
+      return complete || skills.length > have;
+    }
+
+    /** How many skills the list holds. */
+    int size() {
+      return skills.length;
+    }
+
+    /** Whether these are all the skills covering the goal. */
+    boolean complete() {
+      return complete;
+    }
+
+    /** The number of the {@code i}-th skill (-1 if the index has no such skill). */
+    int skill(int i) {
+      return skills[i];
+    }
+
+    /** The text of the {@code i}-th skill. */
+    String text(int i) {
+      return index.skills().phrase(skills[i]).text();
+    }
+
+    /** The similarity of the {@code i}-th skill. */
+    double similarity(int i) {
+      return similarities[i];
+    }
+
+    /** How the {@code i}-th skill covers the goal. */
+    PhraseSimilarity.Kind kind(int i) {
+      return KINDS[kinds[i]];
+    }
+
+    /** The place of skill number {@code s} in the list, or -1. */
+    int placeOf(int s) {
+      int mask = places.length - 1;
+      for (int at = mix(s) & mask; places[at] != 0; at = (at + 1) & mask) {
+        if (skills[places[at] - 1] == s) {
+          return places[at] - 1;
+        }
+      }
+      return -1;
+    }
+
+    /** About how many bytes the list takes on the heap. */
+    long bytes() {
+      return 96L + 13L * skills.length + 4L * places.length;
+    }
+  }
+}
