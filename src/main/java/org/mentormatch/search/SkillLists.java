@@ -219,7 +219,8 @@ final class SkillLists {
       this.similarities = similarities;
       this.kinds = kinds;
       this.complete = complete;
-      this.places = new int[Integer.highestOneBit(Math.max(1, skills.length) * 2) * 2];
+      // At most half full: the smallest power of two at least twice the skills.
+      this.places = new int[Integer.highestOneBit(Math.max(2, 2 * skills.length - 1)) << 1];
       int mask = places.length - 1;
       for (int i = 0; i < skills.length; i++) {
         if (skills[i] < 0) {
