@@ -283,6 +283,14 @@ public final class PhrasePairs {
           continue;
         }
         all++;
+        if (first.size() == kept) {
+          // Not before the last kept: adding it would only see it polled again, after a climb
+          // and a descent of the heap (often long among the many skills of equal similarity).
+          Covering last = first.peek();
+          if (closestFirst(sim.value(), sk.text(), last.value(), last.skill().text()) > 0) {
+            continue;
+          }
+        }
         first.add(new Covering(sk, sim.value(), sim.kind()));
         if (first.size() > kept) {
           first.poll();
