@@ -190,9 +190,13 @@ public final class PhrasePairs {
   }
 
   /**
-   * A goal's first covering skills in the order of {@link #closestFirst}, and how many cover it.
+   * A goal's first covering skills in the order of {@link #closestFirst}, and how many cover it;
+   * {@code numbers} are the first skills' numbers in the {@link Skills} they came from.
    */
-  public record Closest(List<Covering> first, int all) {}
+  public record Closest(List<Covering> first, int all, int[] numbers) {}
+
+  /** A covering skill with its number in {@link Skills}. */
+  private record Numbered(int number, Covering covering) {}
 
   /** Skill phrases with their squared lengths, so a goal is compared with each in one product. */
   public static final class Skills implements java.io.Serializable {
@@ -262,8 +266,10 @@ public final class PhrasePairs {
     public Closest closest(
         PhraseSimilarity.Phrase goal, PhraseSimilarity similarity, double min, int kept) {
       // The worst of the first `kept` found so far at the head, so a better one replaces it.
-      java.util.PriorityQueue<Covering> first =
-          new java.util.PriorityQueue<>(kept + 1, Covering.CLOSEST_FIRST.reversed());
+      java.util.Comparator<Numbered> closestFirst =
+          (a, b) -> Covering.CLOSEST_FIRST.compare(a.covering(), b.covering());
+      java.util.PriorityQueue<Numbered> first =
+          new java.util.PriorityQueue<>(kept + 1, closestFirst.reversed());
       int all = 0;
       long norm = PhraseEmbedder.dot(goal.embedding(), goal.embedding());
       PhraseSimilarity.Against against = similarity.against(goal);
@@ -274,7 +280,7 @@ public final class PhrasePairs {
         if (plain < min) {
           continue; // NaN (both name concepts) is not below: the taxonomy decides below
         }
-        if (first.size() == kept && plain < first.peek().value()) {
+        if (first.size() == kept && plain < first.peek().covering().value()) {
           all++; // covers the goal, but not among the first: no need to say how
           continue;
         }
@@ -286,19 +292,25 @@ public final class PhrasePairs {
         if (first.size() == kept) {
           // Not before the last kept: adding it would only see it polled again, after a climb
           // and a descent of the heap (often long among the many skills of equal similarity).
-          Covering last = first.peek();
+          Covering last = first.peek().covering();
           if (closestFirst(sim.value(), sk.text(), last.value(), last.skill().text()) > 0) {
             continue;
           }
         }
-        first.add(new Covering(sk, sim.value(), sim.kind()));
+        first.add(new Numbered(i, new Covering(sk, sim.value(), sim.kind())));
         if (first.size() > kept) {
           first.poll();
         }
       }
-      List<Covering> sorted = new ArrayList<>(first);
-      sorted.sort(Covering.CLOSEST_FIRST);
-      return new Closest(sorted, all);
+      List<Numbered> sorted = new ArrayList<>(first);
+      sorted.sort(closestFirst);
+      List<Covering> coverings = new ArrayList<>(sorted.size());
+      int[] numbers = new int[sorted.size()];
+      for (int r = 0; r < numbers.length; r++) {
+        coverings.add(sorted.get(r).covering());
+        numbers[r] = sorted.get(r).number();
+      }
+      return new Closest(coverings, all, numbers);
     }
 
     /**

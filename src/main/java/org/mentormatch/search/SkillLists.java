@@ -152,7 +152,7 @@ final class SkillLists {
     byte[] kinds = new byte[first.size()];
     for (int i = 0; i < skills.length; i++) {
       PhrasePairs.Covering c = first.get(i);
-      skills[i] = index.skillId(c.skill().text());
+      skills[i] = closest.numbers()[i]; // the index numbers its skills as its Skills does
       similarities[i] = c.value();
       kinds[i] = (byte) c.kind().ordinal();
     }
