@@ -367,16 +367,17 @@ public final class TopMentors {
       goals.add(new MenteeQuery.Goal(g.getString(1), g.getBoolean(2), matches, complete, phrase));
     }
     int declinedAt = r.fieldIndex("declined");
+    // Java copies of Spark's list views: the rules read them once for every mentor met.
     return new MenteeQuery(
         r.getAs(Columns.MENTEE_ID),
         r.isNullAt(r.fieldIndex(Columns.LANGUAGES))
             ? null
-            : r.getList(r.fieldIndex(Columns.LANGUAGES)),
+            : new ArrayList<>(r.<String>getList(r.fieldIndex(Columns.LANGUAGES))),
         r.<Integer>getAs(Columns.UTC_OFFSET_MINUTES),
         r.<Integer>getAs(Columns.SENIORITY),
         r.getAs(Columns.DEPARTMENT),
         r.getAs(Columns.MANAGER_ID),
-        r.getList(r.fieldIndex(Columns.MANAGEMENT_CHAIN)),
+        new ArrayList<>(r.<String>getList(r.fieldIndex(Columns.MANAGEMENT_CHAIN))),
         goals,
         r.isNullAt(declinedAt) ? java.util.Set.of() : new HashSet<>(r.<String>getList(declinedAt)));
   }
