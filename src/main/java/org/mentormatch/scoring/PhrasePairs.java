@@ -207,20 +207,14 @@ public final class PhrasePairs {
 
     /** The phrases of {@code skills}. */
     public Skills(List<PhraseSimilarity.Phrase> skills) {
-      phrases = new PhraseSimilarity.Phrase[skills.size()];
-      // One list object per distinct concept list, so a goal remembers the taxonomy's verdict on
-      // it by identity (PhraseSimilarity.Against): thousands of skills name the same few.
-      // Each list also gets a number, under which a goal's verdicts are kept in an array.
-      java.util.Map<List<String>, List<String>> shared = new java.util.HashMap<>();
+      phrases = skills.toArray(new PhraseSimilarity.Phrase[0]);
+      // A number for each distinct concept list, under which a goal keeps the taxonomy's verdict
+      // on it in an array (PhraseSimilarity.Against): thousands of skills name the same few.
       java.util.Map<List<String>, Integer> numbers = new java.util.HashMap<>();
       conceptLists = new int[phrases.length];
       for (int i = 0; i < phrases.length; i++) {
-        PhraseSimilarity.Phrase p = skills.get(i);
-        List<String> concepts = shared.computeIfAbsent(List.copyOf(p.concepts()), c -> c);
-        conceptLists[i] = numbers.computeIfAbsent(concepts, c -> numbers.size());
-        phrases[i] =
-            new PhraseSimilarity.Phrase(
-                p.text(), concepts, p.coverage(), p.topical(), p.embedding());
+        conceptLists[i] =
+            numbers.computeIfAbsent(List.copyOf(phrases[i].concepts()), c -> numbers.size());
       }
       norms = new long[phrases.length];
       for (int i = 0; i < phrases.length; i++) {

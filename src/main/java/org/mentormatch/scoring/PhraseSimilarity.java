@@ -2,10 +2,8 @@ package org.mentormatch.scoring;
 
 import java.io.Serializable;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.mentormatch.features.PhraseEmbedder;
@@ -157,9 +155,9 @@ public final class PhraseSimilarity implements Serializable {
 
   /**
    * {@code goal} against many skills: {@link #of(Phrase, Phrase, double)}'s similarity, with the
-   * taxonomy's verdicts on the goal's concepts and a skill's remembered per list of skill concepts,
-   * by identity (give skills naming the same concepts one list object) or by a number for each list
-   * (as {@code PhrasePairs.Skills} gives): it is asked once per distinct list.
+   * taxonomy's verdicts on the goal's concepts and a skill's remembered under a number for each
+   * distinct list of skill concepts (as {@code PhrasePairs.Skills} gives): it is asked once per
+   * distinct list.
    */
   public Against against(Phrase goal) {
     return new Against(goal);
@@ -168,7 +166,6 @@ public final class PhraseSimilarity implements Serializable {
   /** One goal compared with many skills (not thread-safe). */
   public final class Against {
     private final Phrase goal;
-    private final Map<List<String>, double[]> verdicts = new IdentityHashMap<>();
     // By a caller's number for each distinct skill concept list: an array read where a hash lookup
     // cost as much as the cosine (NaN, and 0 for the area, mean not asked yet).
     private double[] creditOfList = new double[0];
@@ -179,15 +176,11 @@ public final class PhraseSimilarity implements Serializable {
       this.goal = goal;
     }
 
-    /** How much {@code skill} covers the goal, given their cosine: the same as {@code of}. */
-    public Similarity of(Phrase skill, double cosine) {
-      return combine(goal, skill, cosine, this, -1);
-    }
-
     /**
-     * {@link #of(Phrase, double)} for a skill whose concept list is number {@code list} (from 0) of
-     * {@code numbering}: the same number names the same list within one numbering. Asked under
-     * another numbering, the goal forgets the verdicts of the last.
+     * How much {@code skill} covers the goal, given their cosine: the same as {@code of}, for a
+     * skill whose concept list is number {@code list} (from 0) of {@code numbering}: the same
+     * number names the same list within one numbering. Asked under another numbering, the goal
+     * forgets the verdicts of the last.
      */
     public Similarity of(Phrase skill, Object numbering, int list, double cosine) {
       if (list < 0) {
@@ -203,9 +196,6 @@ public final class PhraseSimilarity implements Serializable {
 
     /** The credit of the skill's concepts for the goal's: {@link #conceptCredit}, remembered. */
     private double credit(Phrase skill, int list) {
-      if (list < 0) {
-        return verdict(skill.concepts())[0];
-      }
       if (list >= creditOfList.length) {
         int size = Math.max(list + 1, 2 * creditOfList.length);
         int from = creditOfList.length;
@@ -221,25 +211,12 @@ public final class PhraseSimilarity implements Serializable {
       return c;
     }
 
-    /** {credit, shares an area (1, 0, or NaN not asked yet)} for the skill's concepts. */
-    private double[] verdict(List<String> skillConcepts) {
-      return verdicts.computeIfAbsent(
-          skillConcepts, c -> new double[] {conceptCredit(goal.concepts(), c), Double.NaN});
-    }
-
     private boolean shareAnArea(Phrase skill, int list) {
-      if (list >= 0) {
-        credit(skill, list); // sizes the arrays
-        if (areaOfList[list] == 0) {
-          areaOfList[list] = (byte) (PhraseSimilarity.this.shareAnArea(goal, skill) ? 1 : 2);
-        }
-        return areaOfList[list] == 1;
+      credit(skill, list); // sizes the arrays
+      if (areaOfList[list] == 0) {
+        areaOfList[list] = (byte) (PhraseSimilarity.this.shareAnArea(goal, skill) ? 1 : 2);
       }
-      double[] v = verdict(skill.concepts());
-      if (Double.isNaN(v[1])) {
-        v[1] = PhraseSimilarity.this.shareAnArea(goal, skill) ? 1 : 0;
-      }
-      return v[1] == 1;
+      return areaOfList[list] == 1;
     }
   }
 
@@ -249,8 +226,8 @@ public final class PhraseSimilarity implements Serializable {
   }
 
   /**
-   * The combination, with the concept verdicts remembered in {@code memo} if not null: under the
-   * skill's concept list number {@code list}, or by the list's identity if it is negative.
+   * The combination, with the concept verdicts remembered in {@code memo} if not null, under the
+   * skill's concept list number {@code list}.
    */
   private Similarity combine(Phrase goal, Phrase skill, double cosine, Against memo, int list) {
     if (!goal.topical() || !skill.topical()) {

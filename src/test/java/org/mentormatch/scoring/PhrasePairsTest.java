@@ -102,11 +102,17 @@ class PhrasePairsTest {
     SplittableRandom random = new SplittableRandom(5);
     List<Phrase> all = phrases(random, 200);
     int checked = 0;
+    // Each distinct concept list numbered, as PhrasePairs.Skills numbers them.
+    java.util.Map<List<String>, Integer> numbers = new java.util.HashMap<>();
     for (Phrase goal : all.subList(0, 40)) {
       PhraseSimilarity.Against against = SIMILARITY.against(goal);
       for (Phrase skill : all) {
         double cosine = PhraseEmbedder.cosine(goal.embedding(), skill.embedding());
-        assertEquals(SIMILARITY.of(goal, skill), against.of(skill, cosine), "remembered verdicts");
+        int list = numbers.computeIfAbsent(skill.concepts(), c -> numbers.size());
+        assertEquals(
+            SIMILARITY.of(goal, skill),
+            against.of(skill, numbers, list, cosine),
+            "remembered verdicts");
         double plain = SIMILARITY.withoutConcepts(goal, skill, cosine);
         if (!goal.concepts().isEmpty() && !skill.concepts().isEmpty()) {
           assertTrue(Double.isNaN(plain));
