@@ -355,15 +355,15 @@ public final class BenchJob implements Callable<Integer> {
   private int scale(Path root, Path out) throws IOException {
     Path work = workDir != null ? workDir : Files.createTempDirectory("mentor-match-scale-");
     Files.createDirectories(work);
+    List<Integer> naive = sizesOf("--naive-sizes", naiveSizes);
     ScaleBenchmark.Options o =
-        new ScaleBenchmark.Options(
-            sizes, sizesOf("--naive-sizes", naiveSizes), naiveMinutes, sample, seed, root, work);
+        new ScaleBenchmark.Options(sizes, naive, naiveMinutes, sample, seed, root, work);
     Map<String, Object> figures = ScaleBenchmark.run(o, System.out);
     String command =
         "jobs/bench.sh scale --sizes "
             + join(sizes)
             + " --naive-sizes "
-            + join(sizesOf("--naive-sizes", naiveSizes))
+            + join(naive)
             + " --naive-minutes "
             + naiveMinutes
             + " --sample "
