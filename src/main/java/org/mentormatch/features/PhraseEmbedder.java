@@ -205,7 +205,18 @@ public final class PhraseEmbedder implements Serializable {
     if (na == 0 || nb == 0) {
       return 0;
     }
-    return dot(a, b) / Math.sqrt((double) na * nb);
+    return cosine(dot(a, b), na, nb);
+  }
+
+  /**
+   * The cosine of two quantised vectors from their exact dot product and squared lengths (as {@link
+   * EmbeddingMatrix#dots} gives them): the same double as {@link #cosine(byte[], byte[])}.
+   */
+  public static double cosine(long dot, long na, long nb) {
+    if (na == 0 || nb == 0) {
+      return 0;
+    }
+    return dot / Math.sqrt((double) na * nb);
   }
 
   private Loaded loaded() {

@@ -15,6 +15,7 @@ import org.apache.spark.sql.catalyst.encoders.ExpressionEncoder;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.mentormatch.Columns;
+import org.mentormatch.features.EmbeddingMatrix;
 import org.mentormatch.features.PhraseEmbedder;
 
 /**
@@ -125,18 +126,37 @@ public final class PhrasePairs {
     if (kept < 1) {
       throw new IllegalArgumentException("keep at least one skill a goal: " + kept);
     }
-    return eachGoal(
-        distinct(profiles, Columns.IS_MENTEE, Columns.GOAL_PHRASES),
-        share(distinct(profiles, Columns.IS_MENTOR, Columns.SKILL_PHRASES)),
-        CLOSEST,
-        (g, all, out) -> {
-          Closest c = all.closest(g, similarity, min, kept);
-          List<Row> similar = new ArrayList<>();
-          for (Covering k : c.first()) {
-            similar.add(RowFactory.create(k.skill().text(), k.value(), k.kind().words()));
-          }
-          out.add(RowFactory.create(g.text(), similar.toArray(new Row[0]), c.all() <= kept));
-        });
+    Broadcast<Skills> skills = share(distinct(profiles, Columns.IS_MENTOR, Columns.SKILL_PHRASES));
+    return distinct(profiles, Columns.IS_MENTEE, Columns.GOAL_PHRASES)
+        .select(fields())
+        .mapPartitions(
+            (MapPartitionsFunction<Row, Row>)
+                rows -> {
+                  Skills all = skills.value();
+                  List<Row> out = new ArrayList<>();
+                  List<PhraseSimilarity.Phrase> goals = new ArrayList<>();
+                  while (rows.hasNext()) {
+                    goals.clear();
+                    // A few hundred goals at a time: the block compare needs many, the rows few.
+                    while (rows.hasNext() && goals.size() < 256) {
+                      goals.add(phrase(rows.next()));
+                    }
+                    List<Closest> lists = all.closest(goals, similarity, min, kept);
+                    for (int g = 0; g < goals.size(); g++) {
+                      Closest c = lists.get(g);
+                      List<Row> similar = new ArrayList<>();
+                      for (Covering k : c.first()) {
+                        similar.add(
+                            RowFactory.create(k.skill().text(), k.value(), k.kind().words()));
+                      }
+                      out.add(
+                          RowFactory.create(
+                              goals.get(g).text(), similar.toArray(new Row[0]), c.all() <= kept));
+                    }
+                  }
+                  return out.iterator();
+                },
+            ExpressionEncoder.apply(CLOSEST));
   }
 
   /** The rows one goal phrase gives, compared with every skill. */
@@ -201,9 +221,19 @@ public final class PhrasePairs {
   /** Skill phrases with their squared lengths, so a goal is compared with each in one product. */
   public static final class Skills implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
+    // Goals and skills compared at once: 32 goals' rows stay in the first-level cache while a
+    // block of 256 skills' rows (384 KB at 384 components) stays in the second.
+    private static final int GOALS_AT_ONCE = 32;
+    private static final int SKILLS_AT_ONCE = 256;
+    private static final java.util.Comparator<Numbered> NUMBERED_CLOSEST_FIRST =
+        (a, b) -> Covering.CLOSEST_FIRST.compare(a.covering(), b.covering());
+
     private final PhraseSimilarity.Phrase[] phrases;
     private final long[] norms;
     private final int[] conceptLists;
+    // Built on first use where the skills are used, not shipped with them: four times their bytes.
+    private transient volatile EmbeddingMatrix matrix;
+    private transient volatile boolean matrixUnusable;
 
     /** The phrases of {@code skills}. */
     public Skills(List<PhraseSimilarity.Phrase> skills) {
@@ -259,28 +289,129 @@ public final class PhrasePairs {
      */
     public Closest closest(
         PhraseSimilarity.Phrase goal, PhraseSimilarity similarity, double min, int kept) {
+      return closest(List.of(goal), similarity, min, kept).get(0);
+    }
+
+    /**
+     * {@link #closest(PhraseSimilarity.Phrase, PhraseSimilarity, double, int)} for each of {@code
+     * goals}, in their order: the same lists, computed a block of goals against a block of skills
+     * at a time ({@link EmbeddingMatrix}), so each skill's embedding is read once for all the goals
+     * rather than once for each.
+     */
+    public List<Closest> closest(
+        List<PhraseSimilarity.Phrase> goals, PhraseSimilarity similarity, double min, int kept) {
+      if (kept < 1) {
+        throw new IllegalArgumentException("keep at least one skill a goal: " + kept);
+      }
+      List<Closest> out = new ArrayList<>(goals.size());
+      EmbeddingMatrix skills = matrix();
+      for (int from = 0; from < goals.size(); from += GOALS_AT_ONCE) {
+        List<PhraseSimilarity.Phrase> block =
+            goals.subList(from, Math.min(goals.size(), from + GOALS_AT_ONCE));
+        First[] first = new First[block.size()];
+        long[] goalNorms = new long[block.size()];
+        List<byte[]> embeddings = new ArrayList<>(block.size());
+        for (int g = 0; g < first.length; g++) {
+          PhraseSimilarity.Phrase goal = block.get(g);
+          first[g] = new First(goal, similarity.against(goal), similarity, min, kept);
+          goalNorms[g] = norm(goal);
+          embeddings.add(goal.embedding());
+        }
+        if (skills != null && EmbeddingMatrix.uniform(embeddings, skills.dimensions())) {
+          EmbeddingMatrix goalRows = new EmbeddingMatrix(embeddings);
+          long[] dots = new long[first.length * SKILLS_AT_ONCE];
+          for (int at = 0; at < phrases.length; at += SKILLS_AT_ONCE) {
+            int to = Math.min(phrases.length, at + SKILLS_AT_ONCE);
+            int width = to - at;
+            goalRows.dots(0, first.length, skills, at, to, dots);
+            for (int g = 0; g < first.length; g++) {
+              for (int i = at; i < to; i++) {
+                first[g].offer(
+                    i, PhraseEmbedder.cosine(dots[g * width + i - at], goalNorms[g], norms[i]));
+              }
+            }
+          }
+        } else {
+          // Embeddings of mixed lengths, or too long for exact floats: one pair at a time.
+          for (int g = 0; g < first.length; g++) {
+            byte[] e = block.get(g).embedding();
+            for (int i = 0; i < phrases.length; i++) {
+              first[g].offer(
+                  i, PhraseEmbedder.cosine(e, goalNorms[g], phrases[i].embedding(), norms[i]));
+            }
+          }
+        }
+        for (First f : first) {
+          out.add(f.closest());
+        }
+      }
+      return out;
+    }
+
+    /** The skills' embeddings as one matrix, built once per JVM; null if their lengths differ. */
+    private EmbeddingMatrix matrix() {
+      EmbeddingMatrix m = matrix;
+      if (m == null && !matrixUnusable) {
+        synchronized (this) {
+          if (matrix == null && !matrixUnusable) {
+            List<byte[]> embeddings = new ArrayList<>(phrases.length);
+            for (PhraseSimilarity.Phrase p : phrases) {
+              embeddings.add(p.embedding());
+            }
+            int d = phrases.length == 0 ? 0 : phrases[0].embedding().length;
+            if (EmbeddingMatrix.uniform(embeddings, d)) {
+              matrix = new EmbeddingMatrix(embeddings);
+            } else {
+              matrixUnusable = true;
+            }
+          }
+          m = matrix;
+        }
+      }
+      return m;
+    }
+
+    /**
+     * A goal's first {@code kept} covering skills, offered one skill at a time in the list's order
+     * with the cosine of the two.
+     */
+    private final class First {
       // The worst of the first `kept` found so far at the head, so a better one replaces it.
-      java.util.Comparator<Numbered> closestFirst =
-          (a, b) -> Covering.CLOSEST_FIRST.compare(a.covering(), b.covering());
-      java.util.PriorityQueue<Numbered> first =
-          new java.util.PriorityQueue<>(kept + 1, closestFirst.reversed());
-      int all = 0;
-      long norm = PhraseEmbedder.dot(goal.embedding(), goal.embedding());
-      PhraseSimilarity.Against against = similarity.against(goal);
-      for (int i = 0; i < phrases.length; i++) {
+      private final java.util.PriorityQueue<Numbered> first;
+      private final PhraseSimilarity.Phrase goal;
+      private final PhraseSimilarity.Against against;
+      private final PhraseSimilarity similarity;
+      private final double min;
+      private final int kept;
+      private int all;
+
+      First(
+          PhraseSimilarity.Phrase goal,
+          PhraseSimilarity.Against against,
+          PhraseSimilarity similarity,
+          double min,
+          int kept) {
+        this.goal = goal;
+        this.against = against;
+        this.similarity = similarity;
+        this.min = min;
+        this.kept = kept;
+        this.first = new java.util.PriorityQueue<>(kept + 1, NUMBERED_CLOSEST_FIRST.reversed());
+      }
+
+      void offer(int i, double cosine) {
         PhraseSimilarity.Phrase sk = phrases[i];
-        double cosine = PhraseEmbedder.cosine(goal.embedding(), norm, sk.embedding(), norms[i]);
         double plain = similarity.withoutConcepts(goal, sk, cosine);
         if (plain < min) {
-          continue; // NaN (both name concepts) is not below: the taxonomy decides below
+          return; // NaN (both name concepts) is not below: the taxonomy decides below
         }
         if (first.size() == kept && plain < first.peek().covering().value()) {
           all++; // covers the goal, but not among the first: no need to say how
-          continue;
+          return;
         }
         PhraseSimilarity.Similarity sim = against.of(sk, conceptLists, conceptLists[i], cosine);
         if (sim.value() < min) {
-          continue;
+          return;
         }
         all++;
         if (first.size() == kept) {
@@ -288,7 +419,7 @@ public final class PhrasePairs {
           // and a descent of the heap (often long among the many skills of equal similarity).
           Covering last = first.peek().covering();
           if (closestFirst(sim.value(), sk.text(), last.value(), last.skill().text()) > 0) {
-            continue;
+            return;
           }
         }
         first.add(new Numbered(i, new Covering(sk, sim.value(), sim.kind())));
@@ -296,15 +427,18 @@ public final class PhrasePairs {
           first.poll();
         }
       }
-      List<Numbered> sorted = new ArrayList<>(first);
-      sorted.sort(closestFirst);
-      List<Covering> coverings = new ArrayList<>(sorted.size());
-      int[] numbers = new int[sorted.size()];
-      for (int r = 0; r < numbers.length; r++) {
-        coverings.add(sorted.get(r).covering());
-        numbers[r] = sorted.get(r).number();
+
+      Closest closest() {
+        List<Numbered> sorted = new ArrayList<>(first);
+        sorted.sort(NUMBERED_CLOSEST_FIRST);
+        List<Covering> coverings = new ArrayList<>(sorted.size());
+        int[] numbers = new int[sorted.size()];
+        for (int r = 0; r < numbers.length; r++) {
+          coverings.add(sorted.get(r).covering());
+          numbers[r] = sorted.get(r).number();
+        }
+        return new Closest(coverings, all, numbers);
       }
-      return new Closest(coverings, all, numbers);
     }
 
     /**

@@ -98,6 +98,33 @@ class PhrasePairsTest {
   }
 
   @Test
+  void goalsComparedInBlocksGetTheListsEachGetsAlone() {
+    // More goals and skills than one block of each, in sizes no block divides.
+    SplittableRandom random = new SplittableRandom(5);
+    PhrasePairs.Skills skills = new PhrasePairs.Skills(phrases(random, 601));
+    List<Phrase> goals = phrases(random, 75);
+    for (int kept : new int[] {1, 9, 200}) {
+      List<PhrasePairs.Closest> lists = skills.closest(goals, SIMILARITY, MIN, kept);
+      assertEquals(goals.size(), lists.size());
+      for (int g = 0; g < goals.size(); g++) {
+        Phrase goal = goals.get(g);
+        List<PhrasePairs.Covering> whole = skills.covering(goal, SIMILARITY, MIN);
+        whole.sort(PhrasePairs.Covering.CLOSEST_FIRST);
+        PhrasePairs.Closest closest = lists.get(g);
+        assertEquals(whole.size(), closest.all(), goal.text());
+        assertEquals(
+            describe(whole.subList(0, Math.min(kept, whole.size()))),
+            describe(closest.first()),
+            goal.text() + ", kept " + kept);
+        for (int r = 0; r < closest.numbers().length; r++) {
+          assertEquals(
+              closest.first().get(r).skill(), skills.phrase(closest.numbers()[r]), goal.text());
+        }
+      }
+    }
+  }
+
+  @Test
   void shortcutsGiveWhatOfGives() {
     SplittableRandom random = new SplittableRandom(5);
     List<Phrase> all = phrases(random, 200);
