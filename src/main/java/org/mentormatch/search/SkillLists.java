@@ -1,5 +1,6 @@
 package org.mentormatch.search;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,35 +82,10 @@ final class SkillLists {
         try {
           list = compute(goal, Math.max(1, have) * GROWTH);
         } catch (RuntimeException | Error e) {
-          synchronized (this) {
-            Slot slot = byGoal.get(key);
-            if (slot != null && slot.computing == pending) {
-              slot.computing = null;
-              if (slot.list == null) {
-                byGoal.remove(key);
-              }
-            }
-          }
-          pending.completeExceptionally(e);
+          abandon(key, pending, e);
           throw e;
         }
-        synchronized (this) {
-          computed++;
-          Slot slot = byGoal.get(key);
-          if (slot == null) { // forgotten meanwhile: only the finished lists count
-            slot = new Slot();
-            byGoal.put(key, slot);
-          }
-          if (slot.computing == pending) {
-            slot.computing = null;
-          }
-          if (slot.list == null || list.size() > slot.list.size() || list.complete()) {
-            bytes += list.bytes() - (slot.list == null ? 0 : slot.list.bytes());
-            slot.list = list;
-          }
-          forgetBeyondBudget(slot);
-        }
-        pending.complete(list);
+        keep(key, pending, list);
         return list;
       }
       Ranking list = pending.join();
@@ -118,6 +94,94 @@ final class SkillLists {
       }
       // Computed for a caller who had fewer: ask again, for a longer one.
     }
+  }
+
+  /**
+   * Computes now, together, the list {@link #longer} would compute for each of {@code goals} that
+   * has no list longer than its first {@code have[i]} skills and none being computed: a block of
+   * goals compared with the skills at once costs a fraction of comparing them one by one ({@code
+   * PhrasePairs.Skills#closest}). For the goals of mentees about to be searched, most of whose
+   * walks go past their kept skills.
+   */
+  void prepare(List<PhraseSimilarity.Phrase> goals, int[] have) {
+    if (goals.size() != have.length) {
+      throw new IllegalArgumentException(goals.size() + " goals, " + have.length + " lengths");
+    }
+    // Grouped by the length to compute: a block compares its goals to one depth.
+    Map<Integer, List<Goal>> keysByDepth = new LinkedHashMap<>();
+    Map<Integer, List<PhraseSimilarity.Phrase>> goalsByDepth = new LinkedHashMap<>();
+    Map<Goal, CompletableFuture<Ranking>> mine = new LinkedHashMap<>();
+    synchronized (this) {
+      for (int i = 0; i < have.length; i++) {
+        Goal key = new Goal(goals.get(i));
+        if (mine.containsKey(key)) {
+          continue;
+        }
+        Slot slot = byGoal.computeIfAbsent(key, k -> new Slot());
+        if ((slot.list != null && slot.list.covers(have[i])) || slot.computing != null) {
+          continue;
+        }
+        slot.computing = new CompletableFuture<>();
+        mine.put(key, slot.computing);
+        int depth = Math.max(1, have[i]) * GROWTH;
+        keysByDepth.computeIfAbsent(depth, d -> new ArrayList<>()).add(key);
+        goalsByDepth.computeIfAbsent(depth, d -> new ArrayList<>()).add(goals.get(i));
+      }
+    }
+    for (Map.Entry<Integer, List<Goal>> e : keysByDepth.entrySet()) {
+      List<Goal> keys = e.getValue();
+      List<Ranking> lists;
+      try {
+        lists = compute(goalsByDepth.get(e.getKey()), e.getKey());
+      } catch (RuntimeException | Error failure) {
+        for (Map.Entry<Goal, CompletableFuture<Ranking>> m : mine.entrySet()) {
+          if (!m.getValue().isDone()) {
+            abandon(m.getKey(), m.getValue(), failure);
+          }
+        }
+        throw failure;
+      }
+      for (int i = 0; i < keys.size(); i++) {
+        keep(keys.get(i), mine.get(keys.get(i)), lists.get(i));
+      }
+    }
+  }
+
+  /**
+   * Holds {@code list}, computed for {@code key} under {@code pending}, and hands it to waiters.
+   */
+  private void keep(Goal key, CompletableFuture<Ranking> pending, Ranking list) {
+    synchronized (this) {
+      computed++;
+      Slot slot = byGoal.get(key);
+      if (slot == null) { // forgotten meanwhile: only the finished lists count
+        slot = new Slot();
+        byGoal.put(key, slot);
+      }
+      if (slot.computing == pending) {
+        slot.computing = null;
+      }
+      if (slot.list == null || list.size() > slot.list.size() || list.complete()) {
+        bytes += list.bytes() - (slot.list == null ? 0 : slot.list.bytes());
+        slot.list = list;
+      }
+      forgetBeyondBudget(slot);
+    }
+    pending.complete(list);
+  }
+
+  /** Gives up computing {@code key}'s list: waiters see {@code failure}, a later ask computes. */
+  private void abandon(Goal key, CompletableFuture<Ranking> pending, Throwable failure) {
+    synchronized (this) {
+      Slot slot = byGoal.get(key);
+      if (slot != null && slot.computing == pending) {
+        slot.computing = null;
+        if (slot.list == null) {
+          byGoal.remove(key);
+        }
+      }
+    }
+    pending.completeExceptionally(failure);
   }
 
   /** How many lists were computed (comparing a goal with every skill), for measurements. */
@@ -145,7 +209,18 @@ final class SkillLists {
   }
 
   private Ranking compute(PhraseSimilarity.Phrase goal, int kept) {
-    PhrasePairs.Closest closest = index.skills().closest(goal, similarity, min, kept);
+    return ranking(index.skills().closest(goal, similarity, min, kept), kept);
+  }
+
+  private List<Ranking> compute(List<PhraseSimilarity.Phrase> goals, int kept) {
+    List<Ranking> out = new ArrayList<>(goals.size());
+    for (PhrasePairs.Closest closest : index.skills().closest(goals, similarity, min, kept)) {
+      out.add(ranking(closest, kept));
+    }
+    return out;
+  }
+
+  private Ranking ranking(PhrasePairs.Closest closest, int kept) {
     List<PhrasePairs.Covering> first = closest.first();
     int[] skills = new int[first.size()];
     double[] similarities = new double[first.size()];

@@ -264,27 +264,40 @@ public final class TopMentors {
               MentorIndex mentors = setup.index().value();
               return lazily(
                   rows,
-                  (row, out) -> {
-                    MenteeQuery q = query(row);
-                    TopMentorSearch.Result r = finder.find(search, q, setup.k());
-                    addRows(out, q, mentors, r.best(), r.mentorsMet(), r.goalsExtended());
+                  (window, out) -> {
+                    List<MenteeQuery> mentees = new ArrayList<>(window.size());
+                    for (Row row : window) {
+                      mentees.add(query(row));
+                    }
+                    search.prepare(mentees);
+                    for (MenteeQuery q : mentees) {
+                      TopMentorSearch.Result r = finder.find(search, q, setup.k());
+                      addRows(out, q, mentors, r.best(), r.mentorsMet(), r.goalsExtended());
+                    }
                   });
             },
         Encoders.row(FOUND));
   }
 
-  /** What one mentee's query row gives: the rows it adds to {@code out}. */
-  private interface PerMentee {
-    void rows(Row query, List<Row> out);
+  /**
+   * Mentees searched together: enough goals to compare a few blocks of them with the skills at once
+   * ({@link TopMentorSearch#prepare}), few enough rows to hold.
+   */
+  static final int MENTEES_AT_ONCE = 64;
+
+  /** What a few mentees' query rows give: the rows they add to {@code out}. */
+  private interface PerWindow {
+    void rows(List<Row> queries, List<Row> out);
   }
 
   /**
-   * The rows {@code each} gives for every query, computed one mentee at a time as Spark pulls them,
-   * so a task never holds more than one mentee's rows.
+   * The rows {@code each} gives for every query, computed {@link #MENTEES_AT_ONCE} mentees at a
+   * time as Spark pulls them, so a task never holds more than those mentees' rows.
    */
-  private static Iterator<Row> lazily(Iterator<Row> queries, PerMentee each) {
+  private static Iterator<Row> lazily(Iterator<Row> queries, PerWindow each) {
     return new Iterator<>() {
       private final List<Row> buffer = new ArrayList<>();
+      private final List<Row> window = new ArrayList<>(MENTEES_AT_ONCE);
       private int next;
 
       @Override
@@ -292,7 +305,11 @@ public final class TopMentors {
         while (next == buffer.size() && queries.hasNext()) {
           buffer.clear();
           next = 0;
-          each.rows(queries.next(), buffer);
+          window.clear();
+          while (window.size() < MENTEES_AT_ONCE && queries.hasNext()) {
+            window.add(queries.next());
+          }
+          each.rows(window, buffer);
         }
         return next < buffer.size();
       }

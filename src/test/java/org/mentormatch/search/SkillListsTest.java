@@ -146,6 +146,31 @@ class SkillListsTest {
   }
 
   @Test
+  void preparedListsAreTheOnesAWalkWouldComputeAndAreNotComputedAgain() {
+    MentorIndex index = index(1, 700);
+    SkillLists lists = new SkillLists(index, similarity(), MIN, Long.MAX_VALUE);
+    List<Phrase> goals = goals(9, 45);
+    // A goal twice, and one whose longer list is known already: each computed once.
+    goals.add(goals.get(3));
+    SkillLists.Ranking known = lists.longer(goals.get(7), 2);
+    int[] have = new int[goals.size()];
+    for (int g = 0; g < have.length; g++) {
+      have[g] = g % 2 == 0 ? 2 : 3;
+    }
+    have[7] = 2;
+    lists.prepare(goals, have);
+    assertEquals(1 + 44, lists.computed(), "45 distinct goals, one known before");
+    SkillLists fresh = new SkillLists(index, similarity(), MIN, Long.MAX_VALUE);
+    for (int g = 0; g < goals.size(); g++) {
+      SkillLists.Ranking r = lists.longer(goals.get(g), have[g]);
+      assertEquals(describe(fresh.longer(goals.get(g), have[g])), describe(r), "goal " + g);
+      assertEquals(closest(index, goals.get(g), have[g] * SkillLists.GROWTH), describe(r));
+    }
+    assertSame(known, lists.longer(goals.get(7), 2));
+    assertEquals(45, lists.computed(), "the walks found every list prepared");
+  }
+
+  @Test
   void twoIndexesInOneJvmNeverShareLists() {
     MentorIndex one = index(1, 200);
     MentorIndex other = index(2, 200);
