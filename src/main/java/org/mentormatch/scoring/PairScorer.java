@@ -88,30 +88,11 @@ public final class PairScorer implements Serializable {
     }
     double coverage = topical == 0 ? 0 : covered / topical;
 
-    int gap = Math.max(0, mentor.seniority() - mentee.seniority());
-    double seniorityPart =
-        (double) Math.min(gap, config.idealSeniorityGap()) / config.idealSeniorityGap();
-
+    double seniorityPart = seniorityPart(mentee, mentor);
     double sharedHours = sharedHours(mentee.utcOffsetMinutes(), mentor.utcOffsetMinutes());
     double timezonePart = sharedHours / config.workdayHours();
-
-    double departmentPart =
-        mentee.department() != null
-                && mentor.department() != null
-                && !mentee
-                    .department()
-                    .trim()
-                    .toLowerCase(Locale.ROOT)
-                    .equals(mentor.department().trim().toLowerCase(Locale.ROOT))
-            ? 1
-            : 0;
-
-    double score =
-        (config.coverageWeight() * coverage
-                + config.seniorityWeight() * seniorityPart
-                + config.timezoneWeight() * timezonePart
-                + config.departmentWeight() * departmentPart)
-            / config.weightSum();
+    double departmentPart = departmentPart(mentee, mentor);
+    double score = weighted(coverage, seniorityPart, timezonePart, departmentPart);
     return new Score(
         score,
         coverage,
@@ -120,6 +101,45 @@ public final class PairScorer implements Serializable {
         departmentPart,
         sharedHours,
         List.copyOf(matches));
+  }
+
+  /**
+   * The most a pair can score whose coverage is at most {@code coverage}: {@link #score}'s formula,
+   * in the same order of operations, with the pair's own seniority, time-zone and department parts.
+   * Each operation is monotone in the coverage, so no pair scores above it.
+   */
+  public double atMost(double coverage, Side mentee, Side mentor) {
+    return weighted(
+        coverage,
+        seniorityPart(mentee, mentor),
+        sharedHours(mentee.utcOffsetMinutes(), mentor.utcOffsetMinutes()) / config.workdayHours(),
+        departmentPart(mentee, mentor));
+  }
+
+  private double weighted(
+      double coverage, double seniorityPart, double timezonePart, double departmentPart) {
+    return (config.coverageWeight() * coverage
+            + config.seniorityWeight() * seniorityPart
+            + config.timezoneWeight() * timezonePart
+            + config.departmentWeight() * departmentPart)
+        / config.weightSum();
+  }
+
+  private double seniorityPart(Side mentee, Side mentor) {
+    int gap = Math.max(0, mentor.seniority() - mentee.seniority());
+    return (double) Math.min(gap, config.idealSeniorityGap()) / config.idealSeniorityGap();
+  }
+
+  private static double departmentPart(Side mentee, Side mentor) {
+    return mentee.department() != null
+            && mentor.department() != null
+            && !mentee
+                .department()
+                .trim()
+                .toLowerCase(Locale.ROOT)
+                .equals(mentor.department().trim().toLowerCase(Locale.ROOT))
+        ? 1
+        : 0;
   }
 
   /** Hours the two local working days overlap, given each side's UTC offset in minutes. */

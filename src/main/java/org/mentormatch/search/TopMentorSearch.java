@@ -168,6 +168,19 @@ public final class TopMentorSearch implements Serializable {
         metBy[m] = stamp;
         met++;
         MentorIndex.Mentor mentor = index.mentor(m);
+        // Met only now, the mentor covers no goal better than the walk's bound did, so their score
+        // is at most that coverage's with their own other parts: below the k-th best (or the
+        // minimum), they cannot be among the first k, and their coverage is never computed.
+        double most =
+            scorer.atMost(
+                walk.boundCoverage,
+                walk.mentee,
+                new PairScorer.Side(
+                    mentor.seniority(), mentor.utcOffsetMinutes(), mentor.department()));
+        if (most < assignment.minScore()
+            || (kept.size() == k && most < kept.peek().score().score())) {
+          continue;
+        }
         if (mentor.id().equals(q.id()) || rules.firstFailure(q, mentor) != PairRuleCheck.PASSES) {
           continue;
         }
