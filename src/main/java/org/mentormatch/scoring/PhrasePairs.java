@@ -225,12 +225,13 @@ public final class PhrasePairs {
     // block of 256 skills' rows (384 KB at 384 components) stays in the second.
     private static final int GOALS_AT_ONCE = 32;
     private static final int SKILLS_AT_ONCE = 256;
-    private static final java.util.Comparator<Numbered> NUMBERED_CLOSEST_FIRST =
-        (a, b) -> Covering.CLOSEST_FIRST.compare(a.covering(), b.covering());
 
     private final PhraseSimilarity.Phrase[] phrases;
     private final long[] norms;
     private final int[] conceptLists;
+    // Each phrase's place among the texts in String order (equal texts, equal places): the order
+    // of closestFirst among equal similarities, compared as ints where it ran as String compares.
+    private final int[] textOrder;
     // Built on first use where the skills are used, not shipped with them: four times their bytes.
     private transient volatile EmbeddingMatrix matrix;
     private transient volatile boolean matrixUnusable;
@@ -245,6 +246,17 @@ public final class PhrasePairs {
       for (int i = 0; i < phrases.length; i++) {
         conceptLists[i] =
             numbers.computeIfAbsent(List.copyOf(phrases[i].concepts()), c -> numbers.size());
+      }
+      Integer[] byText = new Integer[phrases.length];
+      for (int i = 0; i < byText.length; i++) {
+        byText[i] = i;
+      }
+      java.util.Arrays.sort(byText, java.util.Comparator.comparing(i -> phrases[i].text()));
+      textOrder = new int[phrases.length];
+      for (int r = 0; r < byText.length; r++) {
+        boolean sameAsBefore =
+            r > 0 && phrases[byText[r]].text().equals(phrases[byText[r - 1]].text());
+        textOrder[byText[r]] = sameAsBefore ? textOrder[byText[r - 1]] : r;
       }
       norms = new long[phrases.length];
       for (int i = 0; i < phrases.length; i++) {
@@ -305,6 +317,8 @@ public final class PhrasePairs {
       }
       List<Closest> out = new ArrayList<>(goals.size());
       EmbeddingMatrix skills = matrix();
+      // The taxonomy's verdicts, shared by the goals naming the same concepts.
+      java.util.Map<List<String>, PhraseSimilarity.Verdicts> verdicts = new java.util.HashMap<>();
       for (int from = 0; from < goals.size(); from += GOALS_AT_ONCE) {
         List<PhraseSimilarity.Phrase> block =
             goals.subList(from, Math.min(goals.size(), from + GOALS_AT_ONCE));
@@ -313,7 +327,9 @@ public final class PhrasePairs {
         List<byte[]> embeddings = new ArrayList<>(block.size());
         for (int g = 0; g < first.length; g++) {
           PhraseSimilarity.Phrase goal = block.get(g);
-          first[g] = new First(goal, similarity.against(goal), similarity, min, kept);
+          PhraseSimilarity.Verdicts shared =
+              verdicts.computeIfAbsent(goal.concepts(), PhraseSimilarity.Verdicts::new);
+          first[g] = new First(goal, similarity.against(goal, shared), similarity, min, kept);
           goalNorms[g] = norm(goal);
           embeddings.add(goal.embedding());
         }
@@ -346,6 +362,19 @@ public final class PhrasePairs {
         }
       }
       return out;
+    }
+
+    /** {@link PhrasePairs#closestFirst} for skills of this list by number. */
+    private int closestFirst(double a, int skillA, double b, int skillB) {
+      int bySimilarity = Double.compare(b, a);
+      return bySimilarity != 0
+          ? bySimilarity
+          : Integer.compare(textOrder[skillA], textOrder[skillB]);
+    }
+
+    private java.util.Comparator<Numbered> closestFirst() {
+      return (a, b) ->
+          closestFirst(a.covering().value(), a.number(), b.covering().value(), b.number());
     }
 
     /** The skills' embeddings as one matrix, built once per JVM; null if their lengths differ. */
@@ -396,7 +425,7 @@ public final class PhrasePairs {
         this.similarity = similarity;
         this.min = min;
         this.kept = kept;
-        this.first = new java.util.PriorityQueue<>(kept + 1, NUMBERED_CLOSEST_FIRST.reversed());
+        this.first = new java.util.PriorityQueue<>(kept + 1, closestFirst().reversed());
       }
 
       void offer(int i, double cosine) {
@@ -418,7 +447,7 @@ public final class PhrasePairs {
           // Not before the last kept: adding it would only see it polled again, after a climb
           // and a descent of the heap (often long among the many skills of equal similarity).
           Covering last = first.peek().covering();
-          if (closestFirst(sim.value(), sk.text(), last.value(), last.skill().text()) > 0) {
+          if (closestFirst(sim.value(), i, last.value(), first.peek().number()) > 0) {
             return;
           }
         }
@@ -430,7 +459,7 @@ public final class PhrasePairs {
 
       Closest closest() {
         List<Numbered> sorted = new ArrayList<>(first);
-        sorted.sort(NUMBERED_CLOSEST_FIRST);
+        sorted.sort(closestFirst());
         List<Covering> coverings = new ArrayList<>(sorted.size());
         int[] numbers = new int[sorted.size()];
         for (int r = 0; r < numbers.length; r++) {

@@ -160,20 +160,49 @@ public final class PhraseSimilarity implements Serializable {
    * distinct list.
    */
   public Against against(Phrase goal) {
-    return new Against(goal);
+    return new Against(goal, new Verdicts(goal.concepts()));
+  }
+
+  /**
+   * {@link #against(Phrase)}, keeping the taxonomy's verdicts in {@code verdicts}, which goals
+   * naming the same concepts share: the verdicts depend on the concepts alone, and many goals of a
+   * programme name the same few.
+   */
+  public Against against(Phrase goal, Verdicts verdicts) {
+    if (!verdicts.goalConcepts.equals(goal.concepts())) {
+      throw new IllegalArgumentException(
+          "verdicts on " + verdicts.goalConcepts + " for a goal naming " + goal.concepts());
+    }
+    return new Against(goal, verdicts);
+  }
+
+  /**
+   * The taxonomy's verdicts on one list of goal concepts against skill concept lists, by a caller's
+   * number for each distinct list (NaN, and 0 for the area, mean not asked yet); for {@link
+   * #against(Phrase, Verdicts)}. Not thread-safe.
+   */
+  public static final class Verdicts {
+    private final List<String> goalConcepts;
+    private double[] creditOfList = new double[0];
+    private byte[] areaOfList = new byte[0];
+    private Object numbering;
+
+    /** No verdicts yet on {@code goalConcepts}. */
+    public Verdicts(List<String> goalConcepts) {
+      this.goalConcepts = List.copyOf(goalConcepts);
+    }
   }
 
   /** One goal compared with many skills (not thread-safe). */
   public final class Against {
     private final Phrase goal;
     // By a caller's number for each distinct skill concept list: an array read where a hash lookup
-    // cost as much as the cosine (NaN, and 0 for the area, mean not asked yet).
-    private double[] creditOfList = new double[0];
-    private byte[] areaOfList = new byte[0];
-    private Object numbering;
+    // cost as much as the cosine.
+    private final Verdicts verdicts;
 
-    private Against(Phrase goal) {
+    private Against(Phrase goal, Verdicts verdicts) {
       this.goal = goal;
+      this.verdicts = verdicts;
     }
 
     /**
@@ -186,37 +215,40 @@ public final class PhraseSimilarity implements Serializable {
       if (list < 0) {
         throw new IllegalArgumentException("a concept list's number is not negative: " + list);
       }
-      if (numbering != this.numbering) {
-        this.numbering = numbering;
-        creditOfList = new double[0];
-        areaOfList = new byte[0];
+      Verdicts v = verdicts;
+      if (numbering != v.numbering) {
+        v.numbering = numbering;
+        v.creditOfList = new double[0];
+        v.areaOfList = new byte[0];
       }
       return combine(goal, skill, cosine, this, list);
     }
 
     /** The credit of the skill's concepts for the goal's: {@link #conceptCredit}, remembered. */
     private double credit(Phrase skill, int list) {
-      if (list >= creditOfList.length) {
-        int size = Math.max(list + 1, 2 * creditOfList.length);
-        int from = creditOfList.length;
-        creditOfList = java.util.Arrays.copyOf(creditOfList, size);
-        java.util.Arrays.fill(creditOfList, from, size, Double.NaN);
-        areaOfList = java.util.Arrays.copyOf(areaOfList, size);
+      Verdicts v = verdicts;
+      if (list >= v.creditOfList.length) {
+        int size = Math.max(list + 1, 2 * v.creditOfList.length);
+        int from = v.creditOfList.length;
+        v.creditOfList = java.util.Arrays.copyOf(v.creditOfList, size);
+        java.util.Arrays.fill(v.creditOfList, from, size, Double.NaN);
+        v.areaOfList = java.util.Arrays.copyOf(v.areaOfList, size);
       }
-      double c = creditOfList[list];
+      double c = v.creditOfList[list];
       if (Double.isNaN(c)) {
         c = conceptCredit(goal.concepts(), skill.concepts());
-        creditOfList[list] = c;
+        v.creditOfList[list] = c;
       }
       return c;
     }
 
     private boolean shareAnArea(Phrase skill, int list) {
       credit(skill, list); // sizes the arrays
-      if (areaOfList[list] == 0) {
-        areaOfList[list] = (byte) (PhraseSimilarity.this.shareAnArea(goal, skill) ? 1 : 2);
+      Verdicts v = verdicts;
+      if (v.areaOfList[list] == 0) {
+        v.areaOfList[list] = (byte) (PhraseSimilarity.this.shareAnArea(goal, skill) ? 1 : 2);
       }
-      return areaOfList[list] == 1;
+      return v.areaOfList[list] == 1;
     }
   }
 

@@ -125,6 +125,16 @@ class PhrasePairsTest {
   }
 
   @Test
+  void verdictsAreSharedOnlyByGoalsNamingTheSameConcepts() {
+    PhraseAnalyzer.Analysis ml = ANALYZER.analyze("machine learning");
+    PhraseAnalyzer.Analysis sql = ANALYZER.analyze("SQL");
+    Phrase goal = new Phrase("machine learning", ml.concepts(), 1, true, new byte[4]);
+    PhraseSimilarity.Verdicts onSql = new PhraseSimilarity.Verdicts(sql.concepts());
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> SIMILARITY.against(goal, onSql));
+  }
+
+  @Test
   void shortcutsGiveWhatOfGives() {
     SplittableRandom random = new SplittableRandom(5);
     List<Phrase> all = phrases(random, 200);
