@@ -215,9 +215,6 @@ public final class PhrasePairs {
    */
   public record Closest(List<Covering> first, int all, int[] numbers) {}
 
-  /** A covering skill with its number in {@link Skills}. */
-  private record Numbered(int number, Covering covering) {}
-
   /** Skill phrases with their squared lengths, so a goal is compared with each in one product. */
   public static final class Skills implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
@@ -372,11 +369,6 @@ public final class PhrasePairs {
           : Integer.compare(textOrder[skillA], textOrder[skillB]);
     }
 
-    private java.util.Comparator<Numbered> closestFirst() {
-      return (a, b) ->
-          closestFirst(a.covering().value(), a.number(), b.covering().value(), b.number());
-    }
-
     /** The skills' embeddings as one matrix, built once per JVM; null if their lengths differ. */
     private EmbeddingMatrix matrix() {
       EmbeddingMatrix m = matrix;
@@ -405,8 +397,14 @@ public final class PhrasePairs {
      * with the cosine of the two.
      */
     private final class First {
-      // The worst of the first `kept` found so far at the head, so a better one replaces it.
-      private final java.util.PriorityQueue<Numbered> first;
+      // A heap of the first `kept` found so far, the last of them in closest-first order at the
+      // root so a better one replaces it: skill numbers, similarities and kinds in arrays that grow
+      // as needed (a walk's list can be 32,768 long), compared inline, since ordering the hundreds
+      // of skills tied at one similarity was a quarter of the search's time in objects.
+      private int[] number = new int[16];
+      private double[] value = new double[16];
+      private PhraseSimilarity.Kind[] kind = new PhraseSimilarity.Kind[16];
+      private int size;
       private final PhraseSimilarity.Phrase goal;
       private final PhraseSimilarity.Against against;
       private final PhraseSimilarity similarity;
@@ -425,7 +423,6 @@ public final class PhrasePairs {
         this.similarity = similarity;
         this.min = min;
         this.kept = kept;
-        this.first = new java.util.PriorityQueue<>(kept + 1, closestFirst().reversed());
       }
 
       void offer(int i, double cosine) {
@@ -434,7 +431,7 @@ public final class PhrasePairs {
         if (plain < min) {
           return; // NaN (both name concepts) is not below: the taxonomy decides below
         }
-        if (first.size() == kept && plain < first.peek().covering().value()) {
+        if (size == kept && plain < value[0]) {
           all++; // covers the goal, but not among the first: no need to say how
           return;
         }
@@ -443,30 +440,80 @@ public final class PhrasePairs {
           return;
         }
         all++;
-        if (first.size() == kept) {
-          // Not before the last kept: adding it would only see it polled again, after a climb
-          // and a descent of the heap (often long among the many skills of equal similarity).
-          Covering last = first.peek().covering();
-          if (closestFirst(sim.value(), i, last.value(), first.peek().number()) > 0) {
+        if (size < kept) {
+          if (size == number.length) {
+            int grown = (int) Math.min(kept, 2L * size);
+            number = java.util.Arrays.copyOf(number, grown);
+            value = java.util.Arrays.copyOf(value, grown);
+            kind = java.util.Arrays.copyOf(kind, grown);
+          }
+          set(size, i, sim.value(), sim.kind());
+          up(size++);
+        } else if (closestFirst(sim.value(), i, value[0], number[0]) < 0) {
+          // Before the last kept: it takes the root's place. (Not before: it stays out at once.)
+          set(0, i, sim.value(), sim.kind());
+          down(0, size);
+        }
+      }
+
+      private void set(int at, int skill, double v, PhraseSimilarity.Kind k) {
+        number[at] = skill;
+        value[at] = v;
+        kind[at] = k;
+      }
+
+      /** Whether entry {@code a} comes after entry {@code b} in closest-first order. */
+      private boolean after(int a, int b) {
+        return closestFirst(value[a], number[a], value[b], number[b]) > 0;
+      }
+
+      private void swap(int a, int b) {
+        int n = number[a];
+        double v = value[a];
+        PhraseSimilarity.Kind k = kind[a];
+        set(a, number[b], value[b], kind[b]);
+        set(b, n, v, k);
+      }
+
+      private void up(int at) {
+        while (at > 0) {
+          int parent = (at - 1) >>> 1;
+          if (!after(at, parent)) {
             return;
           }
+          swap(at, parent);
+          at = parent;
         }
-        first.add(new Numbered(i, new Covering(sk, sim.value(), sim.kind())));
-        if (first.size() > kept) {
-          first.poll();
+      }
+
+      private void down(int at, int end) {
+        while (true) {
+          int child = 2 * at + 1;
+          if (child >= end) {
+            return;
+          }
+          if (child + 1 < end && after(child + 1, child)) {
+            child++;
+          }
+          if (!after(child, at)) {
+            return;
+          }
+          swap(at, child);
+          at = child;
         }
       }
 
       Closest closest() {
-        List<Numbered> sorted = new ArrayList<>(first);
-        sorted.sort(closestFirst());
-        List<Covering> coverings = new ArrayList<>(sorted.size());
-        int[] numbers = new int[sorted.size()];
-        for (int r = 0; r < numbers.length; r++) {
-          coverings.add(sorted.get(r).covering());
-          numbers[r] = sorted.get(r).number();
+        // Heapsort: the last kept goes to the end, then the last of the rest before it, and so on.
+        for (int end = size - 1; end > 0; end--) {
+          swap(0, end);
+          down(0, end);
         }
-        return new Closest(coverings, all, numbers);
+        List<Covering> coverings = new ArrayList<>(size);
+        for (int r = 0; r < size; r++) {
+          coverings.add(new Covering(phrases[number[r]], value[r], kind[r]));
+        }
+        return new Closest(coverings, all, java.util.Arrays.copyOf(number, size));
       }
     }
 
