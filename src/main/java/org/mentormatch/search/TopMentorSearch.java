@@ -93,6 +93,10 @@ public final class TopMentorSearch implements Serializable {
   private final PhraseSimilarity similarity;
   private transient int[] metBy;
   private transient int stamp;
+  // The funnel's counts: each candidate's coverage so far, and who a goal's walk has met.
+  private transient double[] covered;
+  private transient int[] metForGoal;
+  private transient int goalStamp;
   private transient SkillLists lists;
 
   /**
@@ -203,6 +207,9 @@ public final class TopMentorSearch implements Serializable {
 
   /** The funnel over every mentor sharing a similar phrase, and the first {@code k} fitting. */
   public Funnel funnel(MenteeQuery q, int k) {
+    if (k == 0) {
+      return counts(q);
+    }
     Walk walk = new Walk(q);
     int candidates = 0;
     int topical = 0;
@@ -252,6 +259,93 @@ public final class TopMentorSearch implements Serializable {
         bestScore,
         aboveMinimum,
         List.copyOf(fitting.subList(0, Math.min(k, fitting.size()))));
+  }
+
+  /**
+   * {@link #funnel} without pairs: the same counts, from each candidate's coverage summed as the
+   * walk goes rather than each candidate scored goal by goal. Every goal's list is walked whole,
+   * goal after goal, most similar first, so the first time a goal's walk meets a mentor it meets
+   * their best skill for that goal; adding that similarity then gives the coverage {@link
+   * PairScorer} computes, in its order of goals (a goal the mentor does not cover adds nothing, as
+   * adding 0 would), and {@link PairScorer#atMost} of it is their score.
+   */
+  private Funnel counts(MenteeQuery q) {
+    Walk walk = new Walk(q);
+    if (covered == null || covered.length != index.size()) {
+      covered = new double[index.size()];
+      metForGoal = new int[index.size()];
+      goalStamp = 0;
+    }
+    int topicalGoals = 0;
+    for (MenteeQuery.Goal goal : walk.goals) {
+      topicalGoals += goal.topical() ? 1 : 0;
+    }
+    int[] candidates = new int[16];
+    int candidateCount = 0;
+    for (int g = 0; g < walk.goals.size(); g++) {
+      if (++goalStamp == 0) {
+        java.util.Arrays.fill(metForGoal, 0);
+        goalStamp = 1;
+      }
+      boolean topical = walk.goals.get(g).topical();
+      while (walk.hasNext(g)) {
+        double similarity = walk.similarityAt(g, walk.next[g]);
+        for (int m : walk.advance(g)) {
+          if (metBy[m] != stamp) {
+            metBy[m] = stamp;
+            covered[m] = 0;
+            if (candidateCount == candidates.length) {
+              candidates = java.util.Arrays.copyOf(candidates, 2 * candidateCount);
+            }
+            candidates[candidateCount++] = m;
+          }
+          if (topical && metForGoal[m] != goalStamp) {
+            metForGoal[m] = goalStamp;
+            covered[m] += similarity;
+          }
+        }
+      }
+    }
+    int candidateMentors = 0;
+    int topical = 0;
+    int aboveMinimum = 0;
+    double bestCoverage = 0;
+    double bestScore = 0;
+    boolean anyAllowed = false;
+    int[] leftAfter = new int[PairRuleCheck.NAMES.size()];
+    for (int c = 0; c < candidateCount; c++) {
+      int m = candidates[c];
+      MentorIndex.Mentor mentor = index.mentor(m);
+      if (mentor.id().equals(q.id())) {
+        continue;
+      }
+      candidateMentors++;
+      double coverage = topicalGoals == 0 ? 0 : covered[m] / topicalGoals;
+      bestCoverage = Math.max(bestCoverage, coverage);
+      if (coverage < assignment.minCoverage()) {
+        continue;
+      }
+      topical++;
+      int failure = rules.firstFailure(q, mentor);
+      for (int r = 0; r < failure; r++) {
+        leftAfter[r]++;
+      }
+      if (failure == PairRuleCheck.PASSES) {
+        double score =
+            scorer.atMost(
+                coverage,
+                walk.mentee,
+                new PairScorer.Side(
+                    mentor.seniority(), mentor.utcOffsetMinutes(), mentor.department()));
+        bestScore = anyAllowed ? Math.max(bestScore, score) : score;
+        anyAllowed = true;
+        if (score >= assignment.minScore()) {
+          aboveMinimum++;
+        }
+      }
+    }
+    return new Funnel(
+        candidateMentors, bestCoverage, topical, leftAfter, bestScore, aboveMinimum, List.of());
   }
 
   private boolean fits(PairScorer.Score s) {

@@ -154,6 +154,15 @@ class TopMentorSearchTest {
           new MenteeQuery("q" + q, List.of("en"), 0, 1, "d0", null, List.of(), goals, Set.of());
       TopMentorSearch.Result top = search.top(query, 5);
       TopMentorSearch.Funnel f = search.funnel(query, 5);
+      // Without pairs, the funnel sums coverages as it walks: the same counts, to the bit.
+      TopMentorSearch.Funnel counts = search.funnel(query, 0);
+      assertEquals(f.candidates(), counts.candidates(), "q" + q);
+      assertEquals(f.bestCoverage(), counts.bestCoverage(), "q" + q);
+      assertEquals(f.topical(), counts.topical(), "q" + q);
+      assertEquals(Arrays.toString(f.leftAfter()), Arrays.toString(counts.leftAfter()), "q" + q);
+      assertEquals(f.bestScore(), counts.bestScore(), "q" + q);
+      assertEquals(f.aboveMinimum(), counts.aboveMinimum(), "q" + q);
+      assertEquals(List.of(), counts.best());
       lines[q] =
           "q"
               + q
