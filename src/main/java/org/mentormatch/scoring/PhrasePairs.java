@@ -229,6 +229,9 @@ public final class PhrasePairs {
     // Each phrase's place among the texts in String order (equal texts, equal places): the order
     // of closestFirst among equal similarities, compared as ints where it ran as String compares.
     private final int[] textOrder;
+    // The skill numbers in String order of their texts: goals meet the skills in this order, so
+    // of skills tied at one similarity each comes after the last kept and stays out at once.
+    private final int[] byText;
     // Built on first use where the skills are used, not shipped with them: four times their bytes.
     private transient volatile EmbeddingMatrix matrix;
     private transient volatile boolean matrixUnusable;
@@ -244,16 +247,19 @@ public final class PhrasePairs {
         conceptLists[i] =
             numbers.computeIfAbsent(List.copyOf(phrases[i].concepts()), c -> numbers.size());
       }
-      Integer[] byText = new Integer[phrases.length];
-      for (int i = 0; i < byText.length; i++) {
-        byText[i] = i;
+      Integer[] sorted = new Integer[phrases.length];
+      for (int i = 0; i < sorted.length; i++) {
+        sorted[i] = i;
       }
-      java.util.Arrays.sort(byText, java.util.Comparator.comparing(i -> phrases[i].text()));
+      // Stable: equal texts keep their numbers' order.
+      java.util.Arrays.sort(sorted, java.util.Comparator.comparing(i -> phrases[i].text()));
+      byText = new int[phrases.length];
       textOrder = new int[phrases.length];
-      for (int r = 0; r < byText.length; r++) {
+      for (int r = 0; r < sorted.length; r++) {
+        byText[r] = sorted[r];
         boolean sameAsBefore =
-            r > 0 && phrases[byText[r]].text().equals(phrases[byText[r - 1]].text());
-        textOrder[byText[r]] = sameAsBefore ? textOrder[byText[r - 1]] : r;
+            r > 0 && phrases[sorted[r]].text().equals(phrases[sorted[r - 1]].text());
+        textOrder[sorted[r]] = sameAsBefore ? textOrder[sorted[r - 1]] : r;
       }
       norms = new long[phrases.length];
       for (int i = 0; i < phrases.length; i++) {
@@ -338,9 +344,10 @@ public final class PhrasePairs {
             int width = to - at;
             goalRows.dots(0, first.length, skills, at, to, dots);
             for (int g = 0; g < first.length; g++) {
-              for (int i = at; i < to; i++) {
+              for (int r = at; r < to; r++) {
+                int i = byText[r];
                 first[g].offer(
-                    i, PhraseEmbedder.cosine(dots[g * width + i - at], goalNorms[g], norms[i]));
+                    i, PhraseEmbedder.cosine(dots[g * width + r - at], goalNorms[g], norms[i]));
               }
             }
           }
@@ -348,7 +355,8 @@ public final class PhrasePairs {
           // Embeddings of mixed lengths, or too long for exact floats: one pair at a time.
           for (int g = 0; g < first.length; g++) {
             byte[] e = block.get(g).embedding();
-            for (int i = 0; i < phrases.length; i++) {
+            for (int r = 0; r < phrases.length; r++) {
+              int i = byText[r];
               first[g].offer(
                   i, PhraseEmbedder.cosine(e, goalNorms[g], phrases[i].embedding(), norms[i]));
             }
@@ -369,15 +377,18 @@ public final class PhrasePairs {
           : Integer.compare(textOrder[skillA], textOrder[skillB]);
     }
 
-    /** The skills' embeddings as one matrix, built once per JVM; null if their lengths differ. */
+    /**
+     * The skills' embeddings as one matrix, row {@code r} of skill {@code byText[r]}, built once
+     * per JVM; null if their lengths differ.
+     */
     private EmbeddingMatrix matrix() {
       EmbeddingMatrix m = matrix;
       if (m == null && !matrixUnusable) {
         synchronized (this) {
           if (matrix == null && !matrixUnusable) {
             List<byte[]> embeddings = new ArrayList<>(phrases.length);
-            for (PhraseSimilarity.Phrase p : phrases) {
-              embeddings.add(p.embedding());
+            for (int i : byText) {
+              embeddings.add(phrases[i].embedding());
             }
             int d = phrases.length == 0 ? 0 : phrases[0].embedding().length;
             if (EmbeddingMatrix.uniform(embeddings, d)) {
