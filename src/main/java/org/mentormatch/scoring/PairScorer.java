@@ -133,13 +133,18 @@ public final class PairScorer implements Serializable {
   private static double departmentPart(Side mentee, Side mentor) {
     return mentee.department() != null
             && mentor.department() != null
-            && !mentee
-                .department()
-                .trim()
-                .toLowerCase(Locale.ROOT)
-                .equals(mentor.department().trim().toLowerCase(Locale.ROOT))
+            && !departmentKey(mentee.department()).equals(departmentKey(mentor.department()))
         ? 1
         : 0;
+  }
+
+  /**
+   * A department as the department part compares it (trimmed, lower case), or null: a side given
+   * its key scores as it would with the department, without redoing the work each pair.
+   */
+  public static String departmentKey(String department) {
+    // For a key already, both return the same string: no copy is made.
+    return department == null ? null : department.trim().toLowerCase(Locale.ROOT);
   }
 
   /** Hours the two local working days overlap, given each side's UTC offset in minutes. */

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mentormatch.scoring.PairScorer;
 import org.mentormatch.scoring.PhrasePairs;
 import org.mentormatch.scoring.PhraseSimilarity;
 
@@ -46,6 +47,8 @@ public final class MentorIndex implements Serializable {
    * object in each JVM (a broadcast index is one object per executor), so its tasks share them.
    */
   private transient Map<ListSettings, SkillLists> lists;
+
+  private transient volatile PairScorer.Side[] sides;
 
   /** What a list of similar skills depends on besides the skills and the goal. */
   private record ListSettings(PhraseSimilarity similarity, double min) {}
@@ -129,6 +132,27 @@ public final class MentorIndex implements Serializable {
   public int skillId(String text) {
     Integer id = skillIds.get(text);
     return id == null ? -1 : id;
+  }
+
+  /**
+   * Mentor {@code m} as the scorer reads them (their department as its key), made once per JVM: the
+   * search asks for it at every meeting.
+   */
+  PairScorer.Side side(int m) {
+    PairScorer.Side[] s = sides;
+    if (s == null) {
+      s = new PairScorer.Side[mentors.length];
+      for (int i = 0; i < s.length; i++) {
+        Mentor mentor = mentors[i];
+        s[i] =
+            new PairScorer.Side(
+                mentor.seniority(),
+                mentor.utcOffsetMinutes(),
+                PairScorer.departmentKey(mentor.department()));
+      }
+      sides = s; // made twice at worst, by two tasks at once: the same values
+    }
+    return s[m];
   }
 
   /** Mentor {@code m}'s skills as skill numbers, in the mentor's order. */

@@ -175,12 +175,7 @@ public final class TopMentorSearch implements Serializable {
         // Met only now, the mentor covers no goal better than the walk's bound did, so their score
         // is at most that coverage's with their own other parts: below the k-th best (or the
         // minimum), they cannot be among the first k, and their coverage is never computed.
-        double most =
-            scorer.atMost(
-                walk.boundCoverage,
-                walk.mentee,
-                new PairScorer.Side(
-                    mentor.seniority(), mentor.utcOffsetMinutes(), mentor.department()));
+        double most = scorer.atMost(walk.boundCoverage, walk.mentee, index.side(m));
         if (most < assignment.minScore()
             || (kept.size() == k && most < kept.peek().score().score())) {
           continue;
@@ -331,12 +326,7 @@ public final class TopMentorSearch implements Serializable {
         leftAfter[r]++;
       }
       if (failure == PairRuleCheck.PASSES) {
-        double score =
-            scorer.atMost(
-                coverage,
-                walk.mentee,
-                new PairScorer.Side(
-                    mentor.seniority(), mentor.utcOffsetMinutes(), mentor.department()));
+        double score = scorer.atMost(coverage, walk.mentee, index.side(m));
         bestScore = anyAllowed ? Math.max(bestScore, score) : score;
         anyAllowed = true;
         if (score >= assignment.minScore()) {
@@ -379,11 +369,7 @@ public final class TopMentorSearch implements Serializable {
                   : new PairScorer.Match(
                       goal.text(), match.skill(), match.similarity(), match.how())));
     }
-    MentorIndex.Mentor mentor = index.mentor(m);
-    return scorer.score(
-        goals,
-        walk.mentee,
-        new PairScorer.Side(mentor.seniority(), mentor.utcOffsetMinutes(), mentor.department()));
+    return scorer.score(goals, walk.mentee, index.side(m));
   }
 
   /** One mentee's walk down their goals' similar skills, with the bound on mentors not met. */
@@ -438,7 +424,9 @@ public final class TopMentorSearch implements Serializable {
           goalNorms[g] = PhrasePairs.Skills.norm(goal.phrase());
         }
       }
-      mentee = new PairScorer.Side(q.seniority(), q.utcOffsetMinutes(), q.department());
+      mentee =
+          new PairScorer.Side(
+              q.seniority(), q.utcOffsetMinutes(), PairScorer.departmentKey(q.department()));
     }
 
     /**
