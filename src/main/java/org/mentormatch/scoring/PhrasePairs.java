@@ -107,9 +107,11 @@ public final class PhrasePairs {
         goals,
         share(skills),
         PAIR,
-        (g, all, out) -> {
-          for (Covering c : all.covering(g, similarity, min)) {
-            out.add(RowFactory.create(g.text(), c.skill().text(), c.value(), c.kind().words()));
+        (block, all, out) -> {
+          for (PhraseSimilarity.Phrase g : block) {
+            for (Covering c : all.covering(g, similarity, min)) {
+              out.add(RowFactory.create(g.text(), c.skill().text(), c.value(), c.kind().words()));
+            }
           }
         });
   }
@@ -126,48 +128,35 @@ public final class PhrasePairs {
     if (kept < 1) {
       throw new IllegalArgumentException("keep at least one skill a goal: " + kept);
     }
-    Broadcast<Skills> skills = share(distinct(profiles, Columns.IS_MENTOR, Columns.SKILL_PHRASES));
-    return distinct(profiles, Columns.IS_MENTEE, Columns.GOAL_PHRASES)
-        .select(fields())
-        .mapPartitions(
-            (MapPartitionsFunction<Row, Row>)
-                rows -> {
-                  Skills all = skills.value();
-                  List<Row> out = new ArrayList<>();
-                  List<PhraseSimilarity.Phrase> goals = new ArrayList<>();
-                  while (rows.hasNext()) {
-                    goals.clear();
-                    // A few hundred goals at a time: the block compare needs many, the rows few.
-                    while (rows.hasNext() && goals.size() < 256) {
-                      goals.add(phrase(rows.next()));
-                    }
-                    List<Closest> lists = all.closest(goals, similarity, min, kept);
-                    for (int g = 0; g < goals.size(); g++) {
-                      Closest c = lists.get(g);
-                      List<Row> similar = new ArrayList<>();
-                      for (Covering k : c.first()) {
-                        similar.add(
-                            RowFactory.create(k.skill().text(), k.value(), k.kind().words()));
-                      }
-                      out.add(
-                          RowFactory.create(
-                              goals.get(g).text(), similar.toArray(new Row[0]), c.all() <= kept));
-                    }
-                  }
-                  return out.iterator();
-                },
-            ExpressionEncoder.apply(CLOSEST));
+    return eachGoal(
+        distinct(profiles, Columns.IS_MENTEE, Columns.GOAL_PHRASES),
+        share(distinct(profiles, Columns.IS_MENTOR, Columns.SKILL_PHRASES)),
+        CLOSEST,
+        (block, all, out) -> {
+          List<Closest> lists = all.closest(block, similarity, min, kept);
+          for (int g = 0; g < block.size(); g++) {
+            Closest c = lists.get(g);
+            List<Row> similar = new ArrayList<>();
+            for (Covering k : c.first()) {
+              similar.add(RowFactory.create(k.skill().text(), k.value(), k.kind().words()));
+            }
+            out.add(
+                RowFactory.create(
+                    block.get(g).text(), similar.toArray(new Row[0]), c.all() <= kept));
+          }
+        });
   }
 
-  /** The rows one goal phrase gives, compared with every skill. */
+  /** The rows a block of goal phrases gives, compared with every skill. */
   @FunctionalInterface
   private interface GoalRows extends java.io.Serializable {
-    void add(PhraseSimilarity.Phrase goal, Skills skills, List<Row> out);
+    void add(List<PhraseSimilarity.Phrase> goals, Skills skills, List<Row> out);
   }
 
   /**
    * The rows of {@code schema} that {@code each} gives for every goal phrase of {@code goals}, the
-   * goals in their partitions and the skills broadcast.
+   * goals in their partitions, a few hundred at a time (comparing goals with skills a block at a
+   * time needs many; the rows they give, few), and the skills broadcast.
    */
   private static Dataset<Row> eachGoal(
       Dataset<Row> goals, Broadcast<Skills> skills, StructType schema, GoalRows each) {
@@ -178,7 +167,14 @@ public final class PhrasePairs {
                 rows -> {
                   Skills all = skills.value();
                   List<Row> out = new ArrayList<>();
-                  rows.forEachRemaining(r -> each.add(phrase(r), all, out));
+                  List<PhraseSimilarity.Phrase> block = new ArrayList<>();
+                  while (rows.hasNext()) {
+                    block.clear();
+                    while (rows.hasNext() && block.size() < 256) {
+                      block.add(phrase(rows.next()));
+                    }
+                    each.add(block, all, out);
+                  }
                   return out.iterator();
                 },
             ExpressionEncoder.apply(schema));

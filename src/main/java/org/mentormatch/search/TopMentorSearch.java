@@ -206,13 +206,7 @@ public final class TopMentorSearch implements Serializable {
       return counts(q);
     }
     Walk walk = new Walk(q);
-    int candidates = 0;
-    int topical = 0;
-    int aboveMinimum = 0;
-    double bestCoverage = 0;
-    double bestScore = 0;
-    boolean anyAllowed = false;
-    int[] leftAfter = new int[PairRuleCheck.NAMES.size()];
+    Tally tally = new Tally(q);
     List<Found> fitting = new ArrayList<>();
     for (int[] mentors = walk.nextOfAnyGoal(); mentors != null; mentors = walk.nextOfAnyGoal()) {
       for (int m : mentors) {
@@ -220,40 +214,67 @@ public final class TopMentorSearch implements Serializable {
           continue;
         }
         metBy[m] = stamp;
-        MentorIndex.Mentor mentor = index.mentor(m);
-        if (mentor.id().equals(q.id())) {
+        if (index.mentor(m).id().equals(q.id())) {
           continue;
         }
-        candidates++;
         PairScorer.Score s = scoreOf(walk, m);
-        bestCoverage = Math.max(bestCoverage, s.coverage());
-        if (s.coverage() < assignment.minCoverage()) {
-          continue;
-        }
-        topical++;
-        int failure = rules.firstFailure(q, mentor);
-        for (int r = 0; r < failure; r++) {
-          leftAfter[r]++;
-        }
-        if (failure == PairRuleCheck.PASSES) {
-          bestScore = anyAllowed ? Math.max(bestScore, s.score()) : s.score();
-          anyAllowed = true;
-          if (s.score() >= assignment.minScore()) {
-            aboveMinimum++;
-            fitting.add(new Found(m, s));
-          }
+        if (tally.allowed(m, s.coverage()) && tally.fits(s.score())) {
+          fitting.add(new Found(m, s));
         }
       }
     }
     fitting.sort(BEST_FIRST);
-    return new Funnel(
-        candidates,
-        bestCoverage,
-        topical,
-        leftAfter,
-        bestScore,
-        aboveMinimum,
-        List.copyOf(fitting.subList(0, Math.min(k, fitting.size()))));
+    return tally.funnel(List.copyOf(fitting.subList(0, Math.min(k, fitting.size()))));
+  }
+
+  /** A funnel's counts, candidate by candidate. */
+  private final class Tally {
+    private final MenteeQuery mentee;
+    private int candidates;
+    private int topical;
+    private int aboveMinimum;
+    private double bestCoverage;
+    private double bestScore;
+    private boolean anyAllowed;
+    private final int[] leftAfter = new int[PairRuleCheck.NAMES.size()];
+
+    Tally(MenteeQuery mentee) {
+      this.mentee = mentee;
+    }
+
+    /**
+     * Counts mentor {@code m} (not the mentee) of {@code coverage}: whether they are topical and
+     * pass every rule, so their score is to be counted by {@link #fits}.
+     */
+    boolean allowed(int m, double coverage) {
+      candidates++;
+      bestCoverage = Math.max(bestCoverage, coverage);
+      if (coverage < assignment.minCoverage()) {
+        return false;
+      }
+      topical++;
+      int failure = rules.firstFailure(mentee, index.mentor(m));
+      for (int r = 0; r < failure; r++) {
+        leftAfter[r]++;
+      }
+      return failure == PairRuleCheck.PASSES;
+    }
+
+    /** Counts the score of an allowed mentor: whether it reaches the minimum. */
+    boolean fits(double score) {
+      bestScore = anyAllowed ? Math.max(bestScore, score) : score;
+      anyAllowed = true;
+      if (score < assignment.minScore()) {
+        return false;
+      }
+      aboveMinimum++;
+      return true;
+    }
+
+    Funnel funnel(List<Found> best) {
+      return new Funnel(
+          candidates, bestCoverage, topical, leftAfter, bestScore, aboveMinimum, best);
+    }
   }
 
   /**
@@ -301,41 +322,18 @@ public final class TopMentorSearch implements Serializable {
         }
       }
     }
-    int candidateMentors = 0;
-    int topical = 0;
-    int aboveMinimum = 0;
-    double bestCoverage = 0;
-    double bestScore = 0;
-    boolean anyAllowed = false;
-    int[] leftAfter = new int[PairRuleCheck.NAMES.size()];
+    Tally tally = new Tally(q);
     for (int c = 0; c < candidateCount; c++) {
       int m = candidates[c];
-      MentorIndex.Mentor mentor = index.mentor(m);
-      if (mentor.id().equals(q.id())) {
+      if (index.mentor(m).id().equals(q.id())) {
         continue;
       }
-      candidateMentors++;
       double coverage = topicalGoals == 0 ? 0 : covered[m] / topicalGoals;
-      bestCoverage = Math.max(bestCoverage, coverage);
-      if (coverage < assignment.minCoverage()) {
-        continue;
-      }
-      topical++;
-      int failure = rules.firstFailure(q, mentor);
-      for (int r = 0; r < failure; r++) {
-        leftAfter[r]++;
-      }
-      if (failure == PairRuleCheck.PASSES) {
-        double score = scorer.atMost(coverage, walk.mentee, index.side(m));
-        bestScore = anyAllowed ? Math.max(bestScore, score) : score;
-        anyAllowed = true;
-        if (score >= assignment.minScore()) {
-          aboveMinimum++;
-        }
+      if (tally.allowed(m, coverage)) {
+        tally.fits(scorer.atMost(coverage, walk.mentee, index.side(m)));
       }
     }
-    return new Funnel(
-        candidateMentors, bestCoverage, topical, leftAfter, bestScore, aboveMinimum, List.of());
+    return tally.funnel(List.of());
   }
 
   private boolean fits(PairScorer.Score s) {
