@@ -109,7 +109,6 @@ final class SkillLists {
     }
     // Grouped by the length to compute: a block compares its goals to one depth.
     Map<Integer, List<Goal>> keysByDepth = new LinkedHashMap<>();
-    Map<Integer, List<PhraseSimilarity.Phrase>> goalsByDepth = new LinkedHashMap<>();
     Map<Goal, CompletableFuture<Ranking>> mine = new LinkedHashMap<>();
     synchronized (this) {
       for (int i = 0; i < have.length; i++) {
@@ -125,14 +124,13 @@ final class SkillLists {
         mine.put(key, slot.computing);
         int depth = Math.max(1, have[i]) * GROWTH;
         keysByDepth.computeIfAbsent(depth, d -> new ArrayList<>()).add(key);
-        goalsByDepth.computeIfAbsent(depth, d -> new ArrayList<>()).add(goals.get(i));
       }
     }
     for (Map.Entry<Integer, List<Goal>> e : keysByDepth.entrySet()) {
       List<Goal> keys = e.getValue();
       List<Ranking> lists;
       try {
-        lists = compute(goalsByDepth.get(e.getKey()), e.getKey());
+        lists = compute(keys.stream().map(k -> k.phrase).toList(), e.getKey());
       } catch (RuntimeException | Error failure) {
         for (Map.Entry<Goal, CompletableFuture<Ranking>> m : mine.entrySet()) {
           if (!m.getValue().isDone()) {
