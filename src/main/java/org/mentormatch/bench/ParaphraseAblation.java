@@ -76,6 +76,7 @@ public final class ParaphraseAblation {
     PhraseEmbedder embedder = PhraseEmbedder.shipped();
     byte[][] raw = embedder.embed(texts.stream().map(PhraseEmbedder::key).toList());
     List<PhraseSimilarity.Phrase> anchored = PhraseSimilarities.read(texts);
+    List<PhraseSimilarity.Phrase> namesOnly = PhraseSimilarities.read(texts, false);
     PhraseAnalyzer analyzer = new PhraseAnalyzer(taxonomy);
     List<PhraseSimilarity.Phrase> unanchored = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {
@@ -101,7 +102,11 @@ public final class ParaphraseAblation {
         "cosine, each side centred on its mean (calibration tune half)",
         (g, s) -> PhraseEmbedder.cosine(centred[g], centred[s]));
     steps.put(
-        "cosine of the vectors anchored in the taxonomy",
+        "cosine of the vectors anchored in the taxonomy's names and variants only",
+        (g, s) ->
+            PhraseEmbedder.cosine(namesOnly.get(g).embedding(), namesOnly.get(s).embedding()));
+    steps.put(
+        "cosine of the vectors anchored in the taxonomy (names, variants and goals)",
         (g, s) -> PhraseEmbedder.cosine(anchored.get(g).embedding(), anchored.get(s).embedding()));
     steps.put(
         "calibrated similarity of meaning (not anchored), threshold",

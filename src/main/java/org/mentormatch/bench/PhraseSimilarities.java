@@ -26,17 +26,32 @@ public final class PhraseSimilarities {
    * anchored in the taxonomy ({@link PhraseReading}).
    */
   static List<PhraseSimilarity.Phrase> read(List<String> texts) {
+    return read(texts, true);
+  }
+
+  /**
+   * {@link #read(List)}, or, without {@code goals}, anchored in the concepts' names and variants
+   * only (as the job read phrases before the taxonomy had goals).
+   */
+  static List<PhraseSimilarity.Phrase> read(List<String> texts, boolean goals) {
     Taxonomy taxonomy = Taxonomy.builtIn();
     PhraseAnalyzer analyzer = new PhraseAnalyzer(taxonomy);
     PhraseEmbedder embedder = PhraseEmbedder.shipped();
-    List<String[]> phrasings = PhraseReading.phrasings(taxonomy);
+    List<PhraseReading.Phrasing> phrasings = PhraseReading.phrasings(taxonomy);
     byte[][] anchors =
-        embedder.embed(phrasings.stream().map(p -> PhraseEmbedder.key(p[1])).toList());
-    Map<String, List<byte[]>> byConcept = new TreeMap<>();
+        embedder.embed(phrasings.stream().map(p -> PhraseEmbedder.key(p.text())).toList());
+    Map<String, List<byte[]>> names = new TreeMap<>();
+    Map<String, List<byte[]>> goalsOf = new TreeMap<>();
     for (int i = 0; i < anchors.length; i++) {
-      byConcept.computeIfAbsent(phrasings.get(i)[0], c -> new ArrayList<>()).add(anchors[i]);
+      PhraseReading.Phrasing p = phrasings.get(i);
+      if (p.goal() && !goals) {
+        continue;
+      }
+      (p.goal() ? goalsOf : names)
+          .computeIfAbsent(p.concept(), c -> new ArrayList<>())
+          .add(anchors[i]);
     }
-    PhraseReading reading = PhraseReading.of(byConcept);
+    PhraseReading reading = PhraseReading.of(names, goalsOf);
     byte[][] vectors = embedder.embed(texts.stream().map(PhraseEmbedder::key).toList());
     List<PhraseSimilarity.Phrase> out = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {

@@ -135,14 +135,15 @@ public final class MemberFeatures {
             .withColumn("a", analyze.apply(col(Columns.PHRASE_TEXT)))
             .transform(Checkpoints::keep);
     List<Row> anchorRows = new ArrayList<>();
-    for (String[] p : PhraseReading.phrasings(taxonomy)) {
-      anchorRows.add(RowFactory.create(p[0], PhraseEmbedder.key(p[1])));
+    for (PhraseReading.Phrasing p : PhraseReading.phrasings(taxonomy)) {
+      anchorRows.add(RowFactory.create(p.concept(), p.goal(), PhraseEmbedder.key(p.text())));
     }
     Dataset<Row> anchorKeys =
         spark.createDataFrame(
             anchorRows,
             new StructType()
                 .add("concept", DataTypes.StringType, false)
+                .add("goal", DataTypes.BooleanType, false)
                 .add(Columns.PHRASE_KEY, DataTypes.StringType, false));
 
     Dataset<Row> keys =
@@ -169,17 +170,20 @@ public final class MemberFeatures {
             .union(embedded)
             .transform(Checkpoints::keep);
 
-    Map<String, List<byte[]>> byConcept = new TreeMap<>();
+    Map<String, List<byte[]>> names = new TreeMap<>();
+    Map<String, List<byte[]>> goals = new TreeMap<>();
     for (Row r :
         anchorKeys
             .join(embeddings, Columns.PHRASE_KEY)
-            .select("concept", Columns.PHRASE_EMBEDDING)
+            .select("concept", "goal", Columns.PHRASE_EMBEDDING)
             .collectAsList()) {
-      byConcept.computeIfAbsent(r.getString(0), c -> new ArrayList<>()).add(r.getAs(1));
+      (r.getBoolean(1) ? goals : names)
+          .computeIfAbsent(r.getString(0), c -> new ArrayList<>())
+          .add(r.getAs(2));
     }
     Broadcast<PhraseReading> reading =
         JavaSparkContext.fromSparkContext(spark.sparkContext())
-            .broadcast(PhraseReading.of(byConcept));
+            .broadcast(PhraseReading.of(names, goals));
     UserDefinedFunction anchor =
         udf(
             (UDF3<byte[], scala.collection.Seq<String>, Double, byte[]>)

@@ -96,8 +96,8 @@ public final class PhraseEmbedder implements Serializable {
           Pooling.MEAN,
           128,
           "",
-          0.23,
-          0.56);
+          0.30,
+          0.64);
 
   private final Model model;
   private final int threads;

@@ -22,18 +22,29 @@ import org.mentormatch.UserError;
 
 /**
  * The concepts goals and skills are mapped onto: each with its professional area, an optional
- * broader concept it specialises, and the phrasings (variants) that mean it.
+ * broader concept it specialises, the phrasings (variants) that mean it, and goals in people's own
+ * words that it serves.
  *
- * <p>Read from CSV {@code concept,area,broader,variants} (variants separated by {@code ;}); the
- * built-in one is {@code src/main/resources/taxonomy/concepts.csv}.
+ * <p>Read from CSV {@code concept,area,broader,variants[,goals]} (variants and goals separated by
+ * {@code ;}); the built-in one is {@code src/main/resources/taxonomy/concepts.csv}.
  */
 public final class Taxonomy implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final String BUILT_IN = "/taxonomy/concepts.csv";
 
-  /** One concept of the taxonomy. */
-  public record Concept(String name, String area, String broader, List<String> variants)
-      implements Serializable {}
+  /**
+   * One concept of the taxonomy. {@code goals} are never read as words of a phrase (a variant is):
+   * they are what people write when this concept is what they need, for the model ({@link
+   * PhraseReading}).
+   */
+  public record Concept(
+      String name, String area, String broader, List<String> variants, List<String> goals)
+      implements Serializable {
+    /** A concept without goals. */
+    public Concept(String name, String area, String broader, List<String> variants) {
+      this(name, area, broader, variants, List.of());
+    }
+  }
 
   private final Map<String, Concept> concepts;
 
@@ -79,7 +90,7 @@ public final class Taxonomy implements Serializable {
 
   /**
    * This taxonomy extended by the concepts of a further CSV: new concepts are added (and may
-   * specialise concepts of this one), a concept already here gains the new variants.
+   * specialise concepts of this one), a concept already here gains the new variants and goals.
    *
    * @throws UserError as {@link #parse} does, for the result as a whole
    */
@@ -92,9 +103,11 @@ public final class Taxonomy implements Serializable {
       } else {
         List<String> variants = new ArrayList<>(old.variants());
         c.variants().stream().filter(v -> !variants.contains(v)).forEach(variants::add);
+        List<String> goals = new ArrayList<>(old.goals());
+        c.goals().stream().filter(g -> !goals.contains(g)).forEach(goals::add);
         String broader = c.broader().isEmpty() ? old.broader() : c.broader();
         String area = c.area().isEmpty() ? old.area() : c.area();
-        merged.put(c.name(), new Concept(c.name(), area, broader, variants));
+        merged.put(c.name(), new Concept(c.name(), area, broader, variants, goals));
       }
     }
     return validated(merged, source);
@@ -120,13 +133,11 @@ public final class Taxonomy implements Serializable {
           throw new UserError(
               source + " line " + r.getParser().getCurrentLineNumber() + ": empty concept");
         }
-        List<String> variants = new ArrayList<>();
-        for (String v : r.get("variants").split(";")) {
-          if (!normal(v).isEmpty()) {
-            variants.add(normal(v));
-          }
-        }
-        Concept c = new Concept(name, normal(r.get("area")), normal(r.get("broader")), variants);
+        List<String> variants = list(r.get("variants"));
+        List<String> goals =
+            parser.getHeaderMap().containsKey("goals") ? list(r.get("goals")) : List.of();
+        Concept c =
+            new Concept(name, normal(r.get("area")), normal(r.get("broader")), variants, goals);
         if (concepts.put(name, c) != null) {
           throw new UserError(
               source
@@ -192,6 +203,17 @@ public final class Taxonomy implements Serializable {
       }
     }
     return new Taxonomy(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(concepts)));
+  }
+
+  /** The distinct normal phrases of a {@code ;}-separated cell, in order. */
+  private static List<String> list(String cell) {
+    List<String> out = new ArrayList<>();
+    for (String v : cell.split(";")) {
+      if (!normal(v).isEmpty() && !out.contains(normal(v))) {
+        out.add(normal(v));
+      }
+    }
+    return List.copyOf(out);
   }
 
   private static String normal(String s) {

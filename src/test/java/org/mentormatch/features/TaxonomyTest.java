@@ -207,4 +207,67 @@ class TaxonomyTest {
             + " under one concept",
         e.getMessage());
   }
+
+  @Test
+  void goalsAreAnOptionalColumnOfPhrasesSeparatedBySemicolons() {
+    Taxonomy t =
+        Taxonomy.parse(
+            new StringReader(
+                "concept,area,broader,variants,goals\n"
+                    + "public speaking,communication,,presenting,"
+                    + "Calm my nerves on stage; ;talk to  a room;calm my nerves on stage\n"
+                    + "negotiation,sales,,haggling,\n"),
+            "extra.csv");
+    assertEquals(
+        List.of("calm my nerves on stage", "talk to a room"), t.concept("public speaking").goals());
+    assertEquals(List.of(), t.concept("negotiation").goals());
+    assertEquals(List.of(), parse("sql,data,,structured query language\n").concept("sql").goals());
+  }
+
+  @Test
+  void extendingAConceptAddsItsNewGoals() {
+    Taxonomy base =
+        Taxonomy.parse(
+            new StringReader(
+                "concept,area,broader,variants,goals\nsql,data,,,query our warehouse myself\n"),
+            "base.csv");
+    Taxonomy merged =
+        base.extendedWith(
+            new StringReader(
+                "concept,area,broader,variants,goals\n"
+                    + "sql,data,,,query our warehouse myself;stop waiting for someone to pull data\n"),
+            "extra.csv");
+    assertEquals(
+        List.of("query our warehouse myself", "stop waiting for someone to pull data"),
+        merged.concept("sql").goals());
+  }
+
+  @Test
+  void builtInGivesEveryConceptGoalsThatAreNeitherNamesNorVariants() {
+    Taxonomy t = Taxonomy.builtIn();
+    Set<String> names = new HashSet<>();
+    for (Taxonomy.Concept c : t.concepts()) {
+      names.add(c.name());
+      names.addAll(c.variants());
+    }
+    for (Taxonomy.Concept c : t.concepts()) {
+      assertTrue(c.goals().size() >= 6, c.name() + " has " + c.goals().size() + " goals");
+      for (String g : c.goals()) {
+        assertTrue(!names.contains(g), c.name() + ": the goal '" + g + "' is a name or variant");
+      }
+    }
+  }
+
+  @Test
+  void aGoalOfAConceptIsNotReadAsTheConcept() {
+    Taxonomy t =
+        Taxonomy.parse(
+            new StringReader(
+                "concept,area,broader,variants,goals\n"
+                    + "public speaking,communication,,presenting,calm my nerves on stage\n"),
+            "extra.csv");
+    PhraseAnalyzer analyzer = new PhraseAnalyzer(t);
+    assertEquals(List.of(), analyzer.analyze("calm my nerves on stage").concepts());
+    assertEquals(List.of("public speaking"), analyzer.analyze("presenting").concepts());
+  }
 }

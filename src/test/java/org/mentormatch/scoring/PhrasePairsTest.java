@@ -98,6 +98,42 @@ class PhrasePairsTest {
   }
 
   @Test
+  void theClosestAreRightWhenSimilaritiesSpreadAndArriveInAnyOrder() {
+    // One direction blurred by noise of every strength: similarities spread over the whole range
+    // (few ties), and the skills come in no order of similarity, so the first kept are chosen
+    // again and again as better ones arrive.
+    SplittableRandom random = new SplittableRandom(11);
+    byte[] base = new byte[PhraseEmbedder.DIMENSIONS];
+    for (int d = 0; d < base.length; d++) {
+      base[d] = (byte) (random.nextInt(81) - 40);
+    }
+    List<Phrase> skillList = new ArrayList<>();
+    for (int i = 0; i < 700; i++) {
+      int noise = random.nextInt(120);
+      byte[] e = new byte[base.length];
+      for (int d = 0; d < e.length; d++) {
+        e[d] =
+            (byte) Math.max(-127, Math.min(127, base[d] + random.nextInt(2 * noise + 1) - noise));
+      }
+      skillList.add(new Phrase("gardening " + i, List.of(), 0, true, e));
+    }
+    PhrasePairs.Skills skills = new PhrasePairs.Skills(skillList);
+    Phrase goal = new Phrase("grow vegetables", List.of(), 0, true, base);
+    List<PhrasePairs.Covering> whole = skills.covering(goal, SIMILARITY, MIN);
+    whole.sort(PhrasePairs.Covering.CLOSEST_FIRST);
+    long distinct = whole.stream().mapToDouble(PhrasePairs.Covering::value).distinct().count();
+    assertTrue(distinct > 100, "distinct similarities: " + distinct);
+    for (int kept : new int[] {1, 2, 3, 7, 32, 100}) {
+      PhrasePairs.Closest closest = skills.closest(goal, SIMILARITY, MIN, kept);
+      assertEquals(whole.size(), closest.all());
+      assertEquals(
+          describe(whole.subList(0, Math.min(kept, whole.size()))),
+          describe(closest.first()),
+          "kept " + kept);
+    }
+  }
+
+  @Test
   void goalsComparedInBlocksGetTheListsEachGetsAlone() {
     // More goals and skills than one block of each, in sizes no block divides.
     SplittableRandom random = new SplittableRandom(5);

@@ -1,0 +1,85 @@
+package org.mentormatch.features;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A phrase the taxonomy knows is drawn towards its concept's names and, harder, towards the goals
+ * people write for it; a phrase it does not know keeps its own vector. Synthetic embeddings along
+ * axes, so every cosine is known.
+ */
+class PhraseReadingTest {
+
+  /** A quantised vector of {@code 100} on {@code axis}. */
+  private static byte[] axis(int axis) {
+    byte[] v = new byte[PhraseEmbedder.DIMENSIONS];
+    v[axis] = 100;
+    return v;
+  }
+
+  @Test
+  void aKnownPhraseLiesNearTheGoalsOfItsConcept() {
+    byte[] own = axis(0);
+    byte[] name = axis(1);
+    byte[] goal = axis(2);
+    PhraseReading withoutGoals =
+        PhraseReading.of(Map.of("public speaking", List.of(name)), Map.of());
+    PhraseReading withGoals =
+        PhraseReading.of(
+            Map.of("public speaking", List.of(name)),
+            Map.of("public speaking", List.of(goal, goal)));
+
+    byte[] plain = withoutGoals.anchor(own, List.of("public speaking"), true);
+    byte[] drawn = withGoals.anchor(own, List.of("public speaking"), true);
+
+    assertEquals(0, PhraseEmbedder.cosine(plain, goal), 1e-9);
+    // own + name + w goal, each of length one and at right angles: cosine with the goal
+    // w / sqrt(2 + w^2).
+    double w = PhraseReading.GOALS_WEIGHT;
+    assertEquals(w / Math.sqrt(2 + w * w), PhraseEmbedder.cosine(drawn, goal), 0.01);
+    assertEquals(1 / Math.sqrt(2 + w * w), PhraseEmbedder.cosine(drawn, own), 0.01);
+    assertTrue(PhraseReading.GOALS_WEIGHT > 1, "goals weigh more than the names");
+  }
+
+  @Test
+  void aPhraseTheTaxonomyDoesNotKnowKeepsItsVector() {
+    byte[] own = axis(5);
+    PhraseReading reading =
+        PhraseReading.of(Map.of("sql", List.of(axis(1))), Map.of("sql", List.of(axis(2))));
+    assertSame(own, reading.anchor(own, List.of("sql"), false));
+  }
+
+  @Test
+  void theSameReadingGivesTheSameBytes() {
+    byte[] own = {3, -7, 11};
+    own = java.util.Arrays.copyOf(own, PhraseEmbedder.DIMENSIONS);
+    Map<String, List<byte[]>> names = Map.of("sql", List.of(axis(1), axis(3)));
+    Map<String, List<byte[]>> goals = Map.of("sql", List.of(axis(2), axis(4), axis(6)));
+    assertArrayEquals(
+        PhraseReading.of(names, goals).anchor(own, List.of("sql"), true),
+        PhraseReading.of(names, goals).anchor(own, List.of("sql"), true));
+  }
+
+  @Test
+  void phrasingsListNamesAndVariantsApartFromGoals() {
+    Taxonomy t =
+        Taxonomy.parse(
+            new StringReader(
+                "concept,area,broader,variants,goals\n"
+                    + "public speaking,communication,,presenting,calm my nerves on stage\n"),
+            "extra.csv");
+    assertEquals(
+        List.of(
+            new PhraseReading.Phrasing("public speaking", false, "public speaking"),
+            new PhraseReading.Phrasing("public speaking", false, "presenting"),
+            new PhraseReading.Phrasing("public speaking", true, "calm my nerves on stage")),
+        PhraseReading.phrasings(t));
+  }
+}
