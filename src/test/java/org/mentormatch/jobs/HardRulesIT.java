@@ -101,8 +101,8 @@ class HardRulesIT {
     // consent: the mentor did not opt in
     m.add(mentee("con-e", "ux research"));
     m.add(with(mentor("con-r", "ux research"), "consent", "no"));
-    // self: one member who both wants and offers kubernetes
-    m.add(with(with(mentee("self-b", "kubernetes"), "role", "both"), "skills", "kubernetes"));
+    // self: one member who both wants and offers video editing, which no other mentor here is near
+    m.add(with(with(mentee("self-b", "video editing"), "role", "both"), "skills", "video editing"));
     // capacity: one place, two mentees who want it
     m.add(mentee("cap-e1", "seo"));
     m.add(mentee("cap-e2", "seo"));
