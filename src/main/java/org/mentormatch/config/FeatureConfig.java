@@ -13,8 +13,8 @@ public record FeatureConfig(String taxonomyFile) implements Serializable {
       Setting.text(
           "features.taxonomy",
           "",
-          "A taxonomy CSV (concept,area,broader,variants) whose concepts are added to the built-in"
-              + " one; empty means the built-in taxonomy only.",
+          "A taxonomy CSV (concept,area,broader,variants, optionally goals) whose concepts are"
+              + " added to the built-in one; empty means the built-in taxonomy only.",
           "a file path or Hadoop URI, or empty");
 
   static final List<Setting<?>> SETTINGS = List.of(TAXONOMY_FILE);

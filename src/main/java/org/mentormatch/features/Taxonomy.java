@@ -11,13 +11,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 import org.mentormatch.UserError;
 
 /**
@@ -31,6 +34,10 @@ import org.mentormatch.UserError;
 public final class Taxonomy implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final String BUILT_IN = "/taxonomy/concepts.csv";
+  private static final List<String> COLUMNS =
+      List.of("concept", "area", "broader", "variants", "goals");
+  private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}\\p{Cf}]+");
+  private static final Pattern WORDY = Pattern.compile("[\\p{L}\\p{N}]");
 
   /**
    * One concept of the taxonomy. {@code goals} are never read as words of a phrase (a variant is):
@@ -101,13 +108,15 @@ public final class Taxonomy implements Serializable {
       if (old == null) {
         merged.put(c.name(), c);
       } else {
-        List<String> variants = new ArrayList<>(old.variants());
-        c.variants().stream().filter(v -> !variants.contains(v)).forEach(variants::add);
-        List<String> goals = new ArrayList<>(old.goals());
-        c.goals().stream().filter(g -> !goals.contains(g)).forEach(goals::add);
+        Set<String> variants = new LinkedHashSet<>(old.variants());
+        variants.addAll(c.variants());
+        Set<String> goals = new LinkedHashSet<>(old.goals());
+        goals.addAll(c.goals());
         String broader = c.broader().isEmpty() ? old.broader() : c.broader();
         String area = c.area().isEmpty() ? old.area() : c.area();
-        merged.put(c.name(), new Concept(c.name(), area, broader, variants, goals));
+        merged.put(
+            c.name(),
+            new Concept(c.name(), area, broader, List.copyOf(variants), List.copyOf(goals)));
       }
     }
     return validated(merged, source);
@@ -116,40 +125,65 @@ public final class Taxonomy implements Serializable {
   private static Map<String, Concept> rows(Reader csv, String source) {
     Map<String, Concept> concepts = new LinkedHashMap<>();
     CSVFormat format =
-        CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setTrim(true)
+            .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+            .get();
     try (CSVParser parser = CSVParser.parse(csv, format)) {
-      for (String column : List.of("concept", "area", "broader", "variants")) {
-        if (!parser.getHeaderMap().containsKey(column)) {
+      List<String> header = parser.getHeaderNames();
+      for (String column : header) {
+        if (!COLUMNS.contains(column)) {
+          throw new UserError(
+              source
+                  + " has the column '"
+                  + column
+                  + "', which is not one of "
+                  + String.join(",", COLUMNS)
+                  + " (names in lower case; goals may be left out)");
+        }
+      }
+      for (String column : COLUMNS.subList(0, COLUMNS.size() - 1)) {
+        if (!header.contains(column)) {
           throw new UserError(
               source
                   + " lacks the column '"
                   + column
-                  + "' (header: concept,area,broader,variants)");
+                  + "' (header: concept,area,broader,variants, and optionally goals)");
         }
       }
       for (CSVRecord r : parser) {
+        long line = r.getParser().getCurrentLineNumber();
+        // A row may leave out the optional goals cell at its end; any other difference from the
+        // header is a comma that needed quotes, or a cell lost, and would shift every cell after.
+        boolean goalsLeftOut =
+            header.size() - r.size() == 1 && "goals".equals(header.get(r.size()));
+        if (r.size() != header.size() && !goalsLeftOut) {
+          throw new UserError(
+              String.format(
+                  "%s line %d has %d cells where the header has %d: put a cell that holds a comma"
+                      + " in double quotes",
+                  source, line, r.size(), header.size()));
+        }
         String name = normal(r.get("concept"));
         if (name.isEmpty()) {
-          throw new UserError(
-              source + " line " + r.getParser().getCurrentLineNumber() + ": empty concept");
+          throw new UserError(source + " line " + line + ": empty concept");
         }
         List<String> variants = list(r.get("variants"));
-        List<String> goals =
-            parser.getHeaderMap().containsKey("goals") ? list(r.get("goals")) : List.of();
+        List<String> goals = r.isSet("goals") ? list(r.get("goals")) : List.of();
         Concept c =
             new Concept(name, normal(r.get("area")), normal(r.get("broader")), variants, goals);
         if (concepts.put(name, c) != null) {
-          throw new UserError(
-              source
-                  + " line "
-                  + r.getParser().getCurrentLineNumber()
-                  + ": concept '"
-                  + name
-                  + "' appears twice");
+          throw new UserError(source + " line " + line + ": concept '" + name + "' appears twice");
         }
       }
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
       throw new UserError("cannot read " + source + " as CSV: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      // Commons CSV's word for a header naming one column twice.
+      throw new UserError(source + ": " + e.getMessage());
     }
     return concepts;
   }
@@ -205,18 +239,25 @@ public final class Taxonomy implements Serializable {
     return new Taxonomy(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(concepts)));
   }
 
-  /** The distinct normal phrases of a {@code ;}-separated cell, in order. */
+  /**
+   * The distinct normal phrases of a {@code ;}-separated cell, in order, leaving out any without a
+   * letter or digit (a model would embed them as an empty text).
+   */
   private static List<String> list(String cell) {
-    List<String> out = new ArrayList<>();
+    Set<String> out = new LinkedHashSet<>();
     for (String v : cell.split(";")) {
-      if (!normal(v).isEmpty() && !out.contains(normal(v))) {
-        out.add(normal(v));
+      String phrase = normal(v);
+      if (WORDY.matcher(phrase).find()) {
+        out.add(phrase);
       }
     }
     return List.copyOf(out);
   }
 
+  /**
+   * Lower case, every run of spaces (no-break and zero-width ones too) one space, none at the ends.
+   */
   private static String normal(String s) {
-    return s == null ? "" : s.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    return s == null ? "" : SPACES.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
   }
 }

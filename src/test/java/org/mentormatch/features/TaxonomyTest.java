@@ -158,7 +158,10 @@ class TaxonomyTest {
   void missingColumnIsNamed(String header, String missing) {
     String m = failure(header + "\n");
     assertEquals(
-        "extra.csv lacks the column '" + missing + "' (header: concept,area,broader,variants)", m);
+        "extra.csv lacks the column '"
+            + missing
+            + "' (header: concept,area,broader,variants, and optionally goals)",
+        m);
   }
 
   @Test
@@ -269,5 +272,43 @@ class TaxonomyTest {
     PhraseAnalyzer analyzer = new PhraseAnalyzer(t);
     assertEquals(List.of(), analyzer.analyze("calm my nerves on stage").concepts());
     assertEquals(List.of("public speaking"), analyzer.analyze("presenting").concepts());
+  }
+
+  @Test
+  void aRowMayLeaveOutItsGoalsCellButNoOtherCell() {
+    String header = "concept,area,broader,variants,goals\n";
+    Taxonomy t = Taxonomy.parse(new StringReader(header + "sql,data,,structured query\n"), "x.csv");
+    assertEquals(List.of(), t.concept("sql").goals());
+    assertEquals(
+        "extra.csv line 2 has 3 cells where the header has 5: put a cell that holds a comma in double"
+            + " quotes",
+        failure(header + "sql,data,\n"));
+    assertEquals(
+        "extra.csv line 2 has 6 cells where the header has 5: put a cell that holds a comma in double"
+            + " quotes",
+        failure(header + "sql,data,,,query our data, and more\n"));
+  }
+
+  @Test
+  void aColumnNotOfTheTaxonomyOrNamedTwiceIsRefused() {
+    assertEquals(
+        "extra.csv has the column 'Goals', which is not one of concept,area,broader,variants,goals"
+            + " (names in lower case; goals may be left out)",
+        failure("concept,area,broader,variants,Goals\nsql,data,,,query\n"));
+    assertTrue(
+        failure("concept,area,broader,variants,goals,goals\nsql,data,,,a,b\n")
+            .startsWith("extra.csv: "));
+  }
+
+  @Test
+  void goalsWithoutALetterOrDigitAreLeftOutAndOddSpacesAreSpaces() {
+    Taxonomy t =
+        Taxonomy.parse(
+            new StringReader(
+                "concept,area,broader,variants,goals\n"
+                    + "sql,data,,,query\u00a0our\u200b data;\u00a0;!!!;query our data;\u00a0query our"
+                    + " data\n"),
+            "x.csv");
+    assertEquals(List.of("query our data"), t.concept("sql").goals());
   }
 }
