@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -69,17 +68,11 @@ class PhraseReadingTest {
 
   @Test
   void phrasingsListNamesAndVariantsApartFromGoals() {
-    Taxonomy t =
-        Taxonomy.parse(
-            new StringReader(
-                "concept,area,broader,variants,goals\n"
-                    + "public speaking,communication,,presenting,calm my nerves on stage\n"),
-            "extra.csv");
     assertEquals(
         List.of(
             new PhraseReading.Phrasing("public speaking", false, "public speaking"),
             new PhraseReading.Phrasing("public speaking", false, "presenting"),
             new PhraseReading.Phrasing("public speaking", true, "calm my nerves on stage")),
-        PhraseReading.phrasings(t));
+        PhraseReading.phrasings(TaxonomyTest.speakingWithOneGoal()));
   }
 }

@@ -261,15 +261,18 @@ class TaxonomyTest {
     }
   }
 
+  /** One concept, public speaking, with one variant (presenting) and one goal. */
+  static Taxonomy speakingWithOneGoal() {
+    return Taxonomy.parse(
+        new StringReader(
+            "concept,area,broader,variants,goals\n"
+                + "public speaking,communication,,presenting,calm my nerves on stage\n"),
+        "extra.csv");
+  }
+
   @Test
   void aGoalOfAConceptIsNotReadAsTheConcept() {
-    Taxonomy t =
-        Taxonomy.parse(
-            new StringReader(
-                "concept,area,broader,variants,goals\n"
-                    + "public speaking,communication,,presenting,calm my nerves on stage\n"),
-            "extra.csv");
-    PhraseAnalyzer analyzer = new PhraseAnalyzer(t);
+    PhraseAnalyzer analyzer = new PhraseAnalyzer(speakingWithOneGoal());
     assertEquals(List.of(), analyzer.analyze("calm my nerves on stage").concepts());
     assertEquals(List.of("public speaking"), analyzer.analyze("presenting").concepts());
   }
