@@ -63,9 +63,17 @@ public final class PairScorer implements Serializable {
       List<Match> matches)
       implements Serializable {}
 
-  /** One side of a pair: what the scorer needs to know about a member besides the goals. */
+  /**
+   * One side of a pair: what the scorer needs to know about a member besides the goals. The
+   * department is held as the department part compares it (trimmed, lower case), so a side made
+   * once is compared at every pair without redoing that work.
+   */
   public record Side(int seniority, int utcOffsetMinutes, String department)
-      implements Serializable {}
+      implements Serializable {
+    public Side {
+      department = department == null ? null : department.trim().toLowerCase(Locale.ROOT);
+    }
+  }
 
   /**
    * Scores a mentee with {@code goals} (in their order, each with the mentor's best skill for it)
@@ -133,18 +141,9 @@ public final class PairScorer implements Serializable {
   private static double departmentPart(Side mentee, Side mentor) {
     return mentee.department() != null
             && mentor.department() != null
-            && !departmentKey(mentee.department()).equals(departmentKey(mentor.department()))
+            && !mentee.department().equals(mentor.department())
         ? 1
         : 0;
-  }
-
-  /**
-   * A department as the department part compares it (trimmed, lower case), or null: a side given
-   * its key scores as it would with the department, without redoing the work each pair.
-   */
-  public static String departmentKey(String department) {
-    // For a key already, both return the same string: no copy is made.
-    return department == null ? null : department.trim().toLowerCase(Locale.ROOT);
   }
 
   /** Hours the two local working days overlap, given each side's UTC offset in minutes. */

@@ -135,8 +135,8 @@ public final class MentorIndex implements Serializable {
   }
 
   /**
-   * Mentor {@code m} as the scorer reads them (their department as its key), made once per JVM: the
-   * search asks for it at every meeting.
+   * Mentor {@code m} as the scorer reads them, made once per JVM: the search asks for it at every
+   * meeting.
    */
   PairScorer.Side side(int m) {
     PairScorer.Side[] s = sides;
@@ -145,10 +145,7 @@ public final class MentorIndex implements Serializable {
       for (int i = 0; i < s.length; i++) {
         Mentor mentor = mentors[i];
         s[i] =
-            new PairScorer.Side(
-                mentor.seniority(),
-                mentor.utcOffsetMinutes(),
-                PairScorer.departmentKey(mentor.department()));
+            new PairScorer.Side(mentor.seniority(), mentor.utcOffsetMinutes(), mentor.department());
       }
       sides = s; // made twice at worst, by two tasks at once: the same values
     }

@@ -422,9 +422,7 @@ public final class TopMentorSearch implements Serializable {
           goalNorms[g] = PhrasePairs.Skills.norm(goal.phrase());
         }
       }
-      mentee =
-          new PairScorer.Side(
-              q.seniority(), q.utcOffsetMinutes(), PairScorer.departmentKey(q.department()));
+      mentee = new PairScorer.Side(q.seniority(), q.utcOffsetMinutes(), q.department());
     }
 
     /**
