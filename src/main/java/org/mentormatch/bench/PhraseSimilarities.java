@@ -2,8 +2,6 @@ package org.mentormatch.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
 import org.mentormatch.config.MatchConfig;
 import org.mentormatch.features.PhraseAnalyzer;
@@ -40,18 +38,14 @@ public final class PhraseSimilarities {
     List<PhraseReading.Phrasing> phrasings = PhraseReading.phrasings(taxonomy);
     byte[][] anchors =
         embedder.embed(phrasings.stream().map(p -> PhraseEmbedder.key(p.text())).toList());
-    Map<String, List<byte[]>> names = new TreeMap<>();
-    Map<String, List<byte[]>> goalsOf = new TreeMap<>();
+    List<PhraseReading.Anchor> kept = new ArrayList<>();
     for (int i = 0; i < anchors.length; i++) {
       PhraseReading.Phrasing p = phrasings.get(i);
-      if (p.goal() && !goals) {
-        continue;
+      if (goals || !p.goal()) {
+        kept.add(new PhraseReading.Anchor(p.concept(), p.goal(), anchors[i]));
       }
-      (p.goal() ? goalsOf : names)
-          .computeIfAbsent(p.concept(), c -> new ArrayList<>())
-          .add(anchors[i]);
     }
-    PhraseReading reading = PhraseReading.of(names, goalsOf);
+    PhraseReading reading = PhraseReading.of(kept);
     byte[][] vectors = embedder.embed(texts.stream().map(PhraseEmbedder::key).toList());
     List<PhraseSimilarity.Phrase> out = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {

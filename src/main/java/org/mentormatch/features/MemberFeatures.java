@@ -12,8 +12,6 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -170,20 +168,17 @@ public final class MemberFeatures {
             .union(embedded)
             .transform(Checkpoints::keep);
 
-    Map<String, List<byte[]>> names = new TreeMap<>();
-    Map<String, List<byte[]>> goals = new TreeMap<>();
+    List<PhraseReading.Anchor> anchors = new ArrayList<>();
     for (Row r :
         anchorKeys
             .join(embeddings, Columns.PHRASE_KEY)
             .select("concept", "goal", Columns.PHRASE_EMBEDDING)
             .collectAsList()) {
-      (r.getBoolean(1) ? goals : names)
-          .computeIfAbsent(r.getString(0), c -> new ArrayList<>())
-          .add(r.getAs(2));
+      anchors.add(new PhraseReading.Anchor(r.getString(0), r.getBoolean(1), r.getAs(2)));
     }
     Broadcast<PhraseReading> reading =
         JavaSparkContext.fromSparkContext(spark.sparkContext())
-            .broadcast(PhraseReading.of(names, goals));
+            .broadcast(PhraseReading.of(anchors));
     UserDefinedFunction anchor =
         udf(
             (UDF3<byte[], scala.collection.Seq<String>, Double, byte[]>)

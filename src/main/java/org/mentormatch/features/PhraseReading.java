@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How a phrase's embedding becomes the vector matching compares: anchored in the taxonomy where it
@@ -55,11 +56,18 @@ public final class PhraseReading implements Serializable {
     return out;
   }
 
-  /**
-   * A reading with each concept's centroid from the embeddings of its phrasings: {@code names} and
-   * {@code goals} by concept.
-   */
-  public static PhraseReading of(Map<String, List<byte[]>> names, Map<String, List<byte[]>> goals) {
+  /** The embedding of one of the taxonomy's {@link Phrasing}s, by its concept and use. */
+  public record Anchor(String concept, boolean goal, byte[] embedding) {}
+
+  /** A reading with each concept's centroid from the embeddings of its phrasings. */
+  public static PhraseReading of(List<Anchor> anchors) {
+    Map<String, List<byte[]>> names = new TreeMap<>();
+    Map<String, List<byte[]>> goals = new TreeMap<>();
+    for (Anchor a : anchors) {
+      (a.goal() ? goals : names)
+          .computeIfAbsent(a.concept(), c -> new ArrayList<>())
+          .add(a.embedding());
+    }
     Map<String, double[]> centroids = new HashMap<>();
     names.forEach((concept, list) -> centroids.put(concept, unitSum(list)));
     goals.forEach(

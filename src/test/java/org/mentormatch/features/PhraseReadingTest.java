@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mentormatch.features.PhraseReading.Anchor;
 
 /**
  * A phrase the taxonomy knows is drawn towards its concept's names and, harder, towards the goals
@@ -29,11 +29,13 @@ class PhraseReadingTest {
     byte[] name = axis(1);
     byte[] goal = axis(2);
     PhraseReading withoutGoals =
-        PhraseReading.of(Map.of("public speaking", List.of(name)), Map.of());
+        PhraseReading.of(List.of(new Anchor("public speaking", false, name)));
     PhraseReading withGoals =
         PhraseReading.of(
-            Map.of("public speaking", List.of(name)),
-            Map.of("public speaking", List.of(goal, goal)));
+            List.of(
+                new Anchor("public speaking", false, name),
+                new Anchor("public speaking", true, goal),
+                new Anchor("public speaking", true, goal)));
 
     byte[] plain = withoutGoals.anchor(own, List.of("public speaking"), true);
     byte[] drawn = withGoals.anchor(own, List.of("public speaking"), true);
@@ -51,7 +53,8 @@ class PhraseReadingTest {
   void aPhraseTheTaxonomyDoesNotKnowKeepsItsVector() {
     byte[] own = axis(5);
     PhraseReading reading =
-        PhraseReading.of(Map.of("sql", List.of(axis(1))), Map.of("sql", List.of(axis(2))));
+        PhraseReading.of(
+            List.of(new Anchor("sql", false, axis(1)), new Anchor("sql", true, axis(2))));
     assertSame(own, reading.anchor(own, List.of("sql"), false));
   }
 
@@ -59,11 +62,16 @@ class PhraseReadingTest {
   void theSameReadingGivesTheSameBytes() {
     byte[] own = {3, -7, 11};
     own = java.util.Arrays.copyOf(own, PhraseEmbedder.DIMENSIONS);
-    Map<String, List<byte[]>> names = Map.of("sql", List.of(axis(1), axis(3)));
-    Map<String, List<byte[]>> goals = Map.of("sql", List.of(axis(2), axis(4), axis(6)));
+    List<Anchor> anchors =
+        List.of(
+            new Anchor("sql", false, axis(1)),
+            new Anchor("sql", true, axis(2)),
+            new Anchor("sql", false, axis(3)),
+            new Anchor("sql", true, axis(4)),
+            new Anchor("sql", true, axis(6)));
     assertArrayEquals(
-        PhraseReading.of(names, goals).anchor(own, List.of("sql"), true),
-        PhraseReading.of(names, goals).anchor(own, List.of("sql"), true));
+        PhraseReading.of(anchors).anchor(own, List.of("sql"), true),
+        PhraseReading.of(anchors).anchor(own, List.of("sql"), true));
   }
 
   @Test
