@@ -22,7 +22,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.mentormatch.pipeline.MatchPipeline;
+import org.mentormatch.search.TopMentors;
 
 /**
  * {@code jobs/bench.sh scale}: the floor, the nightly job and the naive job at given sizes, each in
@@ -194,10 +194,7 @@ public final class ScaleBenchmark {
             "rows_read",
             "mentees_eligible",
             "distinct_phrases",
-            "goal_phrases",
-            "closest_skills_kept",
-            "goal_phrases_cut",
-            "goals_read_beyond_kept",
+            "goals_read_beyond_first_list",
             "mentors_met",
             "best_pairs",
             "proposals",
@@ -545,13 +542,11 @@ public final class ScaleBenchmark {
       b.append(
           String.format(
               Locale.ROOT,
-              " (%s distinct phrases; %s goal phrases, %s of them with more alike skills than the"
-                  + " %d kept; %s goals read beyond them; %s mentor meetings; %s proposals)%n",
+              " (%s distinct phrases; %s goals read beyond their first %d similar skills; %s"
+                  + " mentor meetings; %s proposals)%n",
               first.get("distinct_phrases"),
-              first.get("goal_phrases"),
-              first.get("goal_phrases_cut"),
-              MatchPipeline.CLOSEST_SKILLS_KEPT,
-              first.get("goals_read_beyond_kept"),
+              first.get("goals_read_beyond_first_list"),
+              TopMentors.FIRST_LIST,
               first.get("mentors_met"),
               first.get("proposals")));
     }

@@ -96,8 +96,7 @@ public final class ScaleRuns {
     MatchPipeline pipeline = pipeline(spark, config);
     MatchPipeline.Prepared prepared = prepare(spark, pipeline, config, members, home);
     Dataset<Row> profiles = prepared.profiles();
-    Dataset<Row> queries =
-        TopMentors.queries(profiles, pipeline.noDeclinedPairs(), prepared.closestSkills());
+    Dataset<Row> queries = TopMentors.queries(profiles, pipeline.noDeclinedPairs());
     Broadcast<MentorIndex> index =
         JavaSparkContext.fromSparkContext(spark.sparkContext())
             .broadcast(TopMentors.index(profiles));

@@ -63,13 +63,6 @@ public final class MatchPipeline {
   private final PhraseEmbedder embedder;
   private final PhraseSimilarity similarity;
 
-  /**
-   * How many closest skill phrases each goal phrase carries into the search. Only speed and memory
-   * depend on it: a walk that needs more compares the goal with every skill ({@code
-   * TopMentorSearch}; measured there).
-   */
-  public static final int CLOSEST_SKILLS_KEPT = 128;
-
   private final AssignmentSolver solver;
   private final StageClock clock;
   private final List<PairRules.PairRule> rules;
@@ -108,9 +101,8 @@ public final class MatchPipeline {
    * @param clusterLabels each cluster's strongest topics
    * @param wholeTable the phrase-pair table, built on first use: each distinct goal phrase of a
    *     mentee with each distinct skill phrase of a mentor that covers it ({@link
-   *     PhrasePairs#between}); the clustered path reads it, the search never does
-   * @param closestTable each goal phrase's closest skill phrases, built on first use ({@link
-   *     PhrasePairs#closest}); what the search reads
+   *     PhrasePairs#between}); the clustered path reads it, the search never does (it compares
+   *     goals with skills as far as each walk needs)
    * @param embedded the phrase embeddings computed tonight ({@link MemberFeatures#EMBEDDING}), for
    *     the cache
    */
@@ -120,18 +112,12 @@ public final class MatchPipeline {
       Dataset<Row> present,
       List<String> clusterLabels,
       Supplier<Dataset<Row>> wholeTable,
-      Supplier<Dataset<Row>> closestTable,
       Dataset<Row> embedded,
       Map<String, Object> figures) {
 
     /** The whole phrase-pair table (built and kept the first time it is asked for). */
     public Dataset<Row> phrasePairs() {
       return wholeTable.get();
-    }
-
-    /** Each goal phrase's closest skill phrases (built and kept the first time). */
-    public Dataset<Row> closestSkills() {
-      return closestTable.get();
     }
   }
 
@@ -216,7 +202,7 @@ public final class MatchPipeline {
 
     Found found =
         config.engine().exactSearch()
-            ? search(profiles, memory.declinedPairs(), prepared.closestSkills(), figures)
+            ? search(profiles, memory.declinedPairs(), figures)
             : clustered(profiles, memory.declinedPairs(), prepared.phrasePairs(), figures);
     Dataset<Row> fitting = found.fitting();
 
@@ -375,55 +361,25 @@ public final class MatchPipeline {
         MemberProfiles.assemble(used, clusters.members(), chains, asOf)
             .transform(Checkpoints::keep);
     Dataset<Row> present = History.present(triaged).transform(Checkpoints::keep);
-    // The search reads each goal's closest skills; the whole table, a quarter of all goal-skill
-    // pairs in generated text, is built only for the clustered path (and benchmarks).
+    // The whole table, a quarter of all goal-skill pairs in generated text, is built only for the
+    // clustered path (and benchmarks): the search compares goals with skills as it walks.
     double min = config.score().minPhraseSimilarity();
     Supplier<Dataset<Row>> wholeTable = once(() -> PhrasePairs.between(profiles, similarity, min));
-    Supplier<Dataset<Row>> closestTable =
-        once(() -> PhrasePairs.closest(profiles, similarity, min, CLOSEST_SKILLS_KEPT));
-    String pairFigure;
-    if (config.engine().exactSearch()) {
-      Row shape =
-          closestTable
-              .get()
-              .agg(
-                  org.apache.spark.sql.functions.count(lit(1)),
-                  org.apache.spark.sql.functions.sum(
-                      org.apache.spark.sql.functions.size(col(PhrasePairs.SIMILAR))),
-                  org.apache.spark.sql.functions.sum(
-                      when(col(PhrasePairs.COMPLETE), 0).otherwise(1)))
-              .first();
-      long kept = shape.isNullAt(1) ? 0 : shape.getLong(1);
-      long cut = shape.isNullAt(2) ? 0 : shape.getLong(2);
-      figures.put("goal_phrases", shape.getLong(0));
-      figures.put("closest_skills_kept", kept);
-      figures.put("goal_phrases_cut", cut);
-      pairFigure =
-          String.format(
-              "%d goal phrases with their closest skill phrases (%d pairs; %d goals have more than"
-                  + " the %d kept)",
-              shape.getLong(0), kept, cut, CLOSEST_SKILLS_KEPT);
-    } else {
+    String pairFigure = "";
+    if (!config.engine().exactSearch()) {
       long phrasePairCount = wholeTable.get().count();
       figures.put("phrase_pairs", phrasePairCount);
-      pairFigure = String.format("%d goal-skill phrase pairs alike", phrasePairCount);
+      pairFigure = String.format("; %d goal-skill phrase pairs alike", phrasePairCount);
     }
     figures.put("clusters", clusters.k());
     figures.put("cluster_labels", clusters.labels());
     clock.end(
         "clusters",
         String.format(
-            "k = %d topic clusters (KMeans, cosine, over meaning); %s; management chains built",
+            "k = %d topic clusters (KMeans, cosine, over meaning)%s; management chains built",
             clusters.k(), pairFigure));
     return new Prepared(
-        triaged,
-        profiles,
-        present,
-        clusters.labels(),
-        wholeTable,
-        closestTable,
-        features.embedded(),
-        figures);
+        triaged, profiles, present, clusters.labels(), wholeTable, features.embedded(), figures);
   }
 
   /**
@@ -443,13 +399,8 @@ public final class MatchPipeline {
    * assignment and the alternatives need; the funnel of an unmatched mentee walks every mentor
    * sharing a similar phrase, once the assignment is known.
    */
-  private Found search(
-      Dataset<Row> profiles,
-      Dataset<Row> declined,
-      Dataset<Row> closestSkills,
-      Map<String, Object> figures) {
-    Dataset<Row> queries =
-        TopMentors.queries(profiles, declined, closestSkills).transform(Checkpoints::keep);
+  private Found search(Dataset<Row> profiles, Dataset<Row> declined, Map<String, Object> figures) {
+    Dataset<Row> queries = TopMentors.queries(profiles, declined).transform(Checkpoints::keep);
     MentorIndex mentorIndex = TopMentors.index(profiles);
     Broadcast<MentorIndex> index =
         JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(mentorIndex);
@@ -480,13 +431,13 @@ public final class MatchPipeline {
     figures.put("best_pairs", pairs);
     figures.put("mentees_with_a_fit", shape.getLong(3));
     figures.put("mentors_met", met);
-    figures.put("goals_read_beyond_kept", extended);
+    figures.put("goals_read_beyond_first_list", extended);
     clock.end(
         "search",
         String.format(
             "%d best fitting pairs kept (up to %d a mentee) for %d mentees, exactly; %d"
                 + " mentee-mentor meetings on the way, of %d mentors indexed; %d goals read"
-                + " beyond their closest skills",
+                + " beyond their first list of similar skills",
             pairs, k, shape.getLong(3), met, mentorIndex.size(), extended));
     List<String> ruleOrder = PairRuleCheck.NAMES;
     return new Found(

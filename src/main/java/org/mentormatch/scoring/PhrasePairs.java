@@ -26,11 +26,11 @@ import org.mentormatch.features.PhraseEmbedder;
  * <p>Found here by comparing every distinct goal with every distinct skill (the skills collected
  * and broadcast with their squared lengths, the goals in their partitions, one integer product a
  * pair): exact. The whole table grows with goals times skills, a quarter of which are alike in
- * generated text (21 million rows at 10,000 members), so the nightly search reads {@link #closest}
- * instead: the same comparison, keeping each goal's first few rows.
+ * generated text (21 million rows at 10,000 members), so the nightly search never builds it: it
+ * makes the same comparison with {@link Skills#closest}, keeping each goal's first few skills.
  *
  * <p>Input: distinct phrases with the fields of {@code MemberFeatures.PHRASE}, once for goals and
- * once for skills. Output: {@link #PAIR} rows, or {@link #CLOSEST} rows.
+ * once for skills. Output: {@link #PAIR} rows.
  */
 public final class PhrasePairs {
   private PhrasePairs() {}
@@ -47,24 +47,6 @@ public final class PhrasePairs {
           .add(SKILL, DataTypes.StringType, false)
           .add(SIMILARITY, DataTypes.DoubleType, false)
           .add(HOW, DataTypes.StringType, false);
-
-  public static final String SIMILAR = "similar";
-  public static final String COMPLETE = "complete";
-
-  /** One row of {@link #closest}: a goal, its closest skills (best first), whether that is all. */
-  public static final StructType CLOSEST =
-      new StructType()
-          .add(GOAL, DataTypes.StringType, false)
-          .add(
-              SIMILAR,
-              DataTypes.createArrayType(
-                  new StructType()
-                      .add(SKILL, DataTypes.StringType, false)
-                      .add(SIMILARITY, DataTypes.DoubleType, false)
-                      .add(HOW, DataTypes.StringType, false),
-                  false),
-              false)
-          .add(COMPLETE, DataTypes.BooleanType, false);
 
   /**
    * The table for members' {@code profiles}: each distinct goal phrase of a mentee with each
@@ -112,37 +94,6 @@ public final class PhrasePairs {
             for (Covering c : all.covering(g, similarity, min)) {
               out.add(RowFactory.create(g.text(), c.skill().text(), c.value(), c.kind().words()));
             }
-          }
-        });
-  }
-
-  /**
-   * For each distinct goal phrase of a mentee, the {@code kept} skill phrases of mentors that cover
-   * it best ({@link #CLOSEST} rows): the first rows of the phrase-pair table in the order {@link
-   * #closestFirst}, and whether that is all of them. The search walks these and computes any pair
-   * beyond them when it gets there, so the table stays {@code kept} rows a goal however many skills
-   * are alike (a quarter of all goal-skill pairs in generated text).
-   */
-  public static Dataset<Row> closest(
-      Dataset<Row> profiles, PhraseSimilarity similarity, double min, int kept) {
-    if (kept < 1) {
-      throw new IllegalArgumentException("keep at least one skill a goal: " + kept);
-    }
-    return eachGoal(
-        distinct(profiles, Columns.IS_MENTEE, Columns.GOAL_PHRASES),
-        share(distinct(profiles, Columns.IS_MENTOR, Columns.SKILL_PHRASES)),
-        CLOSEST,
-        (block, all, out) -> {
-          List<Closest> lists = all.closest(block, similarity, min, kept);
-          for (int g = 0; g < block.size(); g++) {
-            Closest c = lists.get(g);
-            List<Row> similar = new ArrayList<>();
-            for (Covering k : c.first()) {
-              similar.add(RowFactory.create(k.skill().text(), k.value(), k.kind().words()));
-            }
-            out.add(
-                RowFactory.create(
-                    block.get(g).text(), similar.toArray(new Row[0]), c.all() <= kept));
           }
         });
   }

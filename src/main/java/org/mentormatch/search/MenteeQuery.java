@@ -7,7 +7,7 @@ import org.mentormatch.scoring.PhraseSimilarity;
 
 /**
  * One mentee as the search reads them: what the hard rules need, the declined mentors, and each
- * goal (in the mentee's order) with the skill phrases similar to it, most similar first.
+ * goal in the mentee's order.
  */
 public record MenteeQuery(
     String id,
@@ -21,19 +21,13 @@ public record MenteeQuery(
     Set<String> declined)
     implements Serializable {
 
-  /** A skill phrase similar to a goal: a row of the phrase-pair table. */
+  /** A skill phrase similar to a goal, how similar and how ({@code PhraseSimilarity.Kind}). */
   public record SkillMatch(String skill, double similarity, String how) implements Serializable {}
 
   /**
-   * One goal: its text, whether it names a topic (only those count in the coverage), its first
-   * similar skill phrases in the order of {@code PhrasePairs.closestFirst}, whether those are all
-   * of them ({@code complete}), and the phrase itself, to compare with the skills beyond them.
+   * One goal: its text, whether it names a topic (only those count in the coverage), and the phrase
+   * as the similarity reads it, to compare with the skills.
    */
-  public record Goal(
-      String text,
-      boolean topical,
-      List<SkillMatch> matches,
-      boolean complete,
-      PhraseSimilarity.Phrase phrase)
+  public record Goal(String text, boolean topical, PhraseSimilarity.Phrase phrase)
       implements Serializable {}
 }

@@ -43,15 +43,18 @@ public final class MentorIndex implements Serializable {
   private final PhrasePairs.Skills skills;
 
   /**
-   * The longer similar-skill lists of searches over this index, per similarity and minimum: one
-   * object in each JVM (a broadcast index is one object per executor), so its tasks share them.
+   * The similar-skill lists of searches over this index, per similarity, minimum and first length:
+   * one object in each JVM (a broadcast index is one object per executor), so its tasks share them.
    */
   private transient Map<ListSettings, SkillLists> lists;
 
   private transient volatile PairScorer.Side[] sides;
 
-  /** What a list of similar skills depends on besides the skills and the goal. */
-  private record ListSettings(PhraseSimilarity similarity, double min) {}
+  /**
+   * What a list of similar skills depends on besides the skills and the goal, and how long a first
+   * list is.
+   */
+  private record ListSettings(PhraseSimilarity similarity, double min, int first) {}
 
   /**
    * The index of {@code mentors} (in any order; ids distinct), whose skill phrases are read in
@@ -106,16 +109,16 @@ public final class MentorIndex implements Serializable {
 
   /**
    * The similar-skill lists of goals over this index's skills by {@code similarity} at least {@code
-   * min}, shared by every search in this JVM asking with equal settings. Each settings' lists hold
-   * at most a tenth of the maximum heap.
+   * min}, first lists {@code first} long, shared by every search in this JVM asking with equal
+   * settings. Each settings' lists hold at most a tenth of the maximum heap.
    */
-  synchronized SkillLists lists(PhraseSimilarity similarity, double min) {
+  synchronized SkillLists lists(PhraseSimilarity similarity, double min, int first) {
     if (lists == null) {
       lists = new HashMap<>();
     }
     return lists.computeIfAbsent(
-        new ListSettings(similarity, min),
-        k -> new SkillLists(this, similarity, min, Runtime.getRuntime().maxMemory() / 10));
+        new ListSettings(similarity, min, first),
+        k -> new SkillLists(this, similarity, min, first, Runtime.getRuntime().maxMemory() / 10));
   }
 
   /** How many mentors there are. */

@@ -11,16 +11,17 @@ import org.mentormatch.scoring.PhrasePairs;
 import org.mentormatch.scoring.PhraseSimilarity;
 
 /**
- * Goals' similar skills beyond the ones the phrase-pair table kept, each list computed once and
- * shared by every search over one {@link MentorIndex} with one similarity in this JVM: the tasks of
- * an executor, mentee after mentee, and the funnel after the search.
+ * Goals' similar skills, each list computed once and shared by every search over one {@link
+ * MentorIndex} with one similarity in this JVM: the tasks of an executor, mentee after mentee (many
+ * name the same goal), and the funnel after the search.
  *
  * <p>A list holds a goal's first similar skills (skill numbers, similarities and kinds in arrays)
  * in the order of {@code PhrasePairs.closestFirst}, what {@code PhrasePairs.Skills#closest} gives.
  * Asked for more than the first {@code have} of a goal's skills, it gives a list already known if
- * that has more (or all of them), or computes one {@link #GROWTH} times as long, comparing the goal
- * with every skill; a second caller asking for the same goal meanwhile waits for that one. Lists
- * are forgotten, least recently used first, when they hold more than {@link #bytesHeld} bytes.
+ * that has more (or all of them), or computes one: {@code first} long for a goal not walked yet,
+ * else {@link #GROWTH} times {@code have}, comparing the goal with every skill; a second caller
+ * asking for the same goal meanwhile waits for that one. Lists are forgotten, least recently used
+ * first, when they hold more than {@link #bytesHeld} bytes.
  *
  * <p>Thread-safe. Lists are keyed by everything of the goal the similarity reads (text, concepts,
  * coverage, topicality and embedding), and the whole cache belongs to one index object and one
@@ -35,9 +36,16 @@ final class SkillLists {
    */
   static final int GROWTH = 16;
 
+  /**
+   * How long a goal's first list is, by default: most walks stop within it (in generated text, a
+   * goal's first 128 similar skills were too few for nine walks in ten at 10,000 members).
+   */
+  static final int FIRST = 2048;
+
   private final MentorIndex index;
   private final PhraseSimilarity similarity;
   private final double min;
+  private final int first;
   private final long bytesHeld;
   private final Map<Goal, Slot> byGoal = new LinkedHashMap<>(1024, 0.75f, true);
   private long bytes;
@@ -45,12 +53,18 @@ final class SkillLists {
 
   /**
    * Lists of {@code index}'s skills covering goals at least {@code min} by {@code similarity},
-   * forgetting the least recently used beyond {@code bytesHeld} bytes.
+   * first lists {@code first} long, forgetting the least recently used beyond {@code bytesHeld}
+   * bytes.
    */
-  SkillLists(MentorIndex index, PhraseSimilarity similarity, double min, long bytesHeld) {
+  SkillLists(
+      MentorIndex index, PhraseSimilarity similarity, double min, int first, long bytesHeld) {
     if (bytesHeld < 0) {
       throw new IllegalArgumentException("bytes held must be at least 0: " + bytesHeld);
     }
+    if (first < 1) {
+      throw new IllegalArgumentException("a first list holds at least one skill: " + first);
+    }
+    this.first = first;
     this.index = index;
     this.similarity = similarity;
     this.min = min;
@@ -59,7 +73,7 @@ final class SkillLists {
 
   /**
    * More than the first {@code have} of {@code goal}'s similar skills, or all of them: a list known
-   * already, or one {@link #GROWTH} times {@code have} long (at least {@code GROWTH}).
+   * already, or one {@link #depth} long.
    */
   Ranking longer(PhraseSimilarity.Phrase goal, int have) {
     Goal key = new Goal(goal);
@@ -80,7 +94,7 @@ final class SkillLists {
       if (mine) {
         Ranking list;
         try {
-          list = compute(goal, Math.max(1, have) * GROWTH);
+          list = compute(goal, depth(have));
         } catch (RuntimeException | Error e) {
           abandon(key, pending, e);
           throw e;
@@ -100,8 +114,7 @@ final class SkillLists {
    * Computes now, together, the list {@link #longer} would compute for each of {@code goals} that
    * has no list longer than its first {@code have[i]} skills and none being computed: a block of
    * goals compared with the skills at once costs a fraction of comparing them one by one ({@code
-   * PhrasePairs.Skills#closest}). For the goals of mentees about to be searched, most of whose
-   * walks go past their kept skills.
+   * PhrasePairs.Skills#closest}). For the goals of mentees about to be searched.
    */
   void prepare(List<PhraseSimilarity.Phrase> goals, int[] have) {
     if (goals.size() != have.length) {
@@ -122,7 +135,7 @@ final class SkillLists {
         }
         slot.computing = new CompletableFuture<>();
         mine.put(key, slot.computing);
-        int depth = Math.max(1, have[i]) * GROWTH;
+        int depth = depth(have[i]);
         keysByDepth.computeIfAbsent(depth, d -> new ArrayList<>()).add(key);
       }
     }
@@ -143,6 +156,11 @@ final class SkillLists {
         keep(keys.get(i), mine.get(keys.get(i)), lists.get(i));
       }
     }
+  }
+
+  /** How long a list to compute for a caller who has the first {@code have} skills. */
+  private int depth(int have) {
+    return have == 0 ? first : (int) Math.min(Integer.MAX_VALUE, (long) have * GROWTH);
   }
 
   /**

@@ -29,13 +29,13 @@ import org.mentormatch.scoring.PhraseSimilarity;
  * keeps walking: an unmet mentor with an equal score and a smaller id would rank first), below
  * {@code assignment.min_score}, or its coverage below {@code assignment.min_coverage}.
  *
- * <p>A goal arrives with only its first similar skills (the phrase-pair table's first rows for it,
- * {@code PhrasePairs.closest}), since most walks stop within them. A mentor met is scored on every
- * skill: one beyond the kept ones is compared with the goal here, by the same similarity on the
- * same phrases, so it gets the number the table would have. A walk that reaches the end of a goal's
- * kept skills takes a list sixteen times as long from {@link SkillLists} (computed once in the JVM,
- * comparing that goal with every skill, and shared by every search over the same index), and walks
- * on. Either way the walk and the scores are those of the whole table.
+ * <p>A goal's similar skills come from {@link SkillLists}: its first {@link SkillLists#FIRST}
+ * (computed once in the JVM, comparing the goal with every skill, and shared by every search over
+ * the same index), since most walks stop within them; a walk that reaches the end of a list takes
+ * one sixteen times as long, and walks on. A mentor met is scored on every skill: one beyond the
+ * goal's list is compared with the goal here, by the same similarity on the same phrases, so it
+ * gets the number a longer list would have. Either way the walk and the scores are those of the
+ * whole phrase-pair table.
  *
  * <p>Exact: the result is the first {@code k} fitting pairs (allowed by every rule, coverage and
  * score at least the minimums) in the order of {@code PairScoring.bestFirst} (score descending,
@@ -54,7 +54,7 @@ public final class TopMentorSearch implements Serializable {
 
   /**
    * What one search found, how many mentors it met on the way, and how many of the mentee's goals
-   * it read beyond their kept similar skills.
+   * it read beyond their first list of similar skills.
    */
   public record Result(List<Found> best, int mentorsMet, int goalsExtended)
       implements Serializable {}
@@ -98,10 +98,11 @@ public final class TopMentorSearch implements Serializable {
   private transient int[] metForGoal;
   private transient int goalStamp;
   private transient SkillLists lists;
+  private final int firstList;
 
   /**
    * A search over {@code index} with the score, thresholds and rules in force, comparing goals with
-   * skills beyond their kept similar skills by {@code similarity}.
+   * skills by {@code similarity}.
    */
   public TopMentorSearch(
       MentorIndex index,
@@ -109,6 +110,21 @@ public final class TopMentorSearch implements Serializable {
       AssignmentConfig assignment,
       PairRuleCheck rules,
       PhraseSimilarity similarity) {
+    this(index, score, assignment, rules, similarity, SkillLists.FIRST);
+  }
+
+  /**
+   * A search whose goals' first lists hold {@code firstList} similar skills: only when lists are
+   * computed changes, never what is found (tests make it small, so walks read beyond it).
+   */
+  TopMentorSearch(
+      MentorIndex index,
+      ScoreConfig score,
+      AssignmentConfig assignment,
+      PairRuleCheck rules,
+      PhraseSimilarity similarity,
+      int firstList) {
+    this.firstList = firstList;
     this.index = index;
     this.similarity = similarity;
     this.scorer = new PairScorer(score);
@@ -118,33 +134,31 @@ public final class TopMentorSearch implements Serializable {
   }
 
   /**
-   * Readies the search of {@code mentees}, who are searched next: computes together the longer
-   * skill lists of their goals whose kept skills are not all (a walk reads past them at least once
-   * in nine goals out of ten in generated text), as each walk would ask for them one by one.
-   * Changes nothing a search finds, only when its lists are computed.
+   * Readies the search of {@code mentees}, who are searched next: computes together the first skill
+   * lists of their topical goals, as each walk would ask for them one by one (a block of goals
+   * compared with the skills at once costs a fraction of one at a time). Changes nothing a search
+   * finds, only when its lists are computed.
    */
   public void prepare(List<MenteeQuery> mentees) {
     scratch();
     List<PhraseSimilarity.Phrase> goals = new ArrayList<>();
-    List<Integer> have = new ArrayList<>();
     for (MenteeQuery q : mentees) {
       for (MenteeQuery.Goal goal : q.goals()) {
-        if (!goal.complete()) {
+        if (goal.topical()) {
           goals.add(goal.phrase());
-          have.add(goal.matches().size());
         }
       }
     }
     if (!goals.isEmpty()) {
-      lists.prepare(goals, have.stream().mapToInt(Integer::intValue).toArray());
+      lists.prepare(goals, new int[goals.size()]);
     }
   }
 
-  /** The task's scratch array of mentors met and the JVM's longer lists, made on first use. */
+  /** The task's scratch array of mentors met and the JVM's skill lists, made on first use. */
   private void scratch() {
     if (metBy == null) {
       metBy = new int[index.size()];
-      lists = index.lists(similarity, score.minPhraseSimilarity());
+      lists = index.lists(similarity, score.minPhraseSimilarity(), firstList);
     }
   }
 
@@ -375,20 +389,25 @@ public final class TopMentorSearch implements Serializable {
     final List<MenteeQuery.Goal> goals;
 
     /**
-     * Each goal's similar skills as far as known: the kept ones, or, once walked past them, the
-     * longer list shared by the searches of this JVM ({@link SkillLists}).
+     * Each goal's similar skills as far as known, shared by the searches of this JVM ({@link
+     * SkillLists}); null before the walk first asks.
      */
-    final SkillLists.Ranking[] longer;
+    final SkillLists.Ranking[] ranking;
 
+    /** Whether a goal's list is all the skills covering it. */
     final boolean[] complete;
+
+    /** Whether the walk has gone past the first list's length in a goal's similar skills. */
+    final boolean[] readBeyondFirst;
+
     final long[] goalNorms;
     final PhraseSimilarity.Against[] against;
 
     /**
-     * Per goal, by skill number: the kept match, or the match (or {@link #NO_MATCH}) computed here
-     * for a skill beyond the lists.
+     * Per goal, by skill number, the match (or {@link #NO_MATCH}) computed here for a skill beyond
+     * the goal's list.
      */
-    final List<Map<Integer, MenteeQuery.SkillMatch>> similar = new ArrayList<>();
+    final List<Map<Integer, MenteeQuery.SkillMatch>> beyond = new ArrayList<>();
 
     final PairScorer.Side mentee;
     final int[] next;
@@ -403,67 +422,60 @@ public final class TopMentorSearch implements Serializable {
       }
       goals = q.goals();
       next = new int[goals.size()];
-      longer = new SkillLists.Ranking[goals.size()];
+      ranking = new SkillLists.Ranking[goals.size()];
       complete = new boolean[goals.size()];
+      readBeyondFirst = new boolean[goals.size()];
       goalNorms = new long[goals.size()];
       against = new PhraseSimilarity.Against[goals.size()];
       for (int g = 0; g < goals.size(); g++) {
         MenteeQuery.Goal goal = goals.get(g);
-        complete[g] = goal.complete();
-        Map<Integer, MenteeQuery.SkillMatch> bySkill = new HashMap<>();
-        for (MenteeQuery.SkillMatch s : goal.matches()) {
-          int id = index.skillId(s.skill());
-          if (id >= 0) {
-            bySkill.putIfAbsent(id, s);
-          }
-        }
-        similar.add(bySkill);
-        if (!goal.complete()) {
-          goalNorms[g] = PhrasePairs.Skills.norm(goal.phrase());
-        }
+        // A goal naming no topic is covered by no skill (similarity 0, below any positive minimum):
+        // its list is empty without comparing it with the skills.
+        complete[g] = !goal.topical() && score.minPhraseSimilarity() > 0;
+        goalNorms[g] = PhrasePairs.Skills.norm(goal.phrase());
+        beyond.add(new HashMap<>());
       }
       mentee = new PairScorer.Side(q.seniority(), q.utcOffsetMinutes(), q.department());
     }
 
     /**
      * How much skill number {@code s} covers goal {@code g}, or NaN when it does not: from the
-     * goal's lists, or, beyond them, compared now as the phrase-pair table would (and remembered
-     * for the walk).
+     * goal's list, or, beyond it, compared now as a longer list would (and remembered for the
+     * walk).
      */
     double similarity(int g, int s) {
-      SkillLists.Ranking ranking = longer[g];
-      if (ranking != null) {
-        int at = ranking.placeOf(s);
-        if (at >= 0) {
-          return ranking.similarity(at);
-        }
+      int at = placeOf(g, s);
+      if (at >= 0) {
+        return ranking[g].similarity(at);
       }
-      MenteeQuery.SkillMatch m = known(g, s);
+      MenteeQuery.SkillMatch m = beyond(g, s);
       return m == null ? Double.NaN : m.similarity();
     }
 
     /** How skill number {@code s} covers goal {@code g}, or null, as {@link #similarity} says. */
     MenteeQuery.SkillMatch match(int g, int s) {
-      SkillLists.Ranking ranking = longer[g];
-      if (ranking != null) {
-        int at = ranking.placeOf(s);
-        if (at >= 0) {
-          return new MenteeQuery.SkillMatch(
-              ranking.text(at), ranking.similarity(at), ranking.kind(at).words());
-        }
+      int at = placeOf(g, s);
+      if (at >= 0) {
+        SkillLists.Ranking r = ranking[g];
+        return new MenteeQuery.SkillMatch(r.text(at), r.similarity(at), r.kind(at).words());
       }
-      return known(g, s);
+      return beyond(g, s);
     }
 
-    /** The kept match of skill {@code s} for goal {@code g}, or one computed now, or null. */
-    private MenteeQuery.SkillMatch known(int g, int s) {
-      Map<Integer, MenteeQuery.SkillMatch> known = similar.get(g);
+    /** The place of skill {@code s} in goal {@code g}'s list, or -1. */
+    private int placeOf(int g, int s) {
+      return ranking[g] == null ? -1 : ranking[g].placeOf(s);
+    }
+
+    /** The match of skill {@code s} beyond goal {@code g}'s list, computed once, or null. */
+    private MenteeQuery.SkillMatch beyond(int g, int s) {
+      if (complete[g]) {
+        return null;
+      }
+      Map<Integer, MenteeQuery.SkillMatch> known = beyond.get(g);
       MenteeQuery.SkillMatch m = known.get(s);
       if (m != null) {
         return m == NO_MATCH ? null : m;
-      }
-      if (complete[g]) {
-        return null;
       }
       if (against[g] == null) {
         against[g] = similarity.against(goals.get(g).phrase());
@@ -488,52 +500,43 @@ public final class TopMentorSearch implements Serializable {
 
     /** How many of goal {@code g}'s similar skills are known. */
     private int size(int g) {
-      return longer[g] != null ? longer[g].size() : goals.get(g).matches().size();
+      return ranking[g] == null ? 0 : ranking[g].size();
     }
 
     /** The similarity of goal {@code g}'s {@code i}-th similar skill. */
     private double similarityAt(int g, int i) {
-      return longer[g] != null
-          ? longer[g].similarity(i)
-          : goals.get(g).matches().get(i).similarity();
+      return ranking[g].similarity(i);
     }
 
-    /** Whether goal {@code g} has a next similar skill, reading beyond the kept ones if needed. */
+    /** Whether goal {@code g} has a next similar skill, reading a longer list if needed. */
     boolean hasNext(int g) {
       if (next[g] == size(g) && !complete[g]) {
-        SkillLists.Ranking ranking = lists.longer(goals.get(g).phrase(), size(g));
-        if (longer[g] == null) {
-          extended++;
-        }
-        next[g] = resumeAfter(g, ranking);
-        longer[g] = ranking;
-        complete[g] = ranking.complete();
+        SkillLists.Ranking longer = lists.longer(goals.get(g).phrase(), size(g));
+        next[g] = resumeAfter(g, longer);
+        ranking[g] = longer;
+        complete[g] = longer.complete();
       }
       return next[g] < size(g);
     }
 
     /**
-     * Where to go on in {@code ranking} after walking all of goal {@code g}'s list: after the last
-     * phrase walked in the order both follow, so a longer list missing a phrase of the shorter (a
-     * skill no mentor offers tonight) cannot make the walk skip one.
+     * Where to go on in {@code longer} after walking all of goal {@code g}'s list: after the last
+     * phrase walked in the order both follow.
      */
-    private int resumeAfter(int g, SkillLists.Ranking ranking) {
+    private int resumeAfter(int g, SkillLists.Ranking longer) {
       int walked = size(g);
       if (walked == 0) {
         return 0;
       }
       double lastSimilarity = similarityAt(g, walked - 1);
-      String lastSkill =
-          longer[g] != null
-              ? longer[g].text(walked - 1)
-              : goals.get(g).matches().get(walked - 1).skill();
-      // The phrases at or before the last walked are a prefix of the ranking: find its end.
+      String lastSkill = ranking[g].text(walked - 1);
+      // The phrases at or before the last walked are a prefix of the longer list: find its end.
       int low = 0;
-      int high = ranking.size();
+      int high = longer.size();
       while (low < high) {
         int mid = (low + high) >>> 1;
         if (PhrasePairs.closestFirst(
-                ranking.similarity(mid), ranking.text(mid), lastSimilarity, lastSkill)
+                longer.similarity(mid), longer.text(mid), lastSimilarity, lastSkill)
             <= 0) {
           low = mid + 1;
         } else {
@@ -601,11 +604,12 @@ public final class TopMentorSearch implements Serializable {
     }
 
     private int[] advance(int g) {
-      int i = next[g]++;
-      int s =
-          longer[g] != null
-              ? longer[g].skill(i)
-              : index.skillId(goals.get(g).matches().get(i).skill());
+      // Counted by place, not by the lists asked for: another walk may have left a longer one.
+      if (next[g] >= firstList && !readBeyondFirst[g]) {
+        readBeyondFirst[g] = true;
+        extended++;
+      }
+      int s = ranking[g].skill(next[g]++);
       return s < 0 ? new int[0] : index.mentorsWith(s);
     }
   }

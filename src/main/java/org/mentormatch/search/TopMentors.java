@@ -2,11 +2,8 @@ package org.mentormatch.search;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.posexplode;
-import static org.apache.spark.sql.functions.struct;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -31,8 +28,8 @@ import org.mentormatch.scoring.PhraseSimilarity;
  * the funnel of the mentees asked for ({@link TopMentorSearch#funnel}).
  *
  * <p>The mentors' index ({@link MentorIndex}) is built on the driver and broadcast: a few hundred
- * bytes per mentor. The mentees, with each goal's similar skills from the phrase-pair table, are
- * searched where they lie, one task per partition.
+ * bytes per mentor. The mentees, with their goal phrases, are searched where they lie, one task per
+ * partition; each executor compares a goal with the skills once, for every mentee naming it.
  *
  * <p>Output of {@link #best}: {@code mentee_member_id, mentor_member_id}, {@link
  * PairScoring#SCORE_COLUMNS} and {@code mentor_cluster}, the columns the assignment and the
@@ -46,7 +43,12 @@ public final class TopMentors {
   public static final String BEST_SCORE = "best_score";
   public static final String ABOVE_MINIMUM = "above_minimum";
 
-  /** Of a mentee's goals, how many the search read beyond their kept similar skills. */
+  /**
+   * How many similar skills a goal's first list holds; a walk that needs more reads a longer one.
+   */
+  public static final int FIRST_LIST = SkillLists.FIRST;
+
+  /** Of a mentee's goals, how many the search read beyond their first list of similar skills. */
   public static final String GOALS_EXTENDED = "goals_extended";
 
   private static final StructType FOUND =
@@ -83,40 +85,11 @@ public final class TopMentors {
 
   /**
    * One row per mentee: the rule columns, {@code declined} (mentor ids) and {@code goals} (each
-   * with its position, the phrase's fields, its closest skills and whether they are all).
+   * with its position and the phrase's fields as the similarity reads them).
    *
    * @param declined pairs ({@code mentee_member_id, mentor_member_id}) coordinators rejected
-   * @param closest each goal phrase's closest skill phrases ({@link PhrasePairs#closest})
    */
-  public static Dataset<Row> queries(
-      Dataset<Row> profiles, Dataset<Row> declined, Dataset<Row> closest) {
-    Dataset<Row> goals =
-        profiles
-            .filter(col(Columns.IS_MENTEE))
-            .select(
-                col(Columns.MEMBER_ID).as(Columns.MENTEE_ID), posexplode(col(Columns.GOAL_PHRASES)))
-            .select(
-                col(Columns.MENTEE_ID),
-                col("pos"),
-                col("col." + Columns.PHRASE_TEXT).as(PhrasePairs.GOAL),
-                col("col." + Columns.PHRASE_TOPICAL).as(Columns.PHRASE_TOPICAL),
-                col("col." + Columns.PHRASE_CONCEPTS).as(Columns.PHRASE_CONCEPTS),
-                col("col." + Columns.PHRASE_COVERAGE).as(Columns.PHRASE_COVERAGE),
-                col("col." + Columns.PHRASE_EMBEDDING).as(Columns.PHRASE_EMBEDDING))
-            .join(closest, new String[] {PhrasePairs.GOAL}, "left")
-            .groupBy(Columns.MENTEE_ID)
-            .agg(
-                collect_list(
-                        struct(
-                            col("pos"),
-                            col(PhrasePairs.GOAL),
-                            col(Columns.PHRASE_TOPICAL),
-                            col(PhrasePairs.SIMILAR),
-                            col(PhrasePairs.COMPLETE),
-                            col(Columns.PHRASE_CONCEPTS),
-                            col(Columns.PHRASE_COVERAGE),
-                            col(Columns.PHRASE_EMBEDDING)))
-                    .as("goals"));
+  public static Dataset<Row> queries(Dataset<Row> profiles, Dataset<Row> declined) {
     Dataset<Row> declinedBy =
         declined
             .groupBy(Columns.MENTEE_ID)
@@ -130,8 +103,8 @@ public final class TopMentors {
             col(Columns.SENIORITY),
             col(Columns.DEPARTMENT),
             col(Columns.MANAGER_ID),
-            col(Columns.MANAGEMENT_CHAIN))
-        .join(goals, new String[] {Columns.MENTEE_ID}, "left")
+            col(Columns.MANAGEMENT_CHAIN),
+            col(Columns.GOAL_PHRASES).as("goals"))
         .join(declinedBy, new String[] {Columns.MENTEE_ID}, "left");
   }
 
@@ -176,7 +149,11 @@ public final class TopMentors {
 
   /** Settings of a search, shipped to the tasks with the broadcast index. */
   private record Setup(
-      Broadcast<MentorIndex> index, PhraseSimilarity similarity, MatchConfig config, int k)
+      Broadcast<MentorIndex> index,
+      PhraseSimilarity similarity,
+      MatchConfig config,
+      int k,
+      int firstList)
       implements java.io.Serializable {
     TopMentorSearch search() {
       return new TopMentorSearch(
@@ -184,7 +161,8 @@ public final class TopMentors {
           config.score(),
           config.assignment(),
           new PairRuleCheck(config.rules()),
-          similarity);
+          similarity,
+          firstList);
     }
   }
 
@@ -195,7 +173,18 @@ public final class TopMentors {
       PhraseSimilarity similarity,
       MatchConfig config,
       int k) {
-    return found(queries, new Setup(index, similarity, config, k), TopMentorSearch::top);
+    return best(queries, index, similarity, config, k, FIRST_LIST);
+  }
+
+  /** {@link #best}, with goals' first lists of similar skills {@code firstList} long. */
+  static Dataset<Row> best(
+      Dataset<Row> queries,
+      Broadcast<MentorIndex> index,
+      PhraseSimilarity similarity,
+      MatchConfig config,
+      int k,
+      int firstList) {
+    return found(queries, new Setup(index, similarity, config, k, firstList), TopMentorSearch::top);
   }
 
   /** The funnel of each mentee in {@code queries} (see {@link TopMentorSearch#funnel}). */
@@ -204,7 +193,17 @@ public final class TopMentors {
       Broadcast<MentorIndex> index,
       PhraseSimilarity similarity,
       MatchConfig config) {
-    Setup setup = new Setup(index, similarity, config, 0);
+    return funnel(queries, index, similarity, config, FIRST_LIST);
+  }
+
+  /** {@link #funnel}, with goals' first lists of similar skills {@code firstList} long. */
+  static Dataset<Row> funnel(
+      Dataset<Row> queries,
+      Broadcast<MentorIndex> index,
+      PhraseSimilarity similarity,
+      MatchConfig config,
+      int firstList) {
+    Setup setup = new Setup(index, similarity, config, 0, firstList);
     return queries.mapPartitions(
         (MapPartitionsFunction<Row, Row>)
             rows -> {
@@ -242,7 +241,7 @@ public final class TopMentors {
       int k) {
     return found(
         queries,
-        new Setup(index, similarity, config, k),
+        new Setup(index, similarity, config, k, FIRST_LIST),
         (search, q, depth) -> {
           TopMentorSearch.Funnel f = search.funnel(q, depth);
           return new TopMentorSearch.Result(f.best(), f.candidates(), 0);
@@ -359,29 +358,19 @@ public final class TopMentors {
 
   /** A query row of {@link #queries} as the search reads it. */
   static MenteeQuery query(Row r) {
-    List<Row> goalRows =
-        r.isNullAt(r.fieldIndex("goals")) ? List.of() : r.getList(r.fieldIndex("goals"));
-    List<Row> sortedGoals = new ArrayList<>(goalRows);
-    sortedGoals.sort(Comparator.comparingInt(g -> g.getInt(0)));
+    int goalsAt = r.fieldIndex("goals");
     List<MenteeQuery.Goal> goals = new ArrayList<>();
-    for (Row g : sortedGoals) {
-      List<MenteeQuery.SkillMatch> matches = new ArrayList<>();
-      if (!g.isNullAt(3)) {
-        for (Row m : g.<Row>getList(3)) {
-          matches.add(new MenteeQuery.SkillMatch(m.getString(0), m.getDouble(1), m.getString(2)));
-        }
+    if (!r.isNullAt(goalsAt)) {
+      for (Row g : r.<Row>getList(goalsAt)) {
+        PhraseSimilarity.Phrase phrase =
+            new PhraseSimilarity.Phrase(
+                g.getAs(Columns.PHRASE_TEXT),
+                List.copyOf(g.<String>getList(g.fieldIndex(Columns.PHRASE_CONCEPTS))),
+                g.<Double>getAs(Columns.PHRASE_COVERAGE),
+                g.<Boolean>getAs(Columns.PHRASE_TOPICAL),
+                g.<byte[]>getAs(Columns.PHRASE_EMBEDDING));
+        goals.add(new MenteeQuery.Goal(phrase.text(), phrase.topical(), phrase));
       }
-      // Every goal has a row in the closest table, empty or not; a goal without one (a table of
-      // other profiles) is read in full by the search rather than taken as covered by nobody.
-      boolean complete = !g.isNullAt(4) && g.getBoolean(4);
-      PhraseSimilarity.Phrase phrase =
-          new PhraseSimilarity.Phrase(
-              g.getString(1),
-              List.copyOf(g.<String>getList(5)),
-              g.getDouble(6),
-              g.getBoolean(2),
-              (byte[]) g.get(7));
-      goals.add(new MenteeQuery.Goal(g.getString(1), g.getBoolean(2), matches, complete, phrase));
     }
     int declinedAt = r.fieldIndex("declined");
     // Java copies of Spark's list views: the rules read them once for every mentor met.

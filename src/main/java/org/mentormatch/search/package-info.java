@@ -1,12 +1,12 @@
 /**
  * The exact search for each mentee's best mentors without scoring every pair: a threshold algorithm
- * over each goal's closest skill phrases (compared further as a walk needs), which stops once no
- * further mentor can enter a mentee's top list, and the exhaustive enumeration the funnel of an
- * unmatched mentee and the recall measure need.
+ * over each goal's closest skill phrases (compared with the skills as far as a walk needs), which
+ * stops once no further mentor can enter a mentee's top list, and the exhaustive enumeration the
+ * funnel of an unmatched mentee and the recall measure need.
  *
- * <p>Input: profiles ({@code candidates.MemberProfiles}), declined pairs, each goal's closest skill
- * phrases ({@code scoring.PhrasePairs#closest}). Output: each mentee's best fitting pairs with
- * {@code scoring.PairScoring.SCORE_COLUMNS}, and the funnel of the mentees asked for.
+ * <p>Input: profiles ({@code candidates.MemberProfiles}) with their phrases, declined pairs.
+ * Output: each mentee's best fitting pairs with {@code scoring.PairScoring.SCORE_COLUMNS}, and the
+ * funnel of the mentees asked for.
  *
  * <p>May use: {@code org.mentormatch}, {@code candidates}, {@code config}, {@code scoring}.
  */

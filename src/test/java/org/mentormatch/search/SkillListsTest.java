@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -34,6 +35,9 @@ class SkillListsTest {
   private static final Taxonomy TAXONOMY = Taxonomy.builtIn();
   private static final PhraseAnalyzer ANALYZER = new PhraseAnalyzer(TAXONOMY);
   private static final double MIN = 0.3;
+
+  /** A first list shorter than the tests' skills, so walks read beyond it. */
+  private static final int FIRST = 24;
 
   private static PhraseSimilarity similarity() {
     return new PhraseSimilarity(TAXONOMY, PhraseEmbedder.ALL_MINILM_L6_V2_Q);
@@ -121,7 +125,7 @@ class SkillListsTest {
   @Test
   void aListIsWhatClosestKeepsAndItsPlacesFindEachSkill() {
     MentorIndex index = index(1, 300);
-    SkillLists lists = new SkillLists(index, similarity(), MIN, Long.MAX_VALUE);
+    SkillLists lists = new SkillLists(index, similarity(), MIN, FIRST, Long.MAX_VALUE);
     Phrase goal = goals(5, 1).get(0);
     SkillLists.Ranking first = lists.longer(goal, 2);
     assertEquals(2 * SkillLists.GROWTH, first.size());
@@ -146,9 +150,26 @@ class SkillListsTest {
   }
 
   @Test
+  void aGoalNotWalkedYetGetsAFirstListAndAWalkBeyondItALongerOne() {
+    MentorIndex index = index(1, 300);
+    SkillLists lists = new SkillLists(index, similarity(), MIN, FIRST, Long.MAX_VALUE);
+    Phrase goal = goals(5, 1).get(0);
+    SkillLists.Ranking first = lists.longer(goal, 0);
+    assertEquals(FIRST, first.size());
+    assertEquals(closest(index, goal, FIRST), describe(first));
+    assertSame(first, lists.longer(goal, FIRST - 1), "the first list serves a shorter walk");
+    SkillLists.Ranking longer = lists.longer(goal, FIRST);
+    assertEquals(closest(index, goal, FIRST * SkillLists.GROWTH), describe(longer));
+    assertEquals(2, lists.computed());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new SkillLists(index, similarity(), MIN, 0, Long.MAX_VALUE));
+  }
+
+  @Test
   void preparedListsAreTheOnesAWalkWouldComputeAndAreNotComputedAgain() {
     MentorIndex index = index(1, 700);
-    SkillLists lists = new SkillLists(index, similarity(), MIN, Long.MAX_VALUE);
+    SkillLists lists = new SkillLists(index, similarity(), MIN, FIRST, Long.MAX_VALUE);
     List<Phrase> goals = goals(9, 45);
     // A goal twice, and one whose longer list is known already: each computed once.
     goals.add(goals.get(3));
@@ -160,7 +181,7 @@ class SkillListsTest {
     have[7] = 2;
     lists.prepare(goals, have);
     assertEquals(1 + 44, lists.computed(), "45 distinct goals, one known before");
-    SkillLists fresh = new SkillLists(index, similarity(), MIN, Long.MAX_VALUE);
+    SkillLists fresh = new SkillLists(index, similarity(), MIN, FIRST, Long.MAX_VALUE);
     for (int g = 0; g < goals.size(); g++) {
       SkillLists.Ranking r = lists.longer(goals.get(g), have[g]);
       assertEquals(describe(fresh.longer(goals.get(g), have[g])), describe(r), "goal " + g);
@@ -175,14 +196,14 @@ class SkillListsTest {
     MentorIndex one = index(1, 200);
     MentorIndex other = index(2, 200);
     Phrase goal = goals(5, 1).get(0);
-    SkillLists.Ranking a = one.lists(similarity(), MIN).longer(goal, 1);
-    SkillLists.Ranking b = other.lists(similarity(), MIN).longer(goal, 1);
+    SkillLists.Ranking a = one.lists(similarity(), MIN, FIRST).longer(goal, 1);
+    SkillLists.Ranking b = other.lists(similarity(), MIN, FIRST).longer(goal, 1);
     assertEquals(closest(one, goal, SkillLists.GROWTH), describe(a));
     assertEquals(closest(other, goal, SkillLists.GROWTH), describe(b));
     assertNotEquals(describe(a), describe(b), "the two indexes have different skills");
     // The same skills in a new index object: its own lists, equal to the first's.
     MentorIndex again = index(1, 200);
-    SkillLists.Ranking c = again.lists(similarity(), MIN).longer(goal, 1);
+    SkillLists.Ranking c = again.lists(similarity(), MIN, FIRST).longer(goal, 1);
     assertNotSame(a, c);
     assertEquals(describe(a), describe(c));
   }
@@ -190,18 +211,19 @@ class SkillListsTest {
   @Test
   void equalSettingsShareListsAndOtherSettingsDoNot() {
     MentorIndex index = index(1, 200);
-    assertSame(index.lists(similarity(), MIN), index.lists(similarity(), MIN));
-    assertNotSame(index.lists(similarity(), MIN), index.lists(similarity(), 0.5));
+    assertSame(index.lists(similarity(), MIN, FIRST), index.lists(similarity(), MIN, FIRST));
+    assertNotSame(index.lists(similarity(), MIN, FIRST), index.lists(similarity(), 0.5, FIRST));
+    assertNotSame(index.lists(similarity(), MIN, FIRST), index.lists(similarity(), MIN, 1));
     Taxonomy extended =
         TAXONOMY.extendedWith(
             new java.io.StringReader("concept,area,broader,variants\nzz test,zz,,zz test\n"),
             "test");
     PhraseSimilarity other = new PhraseSimilarity(extended, PhraseEmbedder.ALL_MINILM_L6_V2_Q);
-    assertNotSame(index.lists(similarity(), MIN), index.lists(other, MIN));
+    assertNotSame(index.lists(similarity(), MIN, FIRST), index.lists(other, MIN, FIRST));
 
     Phrase goal = goals(5, 1).get(0);
-    SkillLists.Ranking at03 = index.lists(similarity(), MIN).longer(goal, 1000);
-    SkillLists.Ranking at05 = index.lists(similarity(), 0.5).longer(goal, 1000);
+    SkillLists.Ranking at03 = index.lists(similarity(), MIN, FIRST).longer(goal, 1000);
+    SkillLists.Ranking at05 = index.lists(similarity(), 0.5, FIRST).longer(goal, 1000);
     assertTrue(at03.complete() && at05.complete());
     assertTrue(at05.size() < at03.size(), at05.size() + " skills at 0.5, " + at03.size());
     for (int i = 0; i < at05.size(); i++) {
@@ -212,7 +234,7 @@ class SkillListsTest {
   @Test
   void aGoalOfTheSameTextWithAnotherEmbeddingHasItsOwnList() {
     MentorIndex index = index(1, 200);
-    SkillLists lists = index.lists(similarity(), MIN);
+    SkillLists lists = index.lists(similarity(), MIN, FIRST);
     Phrase goal = goals(5, 1).get(0);
     Phrase elsewhere = goals(6, 1).get(0);
     assertEquals(goal.text(), elsewhere.text());
@@ -225,7 +247,7 @@ class SkillListsTest {
   @Test
   void concurrentAsksComputeEachListOnceAndGetTheSameOne() throws Exception {
     MentorIndex index = index(3, 2000);
-    SkillLists lists = new SkillLists(index, similarity(), MIN, Long.MAX_VALUE);
+    SkillLists lists = new SkillLists(index, similarity(), MIN, FIRST, Long.MAX_VALUE);
     List<Phrase> goals = goals(7, 12);
     int threads = 8;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -277,8 +299,8 @@ class SkillListsTest {
   void listsBeyondTheBudgetAreForgottenAndComputedAgainAlike() {
     MentorIndex index = index(1, 300);
     List<Phrase> goals = goals(5, 4);
-    SkillLists none = new SkillLists(index, similarity(), MIN, 0);
-    SkillLists all = new SkillLists(index, similarity(), MIN, Long.MAX_VALUE);
+    SkillLists none = new SkillLists(index, similarity(), MIN, FIRST, 0);
+    SkillLists all = new SkillLists(index, similarity(), MIN, FIRST, Long.MAX_VALUE);
     for (int round = 0; round < 3; round++) {
       for (Phrase goal : goals) {
         assertEquals(describe(all.longer(goal, 1)), describe(none.longer(goal, 1)));

@@ -15,13 +15,12 @@ import org.mentormatch.config.MatchConfig;
 import org.mentormatch.features.PhraseAnalyzer;
 import org.mentormatch.features.PhraseEmbedder;
 import org.mentormatch.features.Taxonomy;
-import org.mentormatch.scoring.PhrasePairs;
 import org.mentormatch.scoring.PhraseSimilarity;
 import org.mentormatch.scoring.PhraseSimilarity.Phrase;
 
 /**
- * Without Spark: however few closest skills a goal arrives with, one search instance reused across
- * mentees in any order, and a second search sharing the first one's longer lists, find what
+ * Without Spark: however short a goal's first list of similar skills, one search instance reused
+ * across mentees in any order, and a second search sharing the first one's longer lists, find what
  * complete lists find (the first k pairs, scores, parts and matches, the mentors met, every funnel
  * field). Random mentors and phrases, with ties.
  */
@@ -56,7 +55,7 @@ class TopMentorSearchTest {
   }
 
   @Test
-  void fewKeptSkillsFindWhatCompleteListsFind() {
+  void shortFirstListsFindWhatCompleteListsFind() {
     SplittableRandom random = new SplittableRandom(17);
     byte[][] bases = new byte[5][PhraseEmbedder.DIMENSIONS];
     for (byte[] b : bases) {
@@ -92,7 +91,6 @@ class TopMentorSearchTest {
     }
     MentorIndex index = new MentorIndex(mentors, skills);
     PairRuleCheck rules = new PairRuleCheck(CONFIG.rules());
-    double min = CONFIG.score().minPhraseSimilarity();
 
     List<List<Phrase>> menteeGoals = new ArrayList<>();
     for (int q = 0; q < 40; q++) {
@@ -106,31 +104,30 @@ class TopMentorSearchTest {
       menteeGoals.add(goals);
     }
 
-    List<String> expected = run(index, rules, menteeGoals, Integer.MAX_VALUE, min, false);
-    for (int kept : new int[] {1, 2, 3}) {
-      // A fresh index computes its own longer lists; the second search over it (mentees in
-      // reverse) starts with the lists the first one left (SkillLists).
+    List<String> expected = run(index, rules, menteeGoals, 1 << 20, false);
+    for (int first : new int[] {1, 2, 3}) {
+      // A fresh index computes its own lists; the second search over it (mentees in reverse)
+      // starts with the lists the first one left (SkillLists).
       MentorIndex fresh = new MentorIndex(mentors, skills);
       for (boolean reversed : new boolean[] {false, true}) {
         assertEquals(
             expected,
-            run(fresh, rules, menteeGoals, kept, min, reversed),
-            "kept " + kept + (reversed ? ", mentees in reverse" : ""));
+            run(fresh, rules, menteeGoals, first, reversed),
+            "first lists of " + first + (reversed ? ", mentees in reverse" : ""));
       }
     }
     assertTrue(expected.stream().anyMatch(l -> l.contains("best=[t")), "some mentee has a fit");
   }
 
-  /** Every mentee's top 5, mentors met and funnel, with each goal's first {@code kept} skills. */
+  /** Every mentee's top 5, mentors met and funnel, with first lists {@code first} skills long. */
   private static List<String> run(
       MentorIndex index,
       PairRuleCheck rules,
       List<List<Phrase>> menteeGoals,
-      int kept,
-      double min,
+      int first,
       boolean reversed) {
     TopMentorSearch search =
-        new TopMentorSearch(index, CONFIG.score(), CONFIG.assignment(), rules, SIMILARITY);
+        new TopMentorSearch(index, CONFIG.score(), CONFIG.assignment(), rules, SIMILARITY, first);
     List<Integer> order = new ArrayList<>();
     for (int q = 0; q < menteeGoals.size(); q++) {
       order.add(q);
@@ -142,13 +139,7 @@ class TopMentorSearchTest {
     for (int q : order) {
       List<MenteeQuery.Goal> goals = new ArrayList<>();
       for (Phrase g : menteeGoals.get(q)) {
-        PhrasePairs.Closest c = index.skills().closest(g, SIMILARITY, min, Math.min(kept, 1 << 20));
-        List<MenteeQuery.SkillMatch> matches = new ArrayList<>();
-        for (PhrasePairs.Covering k : c.first()) {
-          matches.add(new MenteeQuery.SkillMatch(k.skill().text(), k.value(), k.kind().words()));
-        }
-        goals.add(
-            new MenteeQuery.Goal(g.text(), g.topical(), matches, c.all() <= c.first().size(), g));
+        goals.add(new MenteeQuery.Goal(g.text(), g.topical(), g));
       }
       MenteeQuery query =
           new MenteeQuery("q" + q, List.of("en"), 0, 1, "d0", null, List.of(), goals, Set.of());

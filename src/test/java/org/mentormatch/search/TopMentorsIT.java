@@ -41,7 +41,6 @@ import org.mentormatch.features.Taxonomy;
 import org.mentormatch.pipeline.MatchPipeline;
 import org.mentormatch.pipeline.StageClock;
 import org.mentormatch.scoring.PairScoring;
-import org.mentormatch.scoring.PhrasePairs;
 import org.mentormatch.tools.MemberGenerator;
 
 /**
@@ -54,20 +53,24 @@ class TopMentorsIT {
   private static final MatchConfig CONFIG = MatchConfig.defaults();
   private static final LocalDate AS_OF = LocalDate.of(2026, 11, 21);
 
-  /** One members file prepared up to the phrase-pair table, with some pairs declined. */
+  /**
+   * One members file prepared up to the phrase-pair table, with some pairs declined, searched with
+   * goals' first lists {@code firstList} long.
+   */
   record Night(
       MatchPipeline pipeline,
       MatchPipeline.Prepared prepared,
       Dataset<Row> declined,
       Dataset<Row> queries,
-      Broadcast<MentorIndex> index) {}
+      Broadcast<MentorIndex> index,
+      int firstList) {}
 
   private static Night sample;
   private static Night generated;
 
   private static synchronized Night sample() {
     if (sample == null) {
-      sample = night(SampleRun.SAMPLE, MatchPipeline.CLOSEST_SKILLS_KEPT);
+      sample = night(SampleRun.SAMPLE, TopMentors.FIRST_LIST);
     }
     return sample;
   }
@@ -86,7 +89,7 @@ class TopMentorsIT {
                   MemberGenerator.Style.REALISTIC),
               out);
         }
-        generated = night(file, GENERATED_KEPT);
+        generated = night(file, GENERATED_FIRST_LIST);
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
@@ -95,12 +98,12 @@ class TopMentorsIT {
   }
 
   /**
-   * The generated night keeps only two closest skills a goal, so most walks and most scores reach
-   * beyond them: the search must still equal the whole table's answer.
+   * The generated night's first lists hold two similar skills a goal, so most walks and most scores
+   * reach beyond them: the search must still equal the whole table's answer.
    */
-  private static final int GENERATED_KEPT = 2;
+  private static final int GENERATED_FIRST_LIST = 2;
 
-  private static Night night(Path members, int kept) {
+  private static Night night(Path members, int firstList) {
     MatchPipeline pipeline =
         new MatchPipeline(
             SparkTestSession.get(),
@@ -132,22 +135,11 @@ class TopMentorsIT {
             .filter(col("n").mod(7).equalTo(0))
             .drop("n")
             .localCheckpoint();
-    Dataset<Row> queries =
-        TopMentors.queries(
-                profiles,
-                declined,
-                kept == MatchPipeline.CLOSEST_SKILLS_KEPT
-                    ? prepared.closestSkills()
-                    : PhrasePairs.closest(
-                        profiles,
-                        pipeline.similarity(),
-                        CONFIG.score().minPhraseSimilarity(),
-                        kept))
-            .localCheckpoint();
+    Dataset<Row> queries = TopMentors.queries(profiles, declined).localCheckpoint();
     Broadcast<MentorIndex> index =
         JavaSparkContext.fromSparkContext(SparkTestSession.get().sparkContext())
             .broadcast(TopMentors.index(profiles));
-    return new Night(pipeline, prepared, declined, queries, index);
+    return new Night(pipeline, prepared, declined, queries, index, firstList);
   }
 
   private static final java.util.Map<Night, Dataset<Row>> SCORED = new java.util.HashMap<>();
@@ -218,7 +210,8 @@ class TopMentorsIT {
             .withColumn("rank", row_number().over(PairScoring.bestFirst()))
             .filter(col("rank").leq(k));
     Dataset<Row> found =
-        TopMentors.best(n.queries(), n.index(), n.pipeline().similarity(), CONFIG, k);
+        TopMentors.best(
+            n.queries(), n.index(), n.pipeline().similarity(), CONFIG, k, n.firstList());
     List<String> want = lines(expected, pairColumns());
     assertTrue(want.size() > (name.equals("sample") ? 50 : 500), "pairs: " + want.size());
     assertEquals(want, lines(found, pairColumns()));
@@ -229,7 +222,7 @@ class TopMentorsIT {
               .agg(sum(TopMentors.GOALS_EXTENDED))
               .first()
               .getLong(0);
-      assertTrue(extended > 100, "walks read beyond the two kept skills: " + extended);
+      assertTrue(extended > 100, "walks read beyond their first lists: " + extended);
     }
     assertEquals(
         want,
@@ -243,7 +236,7 @@ class TopMentorsIT {
   void meetsFewerMentorsThanTheExhaustiveSearch(String name) {
     Night n = night(name);
     Row met =
-        TopMentors.best(n.queries(), n.index(), n.pipeline().similarity(), CONFIG, 4)
+        TopMentors.best(n.queries(), n.index(), n.pipeline().similarity(), CONFIG, 4, n.firstList())
             .filter(col("rank").equalTo(1))
             .agg(org.apache.spark.sql.functions.sum("mentors_met"))
             .first();
@@ -284,7 +277,7 @@ class TopMentorsIT {
             .na()
             .fill(0, new String[] {TopMentors.ABOVE_MINIMUM});
     Dataset<Row> funnel =
-        TopMentors.funnel(n.queries(), n.index(), n.pipeline().similarity(), CONFIG)
+        TopMentors.funnel(n.queries(), n.index(), n.pipeline().similarity(), CONFIG, n.firstList())
             .filter(col("candidates").gt(0));
     Column[] columns =
         expected.columns().length == funnel.columns().length
@@ -338,7 +331,7 @@ class TopMentorsIT {
             reasons);
 
     Dataset<Row> best =
-        TopMentors.best(n.queries(), n.index(), n.pipeline().similarity(), CONFIG, k)
+        TopMentors.best(n.queries(), n.index(), n.pipeline().similarity(), CONFIG, k, n.firstList())
             .localCheckpoint();
     ExactAssignment.Result b = p.assign(best, capacity, m);
     Dataset<Row> proposalsB =
@@ -353,7 +346,8 @@ class TopMentorsIT {
     Dataset<Row> unmatchedB =
         Explanations.unmatched(
             profiles,
-            TopMentors.funnel(unmatchedQueries, n.index(), n.pipeline().similarity(), CONFIG)
+            TopMentors.funnel(
+                    unmatchedQueries, n.index(), n.pipeline().similarity(), CONFIG, n.firstList())
                 .filter(col("candidates").gt(0)),
             b.chosen(),
             ruleNames,
