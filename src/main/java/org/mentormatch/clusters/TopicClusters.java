@@ -190,11 +190,7 @@ public final class TopicClusters {
 
   /** The {@code count} centres most similar (cosine) to {@code v}, best first; ties by index. */
   static int[] nearest(Vector v, double[][] centres, int count) {
-    double[] x = v.toArray();
-    double[] similarity = new double[centres.length];
-    for (int c = 0; c < centres.length; c++) {
-      similarity[c] = dot(x, centres[c]);
-    }
+    double[] similarity = dots(v.toArray(), centres);
     // The first `count` of the order (-similarity, then index), picked one at a time: a member
     // asks for one to three of up to clusters.max_k centres, several times over.
     int[] out = new int[Math.min(count, centres.length)];
@@ -214,9 +210,68 @@ public final class TopicClusters {
   }
 
   /**
+   * Whether the centres are compared with the JVM's vector instructions ({@link VectorCentreDots}):
+   * where the module is present, the CPU has 256-bit vectors, and a probe gives the plain loop's
+   * bits. Either way every dot product is the same double.
+   */
+  private static final boolean VECTOR =
+      ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && VectorProbe.works();
+
+  /** Whether this JVM compares centres with the vector instructions. */
+  static boolean vectorised() {
+    return VECTOR;
+  }
+
+  /**
+   * {@link #dot} of {@code x} with each centre: every member phrase is compared with every centre
+   * (k up to 500), a third of the clusters stage at 100,000 members.
+   */
+  static double[] dots(double[] x, double[][] centres) {
+    double[] out = new double[centres.length];
+    if (VECTOR) {
+      VectorCentreDots.dots(x, centres, out);
+    } else {
+      for (int c = 0; c < centres.length; c++) {
+        out[c] = dot(x, centres[c]);
+      }
+    }
+    return out;
+  }
+
+  /** Probes the vector version once; any failure to load it means the plain loop. */
+  private static final class VectorProbe {
+    static boolean works() {
+      try {
+        if (!VectorCentreDots.fullWidth()) {
+          return false;
+        }
+        double[] x = new double[23];
+        double[][] centres = new double[5][23];
+        for (int k = 0; k < x.length; k++) {
+          x[k] = Math.sin(k + 1) * 1e3;
+          for (int c = 0; c < centres.length; c++) {
+            centres[c][k] = Math.cos(k * (c + 2)) / 7;
+          }
+        }
+        double[] out = new double[centres.length];
+        VectorCentreDots.dots(x, centres, out);
+        for (int c = 0; c < centres.length; c++) {
+          if (Double.doubleToRawLongBits(out[c])
+              != Double.doubleToRawLongBits(dot(x, centres[c]))) {
+            return false;
+          }
+        }
+        return true;
+      } catch (LinkageError e) {
+        return false;
+      }
+    }
+  }
+
+  /**
    * The dot product in four running sums, added in a fixed order: the same bits on every machine
-   * (no vector width decides the order), without one sum waiting on each addition before the next
-   * (every member's phrases are compared with every centre, k up to 500).
+   * (no vector width decides the order), without one sum waiting on each addition before the next.
+   * The reference {@link VectorCentreDots} must equal.
    */
   static double dot(double[] x, double[] y) {
     double s0 = 0;

@@ -2,8 +2,10 @@ package org.mentormatch.clusters;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.SplittableRandom;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,37 @@ class TopicClustersTest {
 
   private static Vector v(double... values) {
     return Vectors.dense(values).toSparse();
+  }
+
+  @Test
+  void theTestJvmComparesCentresWithTheVectorVersionWhereTheCpuHasIt() {
+    // The tests run with Spark's JVM flags, which add the module: the path CI exercises.
+    org.junit.jupiter.api.Assumptions.assumeTrue(VectorCentreDots.fullWidth());
+    assertTrue(TopicClusters.vectorised(), "jdk.incubator.vector is not in use");
+  }
+
+  @Test
+  void centresComparedAtOnceGiveEachDotProductToTheBit() {
+    SplittableRandom random = new SplittableRandom(5);
+    for (int d : new int[] {1, 3, 4, 7, 384, 387}) {
+      for (int k : new int[] {1, 3, 4, 5, 9, 500}) {
+        double[] x = new double[d];
+        double[][] centres = new double[k][d];
+        for (int i = 0; i < d; i++) {
+          x[i] = random.nextGaussian() * Math.pow(10, random.nextInt(7) - 3);
+          for (double[] c : centres) {
+            c[i] = random.nextGaussian();
+          }
+        }
+        double[] dots = TopicClusters.dots(x, centres);
+        for (int c = 0; c < k; c++) {
+          assertEquals(
+              Double.doubleToRawLongBits(TopicClusters.dot(x, centres[c])),
+              Double.doubleToRawLongBits(dots[c]),
+              d + " components, centre " + c + " of " + k);
+        }
+      }
+    }
   }
 
   @Test
