@@ -25,7 +25,8 @@ final class VectorDot {
   static long dot(byte[] a, byte[] b) {
     IntVector sum = IntVector.zero(INTS);
     int i = 0;
-    // An int lane gains at most 128 * 128 per step: far from overflowing at any embedding size.
+    // An int lane gains at most 128 * 128 per step: it would take about a million components to
+    // overflow, and embeddings have hundreds.
     for (int end = BYTES.loopBound(a.length); i < end; i += BYTES.length()) {
       IntVector x =
           (IntVector) ByteVector.fromArray(BYTES, a, i).convertShape(VectorOperators.B2I, INTS, 0);

@@ -16,8 +16,8 @@ import org.mentormatch.scoring.PhraseSimilarity;
  * Every mentor as the hard rules and the score read them, numbered in the order of their ids (as
  * Spark orders strings: by UTF-8 bytes), and for each distinct skill phrase the mentors who offer
  * it: the inverted index the search walks from a goal's similar skills to the mentors. Each skill
- * phrase comes with what the similarity reads of it, so the search can compare a goal with skills
- * beyond the ones the phrase-pair table kept for it.
+ * phrase comes with what the similarity reads of it, so the search can compare a goal with the
+ * skills.
  */
 public final class MentorIndex implements Serializable {
   private static final long serialVersionUID = 1L;

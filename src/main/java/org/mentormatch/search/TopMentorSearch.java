@@ -124,6 +124,9 @@ public final class TopMentorSearch implements Serializable {
       PairRuleCheck rules,
       PhraseSimilarity similarity,
       int firstList) {
+    if (firstList < 1) {
+      throw new IllegalArgumentException("a first list holds at least one skill: " + firstList);
+    }
     this.firstList = firstList;
     this.index = index;
     this.similarity = similarity;

@@ -84,8 +84,8 @@ public final class TopMentors {
   }
 
   /**
-   * One row per mentee: the rule columns, {@code declined} (mentor ids) and {@code goals} (each
-   * with its position and the phrase's fields as the similarity reads them).
+   * One row per mentee: the rule columns, {@code declined} (mentor ids) and {@code goals} (the goal
+   * phrases in the mentee's order, with the fields the similarity reads).
    *
    * @param declined pairs ({@code mentee_member_id, mentor_member_id}) coordinators rejected
    */

@@ -56,6 +56,17 @@ class TopMentorSearchTest {
 
   @Test
   void shortFirstListsFindWhatCompleteListsFind() {
+    findsWhatCompleteListsFind(CONFIG);
+  }
+
+  @Test
+  void withNoLeastSimilarityGoalsNamingNoTopicAreWalkedToo() {
+    // At 0 every skill covers every goal (at 0 at least), so a goal naming no topic has a list.
+    findsWhatCompleteListsFind(
+        MatchConfig.fromValues(java.util.Map.of("score.min_phrase_similarity", "0"), "test"));
+  }
+
+  private static void findsWhatCompleteListsFind(MatchConfig config) {
     SplittableRandom random = new SplittableRandom(17);
     byte[][] bases = new byte[5][PhraseEmbedder.DIMENSIONS];
     for (byte[] b : bases) {
@@ -90,7 +101,7 @@ class TopMentorSearchTest {
               offered));
     }
     MentorIndex index = new MentorIndex(mentors, skills);
-    PairRuleCheck rules = new PairRuleCheck(CONFIG.rules());
+    PairRuleCheck rules = new PairRuleCheck(config.rules());
 
     List<List<Phrase>> menteeGoals = new ArrayList<>();
     for (int q = 0; q < 40; q++) {
@@ -104,30 +115,42 @@ class TopMentorSearchTest {
       menteeGoals.add(goals);
     }
 
-    List<String> expected = run(index, rules, menteeGoals, 1 << 20, false);
+    List<String> expected = found(run(config, index, rules, menteeGoals, 1 << 20, false));
     for (int first : new int[] {1, 2, 3}) {
       // A fresh index computes its own lists; the second search over it (mentees in reverse)
       // starts with the lists the first one left (SkillLists).
       MentorIndex fresh = new MentorIndex(mentors, skills);
-      for (boolean reversed : new boolean[] {false, true}) {
-        assertEquals(
-            expected,
-            run(fresh, rules, menteeGoals, first, reversed),
-            "first lists of " + first + (reversed ? ", mentees in reverse" : ""));
-      }
+      List<String> forward = run(config, fresh, rules, menteeGoals, first, false);
+      List<String> reversed = run(config, fresh, rules, menteeGoals, first, true);
+      assertEquals(expected, found(forward), "first lists of " + first);
+      assertEquals(expected, found(reversed), "first lists of " + first + ", mentees in reverse");
+      // The goals read beyond the first list too, though the second search found longer lists.
+      assertEquals(forward, reversed, "first lists of " + first);
+      assertTrue(
+          forward.stream().anyMatch(l -> !l.endsWith(" extended=0")),
+          "some walk reads beyond a first list of " + first);
     }
     assertTrue(expected.stream().anyMatch(l -> l.contains("best=[t")), "some mentee has a fit");
   }
 
-  /** Every mentee's top 5, mentors met and funnel, with first lists {@code first} skills long. */
+  /** Each line without the count of goals read beyond the first list. */
+  private static List<String> found(List<String> lines) {
+    return lines.stream().map(l -> l.substring(0, l.lastIndexOf(" extended="))).toList();
+  }
+
+  /**
+   * Every mentee's top 5, mentors met, funnel and goals read beyond the first list, with first
+   * lists {@code first} skills long.
+   */
   private static List<String> run(
+      MatchConfig config,
       MentorIndex index,
       PairRuleCheck rules,
       List<List<Phrase>> menteeGoals,
       int first,
       boolean reversed) {
     TopMentorSearch search =
-        new TopMentorSearch(index, CONFIG.score(), CONFIG.assignment(), rules, SIMILARITY, first);
+        new TopMentorSearch(index, config.score(), config.assignment(), rules, SIMILARITY, first);
     List<Integer> order = new ArrayList<>();
     for (int q = 0; q < menteeGoals.size(); q++) {
       order.add(q);
@@ -174,7 +197,9 @@ class TopMentorSearchTest {
               + "/"
               + f.aboveMinimum()
               + "/"
-              + describe(index, f.best());
+              + describe(index, f.best())
+              + " extended="
+              + top.goalsExtended();
     }
     return Arrays.asList(lines);
   }
