@@ -29,7 +29,7 @@ import org.mentormatch.scoring.PhraseSimilarity;
  *
  * <p>The mentors' index ({@link MentorIndex}) is built on the driver and broadcast: a few hundred
  * bytes per mentor. The mentees, with their goal phrases, are searched where they lie, one task per
- * partition; each executor compares a goal with the skills once, for every mentee naming it.
+ * partition; the mentees an executor searches share each goal's comparison with the skills.
  *
  * <p>Output of {@link #best}: {@code mentee_member_id, mentor_member_id}, {@link
  * PairScoring#SCORE_COLUMNS} and {@code mentor_cluster}, the columns the assignment and the
