@@ -400,9 +400,6 @@ public final class TopMentorSearch implements Serializable {
     /** Whether a goal's list is all the skills covering it. */
     final boolean[] complete;
 
-    /** Whether the walk has gone past the first list's length in a goal's similar skills. */
-    final boolean[] readBeyondFirst;
-
     final long[] goalNorms;
     final PhraseSimilarity.Against[] against;
 
@@ -427,7 +424,6 @@ public final class TopMentorSearch implements Serializable {
       next = new int[goals.size()];
       ranking = new SkillLists.Ranking[goals.size()];
       complete = new boolean[goals.size()];
-      readBeyondFirst = new boolean[goals.size()];
       goalNorms = new long[goals.size()];
       against = new PhraseSimilarity.Against[goals.size()];
       for (int g = 0; g < goals.size(); g++) {
@@ -514,39 +510,13 @@ public final class TopMentorSearch implements Serializable {
     /** Whether goal {@code g} has a next similar skill, reading a longer list if needed. */
     boolean hasNext(int g) {
       if (next[g] == size(g) && !complete[g]) {
+        // Every list of a goal is a prefix of one order (the index's skill texts are distinct, and
+        // they break ties), so the walk goes on at the same place in a longer one.
         SkillLists.Ranking longer = lists.longer(goals.get(g).phrase(), size(g));
-        next[g] = resumeAfter(g, longer);
         ranking[g] = longer;
         complete[g] = longer.complete();
       }
       return next[g] < size(g);
-    }
-
-    /**
-     * Where to go on in {@code longer} after walking all of goal {@code g}'s list: after the last
-     * phrase walked in the order both follow.
-     */
-    private int resumeAfter(int g, SkillLists.Ranking longer) {
-      int walked = size(g);
-      if (walked == 0) {
-        return 0;
-      }
-      double lastSimilarity = similarityAt(g, walked - 1);
-      String lastSkill = ranking[g].text(walked - 1);
-      // The phrases at or before the last walked are a prefix of the longer list: find its end.
-      int low = 0;
-      int high = longer.size();
-      while (low < high) {
-        int mid = (low + high) >>> 1;
-        if (PhrasePairs.closestFirst(
-                longer.similarity(mid), longer.text(mid), lastSimilarity, lastSkill)
-            <= 0) {
-          low = mid + 1;
-        } else {
-          high = mid;
-        }
-      }
-      return low;
     }
 
     /** The similarity of goal {@code g}'s next phrase, or 0 when the goal's list is walked. */
@@ -608,8 +578,7 @@ public final class TopMentorSearch implements Serializable {
 
     private int[] advance(int g) {
       // Counted by place, not by the lists asked for: another walk may have left a longer one.
-      if (next[g] >= firstList && !readBeyondFirst[g]) {
-        readBeyondFirst[g] = true;
+      if (next[g] == firstList) {
         extended++;
       }
       int s = ranking[g].skill(next[g]++);
