@@ -120,7 +120,7 @@ public record HeaderLayout(
   /** How column {@code index} is named in messages: its header name, or its number. */
   public String columnName(int index) {
     String n = index < names.size() ? names.get(index).toLowerCase(Locale.ROOT) : "";
-    return n.isEmpty() ? "column " + (index + 1) : CellText.printable(n, 60);
+    return n.isEmpty() ? "column " + (index + 1) : CellText.inline(n, 60);
   }
 
   /** The trimmed value of {@code column} in {@code fields}, or null when absent or blank. */

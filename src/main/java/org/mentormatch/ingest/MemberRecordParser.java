@@ -48,6 +48,9 @@ public final class MemberRecordParser implements Serializable {
   /** Most characters of a rejected row's raw text kept for the rejected-rows report. */
   static final int MAX_RAW_SHOWN = 2_000;
 
+  /** Most characters of a cell a reason quotes; every valid value of a quoted column is shorter. */
+  static final int MAX_QUOTED = 80;
+
   private final HeaderLayout layout;
   private final IngestConfig limits;
 
@@ -82,7 +85,12 @@ public final class MemberRecordParser implements Serializable {
       }
       fields = records.get(0).toList();
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
-      return malformed(line, raw, null, "is not valid CSV (" + rootMessage(e) + ")", reasons);
+      return malformed(
+          line,
+          raw,
+          null,
+          "is not valid CSV (" + CellText.inline(rootMessage(e), MAX_QUOTED * 2) + ")",
+          reasons);
     }
     if (fields.size() != layout.width()) {
       // Values are misaligned, so field checks would only add noise; keep a readable id.
@@ -127,7 +135,9 @@ public final class MemberRecordParser implements Serializable {
       reasons.add("member_id is missing");
     } else if (!MEMBER_ID.matcher(memberId).matches()) {
       reasons.add(
-          "member_id '" + memberId + "' must be 1-64 characters of A-Z, a-z, 0-9, '.', '_', '-'");
+          "member_id "
+              + quoted(memberId)
+              + " must be 1-64 characters of A-Z, a-z, 0-9, '.', '_', '-'");
       memberId = null;
     }
 
@@ -147,7 +157,7 @@ public final class MemberRecordParser implements Serializable {
           "email has " + email.length() + " characters; the most is " + CellText.MAX_EMAIL_CHARS);
       email = null;
     } else if (!EMAIL.matcher(email).matches()) {
-      reasons.add("email '" + email + "' is not a plausible address (name@domain.tld)");
+      reasons.add("email " + quoted(email) + " is not a plausible address (name@domain.tld)");
       email = null;
     }
 
@@ -158,7 +168,9 @@ public final class MemberRecordParser implements Serializable {
       role = role.toLowerCase(Locale.ROOT);
       if (!Set.of(ParsedMember.MENTOR, ParsedMember.MENTEE, ParsedMember.BOTH).contains(role)) {
         reasons.add(
-            "role '" + layout.value(fields, Columns.ROLE) + "' must be mentor, mentee or both");
+            "role "
+                + quoted(layout.value(fields, Columns.ROLE))
+                + " must be mentor, mentee or both");
         role = null;
       }
     }
@@ -180,7 +192,7 @@ public final class MemberRecordParser implements Serializable {
 
     String managerId = layout.value(fields, Columns.MANAGER_ID);
     if (managerId != null && !MEMBER_ID.matcher(managerId).matches()) {
-      reasons.add("manager_id '" + managerId + "' is not a valid member_id");
+      reasons.add("manager_id " + quoted(managerId) + " is not a valid member_id");
       managerId = null;
     } else if (managerId != null && managerId.equals(memberId)) {
       reasons.add("manager_id is the member's own member_id");
@@ -194,7 +206,9 @@ public final class MemberRecordParser implements Serializable {
       timezone = ZONES.get(timezone.toLowerCase(Locale.ROOT));
     } else {
       reasons.add(
-          "timezone '" + timezone + "' is not an IANA time zone (such as Europe/Berlin or UTC)");
+          "timezone "
+              + quoted(timezone)
+              + " is not an IANA time zone (such as Europe/Berlin or UTC)");
       timezone = null;
     }
 
@@ -219,7 +233,7 @@ public final class MemberRecordParser implements Serializable {
         }
         if (c.length() != 2 || !LANGUAGES.contains(c)) {
           reasons.add(
-              "language '" + code.trim() + "' is not an ISO 639-1 code (such as en, de, pt)");
+              "language " + quoted(code.trim()) + " is not an ISO 639-1 code (such as en, de, pt)");
         } else if (!languages.contains(c)) {
           languages.add(c);
         }
@@ -307,6 +321,14 @@ public final class MemberRecordParser implements Serializable {
         at - lineStart + 1);
   }
 
+  /**
+   * A cell's value as a reason quotes it: a reason is one line of a report, so what the cell holds
+   * must neither break that line nor hide in it, nor swell it.
+   */
+  private static String quoted(String value) {
+    return CellText.quoted(value, MAX_QUOTED);
+  }
+
   private static String validId(String id) {
     return id != null && MEMBER_ID.matcher(id).matches() ? id : null;
   }
@@ -340,7 +362,7 @@ public final class MemberRecordParser implements Serializable {
     } catch (NumberFormatException e) {
       // reported below with the rule
     }
-    reasons.add(column + " '" + text + "' must be a whole number from " + min + " to " + max);
+    reasons.add(column + " " + quoted(text) + " must be a whole number from " + min + " to " + max);
     return null;
   }
 

@@ -46,6 +46,7 @@ public final class MemberTriage {
         min(when(readable, col(Columns.LINE))).over(Window.partitionBy(col(Columns.MEMBER_ID)));
     Column duplicate =
         col(Columns.MEMBER_ID).isNotNull().and(readable).and(col(Columns.LINE).gt(firstLine));
+    // Quoted as is: the parser keeps a member_id only when it is a plain valid id.
     Column duplicateReason =
         concat(
             lit("member_id '"),

@@ -63,30 +63,70 @@ public final class CellText {
    * {@code raw} as it can be shown in a report: bytes that were not UTF-8 as {@code \xE9}, other
    * refused characters as {@code <U+0000>}, cut after {@code max} characters with the full length
    * said, so one huge or hostile row cannot swell a report.
+   *
+   * <p>Line breaks and tabs are kept, as a record's raw text may span lines; use {@link #inline} or
+   * {@link #quoted} for text that sits inside a one-line message.
    */
   public static String printable(String raw, int max) {
+    String shown = escaped(raw, max, false);
+    return raw.length() > max
+        ? shown + String.format(Locale.ROOT, " ... (%,d characters in all)", raw.length())
+        : shown;
+  }
+
+  /**
+   * {@code text} as it can sit inside a one-line message: as {@link #printable}, and also every
+   * line break, tab, line or paragraph separator (U+2028, U+2029) and invisible format character
+   * shown as {@code <U+2028>}, so a value can neither break a message's line nor hide in it.
+   */
+  public static String inline(String text, int max) {
+    String shown = escaped(text, max, true);
+    return text.length() > max
+        ? shown + String.format(Locale.ROOT, " ... (%,d characters in all)", text.length())
+        : shown;
+  }
+
+  /**
+   * {@code value} in single quotes, as a message quotes what a cell holds: escaped as {@link
+   * #inline} says, cut after {@code max} characters with an ellipsis and the full length.
+   */
+  public static String quoted(String value, int max) {
+    String shown = escaped(value, max, true);
+    return value.length() > max
+        ? String.format(Locale.ROOT, "'%s...' (%,d characters in all)", shown, value.length())
+        : "'" + shown + "'";
+  }
+
+  /** The first {@code max} characters of {@code raw} with what must not show raw escaped. */
+  private static String escaped(String raw, int max, boolean oneLine) {
     StringBuilder out = new StringBuilder(Math.min(raw.length(), max) + 40);
     int shown = Math.min(raw.length(), max);
     if (shown > 0 && shown < raw.length() && Character.isHighSurrogate(raw.charAt(shown - 1))) {
       shown--; // never cut a pair in half
     }
-    for (int i = 0; i < shown; i++) {
-      char c = raw.charAt(i);
+    for (int i = 0; i < shown; ) {
+      int c = raw.codePointAt(i);
       if (LenientUtf8.isEscapedByte(raw, i)) {
-        out.append(String.format(Locale.ROOT, "\\x%02X", (int) c & 0xFF));
-      } else if (problem(raw, i, true) != null) {
+        out.append(String.format(Locale.ROOT, "\\x%02X", c & 0xFF));
+      } else if (problem(raw, i, !oneLine) != null || (oneLine && invisible(c))) {
         out.append('<').append(code(c)).append('>');
       } else {
-        out.append(c);
+        out.appendCodePoint(c);
       }
-    }
-    if (raw.length() > max) {
-      out.append(String.format(Locale.ROOT, " ... (%,d characters in all)", raw.length()));
+      i += Character.charCount(c);
     }
     return out.toString();
   }
 
-  private static String code(char c) {
-    return String.format(Locale.ROOT, "U+%04X", (int) c);
+  /** Whether {@code c} separates lines or paragraphs, or formats text without showing. */
+  private static boolean invisible(int c) {
+    int type = Character.getType(c);
+    return type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR
+        || type == Character.FORMAT;
+  }
+
+  private static String code(int c) {
+    return String.format(Locale.ROOT, "U+%04X", c);
   }
 }

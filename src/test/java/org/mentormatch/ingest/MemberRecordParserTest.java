@@ -460,8 +460,10 @@ class MemberRecordParserTest {
   @ParameterizedTest
   @CsvSource({
     "name, 'Ana\u0000Lima', name holds the control character U+0000 at character 4",
-    "name, 'Ana\u202ELima', 'name holds the bidirectional control U+202E, which makes text display reordered, at character 4'",
-    "email, 'ana\uFFFD@example.com', email holds the replacement character U+FFFD (left by an earlier encoding error) at character 4",
+    "name, 'Ana\u202ELima', 'name holds the bidirectional control U+202E, which makes text display"
+        + " reordered, at character 4'",
+    "email, 'ana\uFFFD@example.com', email holds the replacement character U+FFFD (left by an"
+        + " earlier encoding error) at character 4",
     "department, 'Sales\u0085', department holds the control character U+0085 at character 6",
     "goals, 'SQL\u0007', goals holds the control character U+0007 at character 4",
     "name, 'Ana\nLima', name holds the control character U+000A at character 4",
@@ -472,6 +474,92 @@ class MemberRecordParserTest {
 
     assertTrue(m.reasons().contains(reason), m.reasons().toString());
     assertFalse(m.raw().contains("\u0000"), "raw shows the character escaped");
+  }
+
+  /** Characters that would break a reason's line, or hide in it, if quoted raw. */
+  private static final List<String> HIDDEN =
+      List.of("\u0000", "\u0085", "\u2028", "\u2029", "\r", "\n", "\t", "\u001B", "\u200B");
+
+  static Stream<Arguments> quotedCells() {
+    List<String[]> cells =
+        List.of(
+            new String[] {"member_id", "m%s1", "member_id '"},
+            new String[] {"email", "ana%sexample.com", "email '"},
+            new String[] {"role", "men%stor", "role '"},
+            new String[] {"manager_id", "bo%sss", "manager_id '"},
+            new String[] {"timezone", "Europe/%sBerlin", "timezone '"},
+            new String[] {"seniority", "1%s0", "seniority '"},
+            new String[] {"languages", "e%sn", "language '"},
+            new String[] {"capacity", "2%s3", "capacity '"});
+    return cells.stream()
+        .flatMap(
+            c ->
+                HIDDEN.stream()
+                    .map(
+                        h ->
+                            Arguments.of(
+                                c[0],
+                                String.format(c[1], h),
+                                c[2],
+                                String.format("<U+%04X>", (int) h.charAt(0)))));
+  }
+
+  @ParameterizedTest(name = "{0} with {3}")
+  @MethodSource("quotedCells")
+  void aReasonQuotesACellWithItsHiddenCharactersShown(
+      String column, String value, String reasonStart, String shown) {
+    ParsedMember m = parse(row(column, value));
+
+    String reason =
+        m.reasons().stream().filter(r -> r.startsWith(reasonStart)).findFirst().orElseThrow();
+    assertTrue(reason.contains(shown), reason);
+    for (String r : m.reasons()) {
+      for (String h : HIDDEN) {
+        assertFalse(r.contains(h), () -> "raw " + HIDDEN.indexOf(h) + " in: " + r);
+      }
+    }
+  }
+
+  @Test
+  void anInvalidMemberIdIsQuotedEscaped() {
+    ParsedMember m = parse(row("member_id", "a\u0000b\u2028c"));
+
+    assertEquals(
+        List.of(
+            "member_id holds the control character U+0000 at character 2",
+            "member_id 'a<U+0000>b<U+2028>c' must be 1-64 characters of A-Z, a-z, 0-9, '.', '_',"
+                + " '-'"),
+        m.reasons());
+  }
+
+  @Test
+  void aLongInvalidValueIsQuotedCutWithItsLength() {
+    ParsedMember m = parse(row("member_id", "x".repeat(1_500), "timezone", "Z".repeat(300)));
+
+    assertEquals(
+        List.of(
+            "member_id '"
+                + "x".repeat(80)
+                + "...' (1,500 characters in all) must be 1-64 characters of A-Z, a-z, 0-9, '.',"
+                + " '_', '-'",
+            "timezone '"
+                + "Z".repeat(80)
+                + "...' (300 characters in all) is not an IANA time zone (such as Europe/Berlin or"
+                + " UTC)"),
+        m.reasons());
+  }
+
+  @Test
+  void aColumnNameInAReasonHasItsHiddenCharactersShown() {
+    MemberRecordParser parser =
+        new MemberRecordParser(
+            HeaderLayout.parse(HEADER + ",\"no\tte\u2028s\"", "test"), IngestConfig.defaults());
+
+    ParsedMember m = parser.parse(7, row() + ",x\u0000");
+
+    assertEquals(
+        List.of("no<U+0009>te<U+2028>s holds the control character U+0000 at character 2"),
+        m.reasons());
   }
 
   @Test
