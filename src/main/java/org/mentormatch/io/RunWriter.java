@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.hadoop.fs.Path;
 import org.mentormatch.RunId;
+import org.mentormatch.text.CellText;
 
 /**
  * Writes a run so that it appears whole or not at all.
@@ -44,7 +45,8 @@ public final class RunWriter {
 
   /**
    * Finishes what a crashed writer left: an earlier run moved aside comes back if no run took its
-   * place, and is deleted if one did; drafts are deleted. Returns what was repaired, for the log.
+   * place, and is deleted if one did; drafts are deleted. Returns what was repaired, one line each
+   * naming the run, for the log: a user whose run died should hear that its half is gone.
    *
    * <p>{@link HomeLock#acquire} calls it: only while no other command works on the home can a draft
    * be told from a live run's files.
@@ -61,8 +63,29 @@ public final class RunWriter {
       if (id.isPresent() && name.startsWith(REPLACED, mark) && !files.exists(home.run(id.get()))) {
         files.rename(p, home.run(id.get()));
         repaired.add("run " + id.get() + " restored: a replacement of it had crashed");
+        continue;
+      }
+      files.delete(p);
+      // The name is shown escaped: only its run id part was checked, and a listing holds anything.
+      if (id.isPresent() && name.startsWith(WRITING, mark)) {
+        repaired.add(
+            "removed the unfinished draft of run "
+                + id.get()
+                + " ("
+                + CellText.inline(name, 120)
+                + "), left by a match that stopped before publishing it");
+      } else if (id.isPresent() && name.startsWith(REPLACED, mark)) {
+        repaired.add(
+            "removed the earlier copy of run "
+                + id.get()
+                + " ("
+                + CellText.inline(name, 120)
+                + "), set aside by a match that published its replacement and then stopped");
       } else {
-        files.delete(p);
+        repaired.add(
+            "removed the hidden leftover "
+                + CellText.quoted(name, 120)
+                + " from the runs folder: it is no run's draft or copy");
       }
     }
     return repaired;

@@ -51,9 +51,16 @@ class HomeLockTest {
     RunWriter crashed = RunWriter.begin(files, home(), RunId.of("n1"));
     crashed.create("review.csv").close(); // and the process dies: no commit, no abort
     Path runs = dir.resolve("home").resolve("runs");
-    assertEquals(1, Files.list(runs).count());
+    List<Path> drafts = Files.list(runs).toList();
+    assertEquals(1, drafts.size());
     try (HomeLock lock = HomeLock.acquire(files, home(), "match.sh --run-id n2")) {
-      assertEquals(List.of(), lock.recovered()); // a draft is debris, deleted without a word
+      // The user hears that the run which died left a draft, and that it is gone.
+      assertEquals(
+          List.of(
+              "removed the unfinished draft of run n1 ("
+                  + drafts.get(0).getFileName()
+                  + "), left by a match that stopped before publishing it"),
+          lock.recovered());
       assertEquals(0, Files.list(runs).count());
     }
   }

@@ -59,14 +59,44 @@ class RunWriterTest {
     // the process dies here: no commit, no abort
     assertFalse(Files.exists(dir.resolve("runs/r1")));
     assertEquals(1, runsDirectory().size(), "a hidden draft: " + runsDirectory());
-    assertTrue(runsDirectory().get(0).startsWith(".r1~writing-"));
+    String draft = runsDirectory().get(0);
+    assertTrue(draft.startsWith(".r1~writing-"), draft);
 
-    assertEquals(List.of(), RunWriter.recover(new FileStore(new Configuration()), home()));
+    assertEquals(
+        List.of(
+            "removed the unfinished draft of run r1 ("
+                + draft
+                + "), left by a match that stopped before publishing it"),
+        RunWriter.recover(new FileStore(new Configuration()), home()));
     RunWriter next = RunWriter.begin(new FileStore(new Configuration()), home(), R1);
     write(next, "review.csv", "whole");
     next.commit();
     assertEquals(List.of("r1"), runsDirectory());
     assertEquals("whole", Files.readString(dir.resolve("runs/r1/review.csv")));
+  }
+
+  @Test
+  void everyHiddenLeftoverRecoveryRemovesIsReportedByNameAndRun() throws IOException {
+    RunWriter first = RunWriter.begin(new FileStore(new Configuration()), home(), R1);
+    write(first, "review.csv", "published");
+    first.commit();
+    // A commit that published r1 again and died before deleting the copy it had set aside, and
+    // hidden names no writer makes: one with no run id, one with a line break in it.
+    Files.createDirectories(dir.resolve("runs/.r1~replaced-n1"));
+    Files.createDirectories(dir.resolve("runs/.~writing-n2"));
+    Files.createDirectories(dir.resolve("runs/.r2~writing-\n\u2028"));
+
+    assertEquals(
+        List.of(
+            "removed the earlier copy of run r1 (.r1~replaced-n1), set aside by a match that"
+                + " published its replacement and then stopped",
+            "removed the hidden leftover '.~writing-n2' from the runs folder: it is no run's"
+                + " draft or copy",
+            "removed the unfinished draft of run r2 (.r2~writing-<U+000A><U+2028>), left by a"
+                + " match that stopped before publishing it"),
+        RunWriter.recover(new FileStore(new Configuration()), home()).stream().sorted().toList());
+    assertEquals(List.of("r1"), runsDirectory());
+    assertEquals("published", Files.readString(dir.resolve("runs/r1/review.csv")));
   }
 
   @Test
@@ -141,9 +171,14 @@ class RunWriterTest {
     assertThrows(IOException.class, second::commit);
     assertFalse(
         Files.exists(dir.resolve("runs/r1")), "the moment of the crash: " + runsDirectory());
+    String draft = runsDirectory().get(1);
 
     assertEquals(
-        List.of("run r1 restored: a replacement of it had crashed"),
+        List.of(
+            "run r1 restored: a replacement of it had crashed",
+            "removed the unfinished draft of run r1 ("
+                + draft
+                + "), left by a match that stopped before publishing it"),
         RunWriter.recover(new FileStore(new Configuration()), home()));
     assertEquals(List.of("r1"), runsDirectory());
     assertEquals("first", Files.readString(dir.resolve("runs/r1/review.csv")));
@@ -172,9 +207,14 @@ class RunWriterTest {
     RunWriter crashed = RunWriter.begin(renamesFailing(n -> n >= 2), home(), RunId.of("r1.b"));
     write(crashed, "review.csv", "never published");
     assertThrows(IOException.class, crashed::commit);
+    String draft = runsDirectory().get(1);
 
     assertEquals(
-        List.of("run r1.b restored: a replacement of it had crashed"),
+        List.of(
+            "run r1.b restored: a replacement of it had crashed",
+            "removed the unfinished draft of run r1.b ("
+                + draft
+                + "), left by a match that stopped before publishing it"),
         RunWriter.recover(new FileStore(new Configuration()), home()));
     RunWriter other = RunWriter.begin(new FileStore(new Configuration()), home(), R1);
     write(other, "review.csv", "r1");
