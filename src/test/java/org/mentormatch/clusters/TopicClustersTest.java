@@ -104,4 +104,15 @@ class TopicClustersTest {
       assertEquals(exact, TopicClusters.dot(x, y), 0.0, "length " + n);
     }
   }
+
+  @Test
+  void kmeansTakesTheBlockSolverWhereTheRowSolverWouldMeasureCentresInASparkJob() {
+    // Spark measures the distances between centres in the driver below k^2 x dimensions of a
+    // million, in a job of k tasks from there (for k < 1,000), and not at all beyond.
+    assertEquals("row", TopicClusters.solver(12, 384));
+    assertEquals("row", TopicClusters.solver(51, 384));
+    assertEquals("block", TopicClusters.solver(52, 384));
+    assertEquals("block", TopicClusters.solver(467, 384));
+    assertEquals("block", TopicClusters.solver(100_000, 384));
+  }
 }
