@@ -575,7 +575,7 @@ public final class ScaleBenchmark {
     if (!naive.isEmpty()) {
       b.append(
           "\nThe naive job (every mentee crossed with every mentor, every pair scored, ranked,"
-              + " greedy pick), stopped at its cap:\n\n");
+              + " greedy pick), as far as it got within its cap:\n\n");
       b.append("| members | finished | seconds | matched | total score | load at start |\n");
       b.append("|---:|---|---:|---:|---:|---|\n");
       for (Map<String, Object> s : naive) {
@@ -584,9 +584,7 @@ public final class ScaleBenchmark {
                 Locale.ROOT,
                 "| %,d | %s | %.0f | %s | %s | %s |%n",
                 ((Number) s.get("members")).intValue(),
-                Boolean.TRUE.equals(s.get("finished"))
-                    ? "yes"
-                    : "no (stopped at " + s.get("cap_minutes") + " min)",
+                naiveOutcome(s),
                 num(s.get("seconds")),
                 s.getOrDefault("matched", "-"),
                 s.getOrDefault("total_score", "-"),
@@ -594,6 +592,23 @@ public final class ScaleBenchmark {
       }
     }
     return b.toString();
+  }
+
+  /**
+   * Whether the naive job finished, and if not how it ended: stopped at the cap, or failing on its
+   * own before it (such as out of memory, whose message the benchmark's log shows).
+   */
+  static String naiveOutcome(Map<String, Object> naive) {
+    if (Boolean.TRUE.equals(naive.get("finished"))) {
+      return "yes";
+    }
+    if (Boolean.TRUE.equals(naive.get("stopped_at_cap"))) {
+      return "no (stopped at " + naive.get("cap_minutes") + " min)";
+    }
+    Object code = naive.get("exit_code");
+    // 52 is the exit code Spark's handler of uncaught errors gives an OutOfMemoryError.
+    String cause = Integer.valueOf(52).equals(code) ? "out of memory, " : "";
+    return "no (failed before the cap: " + cause + "exit code " + code + ")";
   }
 
   private static double num(Object o) {

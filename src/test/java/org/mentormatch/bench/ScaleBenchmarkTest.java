@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,5 +80,25 @@ class ScaleBenchmarkTest {
     assertEquals(0, m.exitCode());
     assertEquals(300_000, m.peakDiskBytes());
     assertEquals(101_000, ScaleBenchmark.bytesUnder(List.of(home, scratch, dir.resolve("none"))));
+  }
+
+  @Test
+  void theNaiveJobIsReportedAsItEnded() {
+    Map<String, Object> finished = new HashMap<>(Map.of("finished", true, "exit_code", 0));
+    assertEquals("yes", ScaleBenchmark.naiveOutcome(finished));
+    Map<String, Object> capped =
+        new HashMap<>(
+            Map.of("finished", false, "stopped_at_cap", true, "exit_code", -1, "cap_minutes", 5));
+    assertEquals("no (stopped at 5 min)", ScaleBenchmark.naiveOutcome(capped));
+    Map<String, Object> outOfMemory =
+        new HashMap<>(
+            Map.of("finished", false, "stopped_at_cap", false, "exit_code", 52, "cap_minutes", 5));
+    assertEquals(
+        "no (failed before the cap: out of memory, exit code 52)",
+        ScaleBenchmark.naiveOutcome(outOfMemory));
+    Map<String, Object> failed =
+        new HashMap<>(
+            Map.of("finished", false, "stopped_at_cap", false, "exit_code", 1, "cap_minutes", 5));
+    assertEquals("no (failed before the cap: exit code 1)", ScaleBenchmark.naiveOutcome(failed));
   }
 }
