@@ -31,8 +31,12 @@ public final class MemberRecordParser implements Serializable {
   private static final long serialVersionUID = 1L;
 
   static final Pattern MEMBER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  // No white space, separator, control, invisible format or unassigned character of any script
+  // (\p{Z}, \p{C}): Java's \s alone is ASCII, and an address holding U+2028 or U+FEFF would reach
+  // the outbox looking like another.
   static final Pattern EMAIL =
-      Pattern.compile("[^@\\s,;<>()\\[\\]\"]+@[^@\\s,;<>()\\[\\]\"]+\\.[A-Za-z]{2,}");
+      Pattern.compile(
+          "[^@\\s\\p{Z}\\p{C},;<>()\\[\\]\"]+@[^@\\s\\p{Z}\\p{C},;<>()\\[\\]\"]+\\.[A-Za-z]{2,}");
   private static final Pattern PHRASE_SEPARATOR = Pattern.compile("[;\\n\\r]+");
   private static final Set<String> CONSENT_YES = Set.of("yes", "true", "1");
   private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());

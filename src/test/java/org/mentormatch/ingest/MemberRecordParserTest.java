@@ -111,6 +111,22 @@ class MemberRecordParserTest {
             "email with two '@'",
             row("email", "ana@b@example.com"),
             "email 'ana@b@example.com' is not a plausible address (name@domain.tld)"),
+        reject(
+            "email with a line separator",
+            row("email", "ana@exa\u2028mple.com"),
+            "email 'ana@exa<U+2028>mple.com' is not a plausible address (name@domain.tld)"),
+        reject(
+            "email with a byte order mark inside",
+            row("email", "ana@exam\uFEFFple.com"),
+            "email 'ana@exam<U+FEFF>ple.com' is not a plausible address (name@domain.tld)"),
+        reject(
+            "email with a zero-width space",
+            row("email", "ana\u200B@example.com"),
+            "email 'ana<U+200B>@example.com' is not a plausible address (name@domain.tld)"),
+        reject(
+            "email with a no-break space",
+            row("email", "ana\u00A0lima@example.com"),
+            "email 'ana\u00A0lima@example.com' is not a plausible address (name@domain.tld)"),
         reject("missing role", row("role", ""), "role is missing (mentor, mentee or both)"),
         reject("bad role", row("role", "Coach"), "role 'Coach' must be mentor, mentee or both"),
         reject(
