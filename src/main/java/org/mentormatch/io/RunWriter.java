@@ -60,12 +60,37 @@ public final class RunWriter {
         continue;
       }
       Optional<RunId> id = RunId.ofName(name.substring(1, mark));
-      if (id.isPresent() && name.startsWith(REPLACED, mark) && !files.exists(home.run(id.get()))) {
+      // A writer never makes a link: one here was put by hand, and restored it would make a run
+      // whose files lie outside the home. Only the link itself is removed, below.
+      boolean link = files.isSymlink(p);
+      if (id.isPresent()
+          && name.startsWith(REPLACED, mark)
+          && !link
+          && !files.exists(home.run(id.get()))) {
         files.rename(p, home.run(id.get()));
         repaired.add("run " + id.get() + " restored: a replacement of it had crashed");
         continue;
       }
-      files.delete(p);
+      try {
+        files.delete(p);
+      } catch (IOException | IllegalArgumentException e) {
+        // Such as a ':' in the name, which Hadoop's paths cannot hold: no run can be named so, so
+        // the leftover stands in no run's way, and one odd file must not stop every command.
+        repaired.add(
+            "could not remove the hidden leftover "
+                + CellText.quoted(name, 120)
+                + " from the runs folder ("
+                + CellText.inline(String.valueOf(e.getMessage()), 200)
+                + "): remove it by hand");
+        continue;
+      }
+      if (link) {
+        repaired.add(
+            "removed the link "
+                + CellText.quoted(name, 120)
+                + " from the runs folder (not what it points to): a run is never a link");
+        continue;
+      }
       // The name is shown escaped: only its run id part was checked, and a listing holds anything.
       if (id.isPresent() && name.startsWith(WRITING, mark)) {
         repaired.add(

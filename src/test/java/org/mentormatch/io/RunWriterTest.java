@@ -222,4 +222,41 @@ class RunWriterTest {
     assertEquals(List.of("r1", "r1.b"), runsDirectory());
     assertEquals("r1.b", Files.readString(dir.resolve("runs/r1.b/review.csv")));
   }
+
+  @Test
+  void aLinkAmongTheLeftoversIsRemovedNeverRestoredAndWhatItPointsToIsKept() throws IOException {
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Files.writeString(outside.resolve("keep.txt"), "kept");
+    Files.createDirectories(dir.resolve("runs"));
+    Files.createSymbolicLink(dir.resolve("runs/.r3~replaced-q"), outside);
+
+    assertEquals(
+        List.of(
+            "removed the link '.r3~replaced-q' from the runs folder (not what it points to): a run"
+                + " is never a link"),
+        RunWriter.recover(new FileStore(new Configuration()), home()));
+    assertEquals(List.of(), runsDirectory(), "no run r3 made of the link");
+    assertEquals("kept", Files.readString(outside.resolve("keep.txt")));
+  }
+
+  @Test
+  void aLeftoverHadoopCannotNameIsReportedAndStopsNothing() throws IOException {
+    Files.createDirectories(dir.resolve("runs"));
+    Files.createFile(dir.resolve("runs/.a:b~c"));
+    RunWriter draft = RunWriter.begin(new FileStore(new Configuration()), home(), R1);
+    write(draft, "review.csv", "never published");
+
+    List<String> repaired = RunWriter.recover(new FileStore(new Configuration()), home());
+    assertEquals(2, repaired.size(), repaired.toString());
+    assertTrue(
+        repaired.get(0).startsWith("could not remove the hidden leftover '.a:b~c' from the runs"),
+        repaired.get(0));
+    assertTrue(repaired.get(0).endsWith("): remove it by hand"), repaired.get(0));
+    assertTrue(
+        repaired.get(1).startsWith("removed the unfinished draft of run r1"), repaired.get(1));
+    RunWriter next = RunWriter.begin(new FileStore(new Configuration()), home(), R1);
+    write(next, "review.csv", "whole");
+    next.commit();
+    assertEquals("whole", Files.readString(dir.resolve("runs/r1/review.csv")));
+  }
 }
