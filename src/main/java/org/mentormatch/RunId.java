@@ -60,12 +60,36 @@ public record RunId(String value) implements Comparable<RunId> {
     return value;
   }
 
-  /** At most 80 characters of {@code text}, control characters shown as '?': safe to print. */
-  private static String printable(String text) {
+  /**
+   * At most 80 characters of {@code text}, safe to print on one line: every control, format,
+   * separator or lone surrogate character shown as {@code <U+2028>}, a pair never cut in half.
+   */
+  static String printable(String text) {
     if (text == null) {
       return "";
     }
-    String cut = text.length() > 80 ? text.substring(0, 80) + "..." : text;
-    return cut.replaceAll("\\p{Cntrl}", "?");
+    StringBuilder out = new StringBuilder();
+    int end = Math.min(text.length(), 80);
+    if (end < text.length() && end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    for (int i = 0; i < end; ) {
+      int c = text.codePointAt(i);
+      int type = Character.getType(c);
+      boolean hidden =
+          type == Character.CONTROL
+              || type == Character.FORMAT
+              || type == Character.LINE_SEPARATOR
+              || type == Character.PARAGRAPH_SEPARATOR
+              || type == Character.SURROGATE
+              || type == Character.UNASSIGNED;
+      if (hidden) {
+        out.append(String.format(java.util.Locale.ROOT, "<U+%04X>", c));
+      } else {
+        out.appendCodePoint(c);
+      }
+      i += Character.charCount(c);
+    }
+    return end < text.length() ? out + "..." : out.toString();
   }
 }

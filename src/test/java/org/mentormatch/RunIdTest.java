@@ -49,4 +49,18 @@ class RunIdTest {
 
     assertFalse(e.getMessage().contains(id), e.getMessage());
   }
+
+  @Test
+  void aRefusedIdIsEchoedOnOneLineWithHiddenCharactersShown() {
+    UserError e =
+        assertThrows(UserError.class, () -> RunId.of("a\u2028b\u0085c\u202Ed\u001B[31m\re"));
+
+    assertTrue(
+        e.getMessage()
+            .startsWith("the run id 'a<U+2028>b<U+0085>c<U+202E>d<U+001B>[31m<U+000D>e' is not"),
+        e.getMessage());
+    // Cut at 80 characters, a pair of surrogates (an emoji) is not split.
+    String id = "a".repeat(79) + "\uD83D\uDE00" + "b";
+    assertEquals("a".repeat(79) + "...", RunId.printable(id));
+  }
 }
