@@ -68,10 +68,7 @@ public final class CellText {
    * {@link #quoted} for text that sits inside a one-line message.
    */
   public static String printable(String raw, int max) {
-    String shown = escaped(raw, max, false);
-    return raw.length() > max
-        ? shown + String.format(Locale.ROOT, " ... (%,d characters in all)", raw.length())
-        : shown;
+    return cut(raw, max, false);
   }
 
   /**
@@ -80,10 +77,7 @@ public final class CellText {
    * shown as {@code <U+2028>}, so a value can neither break a message's line nor hide in it.
    */
   public static String inline(String text, int max) {
-    String shown = escaped(text, max, true);
-    return text.length() > max
-        ? shown + String.format(Locale.ROOT, " ... (%,d characters in all)", text.length())
-        : shown;
+    return cut(text, max, true);
   }
 
   /**
@@ -95,6 +89,14 @@ public final class CellText {
     return value.length() > max
         ? String.format(Locale.ROOT, "'%s...' (%,d characters in all)", shown, value.length())
         : "'" + shown + "'";
+  }
+
+  /** {@link #escaped}, with the full length said when the text was cut. */
+  private static String cut(String text, int max, boolean oneLine) {
+    String shown = escaped(text, max, oneLine);
+    return text.length() > max
+        ? shown + String.format(Locale.ROOT, " ... (%,d characters in all)", text.length())
+        : shown;
   }
 
   /** The first {@code max} characters of {@code raw} with what must not show raw escaped. */
