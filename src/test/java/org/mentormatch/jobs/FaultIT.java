@@ -35,17 +35,19 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mentormatch.JobProcess;
 import org.mentormatch.RunFiles;
 import org.mentormatch.SampleRun;
+import org.mentormatch.SparkTestSession;
 
 /**
  * The commands killed with SIGKILL where a night dies: {@code match.sh} during ingest, during the
  * assignment and while it writes a run (a first run and a replacement), {@code decide.sh} at random
  * moments and while it commits. After every kill no run looks complete unless it is whole, and the
  * ledger and outbox hold an application completely or not at all; the next command finishes or
- * removes what was left, and the re-runs write exactly what an uninterrupted run writes.
+ * removes what was left, and the re-runs write exactly what an uninterrupted run writes (the
+ * reference, run in this JVM: a kill needs its own process, the reference does not).
  *
  * <p>The moments are chosen by watching what the commands print and write, never by hooks in the
- * product. {@code -Dfaults.seed=N} replays other random moments; the figures go to the test's
- * output.
+ * product. {@code -Dfaults.seed=N} replays other random moments and {@code -Dfaults.decide.kills=N}
+ * kills {@code decide.sh} more often; the figures go to the test's output.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultIT {
@@ -55,7 +57,10 @@ class FaultIT {
   static final long SEED = Long.getLong("faults.seed", 20261201L);
   static final String MEMBERS = SampleRun.SAMPLE.toAbsolutePath().toString();
   static final String COORDINATOR = "c001"; // scope: every department
-  static final int DECIDE_KILLS = 9;
+
+  /** Kills of decide.sh, alternately at a random moment and while it commits. */
+  static final int DECIDE_KILLS = Integer.getInteger("faults.decide.kills", 4);
+
   static final int ROWS_PER_SHEET = 6;
   static final int SIGKILLED = 128 + 9;
 
@@ -75,9 +80,11 @@ class FaultIT {
     random = new SplittableRandom(SEED);
     figures.put("partial runs seen", 0);
     figures.put("half-applied decisions seen", 0);
-    completes(match(), "match.sh");
-    reference = dir.resolve("reference");
-    RunFiles.copyTree(run(), reference);
+    Path referenceHome = dir.resolve("reference");
+    MatchJob.run(
+        SparkTestSession.get(),
+        new MatchJob.Options(MEMBERS, referenceHome.toString(), RUN_ID, null));
+    reference = referenceHome.resolve("runs").resolve(RUN_ID);
   }
 
   @AfterAll
@@ -254,7 +261,9 @@ class FaultIT {
     assertNoPartialRun();
 
     boolean leftovers =
-        list(home.resolve("runs")).size() > 1 || !list(home.resolve(".checkpoints")).isEmpty();
+        list(home.resolve("runs")).stream()
+                .anyMatch(r -> r.getFileName().toString().startsWith("."))
+            || !list(home.resolve(".checkpoints")).isEmpty();
     JobProcess again = match();
     completes(again, "match.sh");
     assertEquals(leftovers, again.printed("recovered: "), "it cleans up:\n" + again.output());
@@ -302,7 +311,7 @@ class FaultIT {
       Path sheet = sheet(i, proposals, expected);
       JobProcess d = decide(sheet);
       String moment;
-      if (i % 3 == 0) {
+      if (i % 2 == 0) {
         moment = "decide.sh while committing";
         awaitOrEnd(d, () -> pendingFiles() > 0);
       } else {
