@@ -24,6 +24,10 @@ public final class SparkTestSession {
               .config("spark.sql.shuffle.partitions", "2")
               .config("spark.sql.session.timeZone", "UTC")
               .config("spark.driver.host", "127.0.0.1")
+              // The tests run dozens of nights in this one JVM: with Spark's default of 100
+              // compiled classes kept, each night compiled its queries again (8-member nights on
+              // idle cores: 15.0 s and 13.5 s, then 12.6 s and 12.3 s with this).
+              .config("spark.sql.codegen.cache.maxEntries", "5000")
               .getOrCreate();
       Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
     }
