@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
-# Every test (unit, Spark integration, browser) and the format check: the README's test command.
+# The tests (unit, Spark integration, browser) and the format check: the README's test command.
 # Finds Debian's chromium and chromium-driver for the review console's browser tests, and installs
 # them when they are missing (as root, or through sudo); then runs mvn -B verify with any
-# arguments given (e.g. -Dit.test=ReviewConsoleIT).
+# arguments given (e.g. -Dit.test=ReviewConsoleIT). --long (first) also runs the long integration
+# tests: a standalone cluster that loses a worker mid-job (ClusterIT) and commands killed with
+# SIGKILL (FaultIT).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then
-  sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
   exit 0
+fi
+long=()
+if [ "${1:-}" = "--long" ]; then
+  # The long tests do not fit the fork's 20 minutes with the rest on 2 slow cores.
+  long=(-Dit.excluded.groups=none -Dit.fork.timeout.seconds=2400)
+  shift
 fi
 
 if ! { command -v chromium && command -v chromedriver; } >/dev/null 2>&1 \
@@ -31,4 +39,4 @@ if ! { command -v chromium && command -v chromedriver; } >/dev/null 2>&1 \
 fi
 
 command -v mvn >/dev/null 2>&1 || { echo "jobs/test.sh: needs Maven (mvn)." >&2; exit 2; }
-exec mvn -B verify "$@"
+exec mvn -B verify "${long[@]}" "$@"

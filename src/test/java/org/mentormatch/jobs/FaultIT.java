@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,7 @@ import org.mentormatch.SparkTestSession;
  * product. {@code -Dfaults.seed=N} replays other random moments and {@code -Dfaults.decide.kills=N}
  * kills {@code decide.sh} more often; the figures go to the test's output.
  */
+@Tag("long") // jobs/test.sh --long
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultIT {
   /** decide.sh judges expiry by today's date, so the run is today's. */
