@@ -32,6 +32,13 @@ final class Form {
    */
   static final int MAX_BYTES = 1024 * 1024;
 
+  /**
+   * Most bytes of a refused body read and thrown away before answering. A client (Java's HTTP
+   * client among them) that is still sending when the server answers and closes sees a reset
+   * connection, not the 413 and its sentence; past this much the connection is closed anyway.
+   */
+  static final int DRAINED_AT_MOST = 32 * 1024 * 1024;
+
   /** Most values a form may hold: a whole selection, and the few other fields of the form. */
   static final int MAX_VALUES = Decisions.MAX_SELECTED + 100;
 
@@ -82,17 +89,27 @@ final class Form {
       }
     }
     long declared = request.getLength();
-    if (declared > MAX_BYTES) {
-      throw tooLarge();
-    }
-    byte[] body;
     try (InputStream in = Content.Source.asInputStream(request)) {
-      body = in.readNBytes(MAX_BYTES + 1);
+      if (declared > MAX_BYTES) {
+        drain(in);
+        throw tooLarge();
+      }
+      byte[] body = in.readNBytes(MAX_BYTES + 1);
+      if (body.length > MAX_BYTES) {
+        drain(in);
+        throw tooLarge();
+      }
+      return parse(body);
     }
-    if (body.length > MAX_BYTES) {
-      throw tooLarge();
+  }
+
+  /** Reads and drops what is left of a refused body, up to {@link #DRAINED_AT_MOST} bytes. */
+  private static void drain(InputStream in) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long left = DRAINED_AT_MOST;
+    for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) {
+      left -= n;
     }
-    return parse(body);
   }
 
   /**
