@@ -57,6 +57,14 @@ public record Home(Path root) {
   }
 
   /**
+   * Spark's scratch files of the commands at work on a local home (hidden; see {@link
+   * ScratchSpace}).
+   */
+  public Path scratch() {
+    return new Path(root, ScratchSpace.FOLDER);
+  }
+
+  /**
    * The runs of this home that exist, by id: directories under {@code runs/} whose name is a valid
    * run id and that hold {@code _SUCCESS}. Every reader of the home lists runs through here, so a
    * folder named {@code _x} or {@code .x} (or planted under any name that is not a run id) is never

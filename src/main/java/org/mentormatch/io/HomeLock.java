@@ -60,6 +60,7 @@ public final class HomeLock implements AutoCloseable {
       repaired.addAll(new DecisionStore(files, home).recover());
       repaired.addAll(RunCheckpoints.recover(files, home));
       repaired.addAll(EmbeddingCache.recover(files, home));
+      repaired.addAll(ScratchSpace.recover(home));
       lock.recovered = List.copyOf(repaired);
       return lock;
     } catch (IOException | RuntimeException e) {
@@ -69,13 +70,19 @@ public final class HomeLock implements AutoCloseable {
   }
 
   /**
-   * Refuses a home whose runs, ledger, outbox, checkpoints or cache folder is a symbolic link:
-   * recovery deletes in them and every command writes in them, and neither may ever reach files
-   * outside the home.
+   * Refuses a home whose runs, ledger, outbox, checkpoints, cache or scratch folder is a symbolic
+   * link: recovery deletes in them and every command writes in them, and neither may ever reach
+   * files outside the home.
    */
   private static void refuseLinkedFolders(FileStore files, Home home) {
     for (Path folder :
-        List.of(home.runs(), home.ledger(), home.outboxes(), home.checkpoints(), home.cache())) {
+        List.of(
+            home.runs(),
+            home.ledger(),
+            home.outboxes(),
+            home.checkpoints(),
+            home.cache(),
+            home.scratch())) {
       if (files.isSymlink(folder)) {
         throw new UserError(
             folder

@@ -111,15 +111,12 @@ public final class MatchJob implements Callable<Integer> {
             System.out.print(settingsText());
             return 0;
           }
-          SparkSession spark = Sessions.open("mentor-match");
-          try {
-            String id = runId == null ? today() : runId;
-            run(
-                spark,
-                new Options(members, home.dir, RunId.of(id), configFile, asOf(id, asOfDate)));
+          String id = runId == null ? today() : runId;
+          Options options =
+              new Options(members, home.dir, RunId.of(id), configFile, asOf(id, asOfDate));
+          try (Sessions.CommandSession session = Sessions.open("mentor-match", home.dir)) {
+            run(session.spark(), options);
             return 0;
-          } finally {
-            spark.stop();
           }
         });
   }

@@ -265,7 +265,8 @@ class FaultIT {
     boolean leftovers =
         list(home.resolve("runs")).stream()
                 .anyMatch(r -> r.getFileName().toString().startsWith("."))
-            || !list(home.resolve(".checkpoints")).isEmpty();
+            || !list(home.resolve(".checkpoints")).isEmpty()
+            || !list(home.resolve(".scratch")).isEmpty();
     JobProcess again = match();
     completes(again, "match.sh");
     assertEquals(leftovers, again.printed("recovered: "), "it cleans up:\n" + again.output());
@@ -273,6 +274,7 @@ class FaultIT {
     count("outputs identical to the uninterrupted run");
     assertEquals(List.of(run()), list(home.resolve("runs")), "nothing hidden is left");
     assertEquals(List.of(), list(home.resolve(".checkpoints")), "no stage checkpoints are left");
+    assertEquals(List.of(), list(home.resolve(".scratch")), "no Spark scratch files are left");
   }
 
   @Test
@@ -307,6 +309,7 @@ class FaultIT {
     count("outputs identical to the uninterrupted run");
     assertEquals(List.of(run()), list(home.resolve("runs")), "nothing hidden is left");
     assertEquals(List.of(), list(home.resolve(".checkpoints")), "the killed run's checkpoints");
+    assertEquals(List.of(), list(home.resolve(".scratch")), "the killed run's Spark scratch");
 
     for (int i = 1; i <= DECIDE_KILLS; i++) {
       Map<String, String> before = new TreeMap<>(expected);
