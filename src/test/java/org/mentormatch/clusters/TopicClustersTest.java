@@ -74,16 +74,63 @@ class TopicClustersTest {
     // Mostly topic 0 as a whole, with one phrase about topic 2: found under both.
     Vector whole = v(0.9, 0, 0.44);
     List<Vector> phrases = List.of(v(1, 0, 0), v(0, 0, 1));
-    assertArrayEquals(new int[] {0, 2}, TopicClusters.filed(whole, phrases, CENTRES, 1, 1));
+    assertArrayEquals(new int[] {0, 2}, TopicClusters.filedVectors(whole, phrases, CENTRES, 1));
     // Searching two clusters around the whole adds its next nearest, without repeats.
-    assertArrayEquals(new int[] {0, 2}, TopicClusters.filed(whole, phrases, CENTRES, 2, 1));
+    assertArrayEquals(new int[] {0, 2}, TopicClusters.filedVectors(whole, phrases, CENTRES, 2));
+  }
+
+  @Test
+  void aPhrasesRememberedHomeIsTheOneComputedAndNewCentresStartAfresh() {
+    SplittableRandom random = new SplittableRandom(11);
+    int dims = org.mentormatch.features.PhraseEmbedder.DIMENSIONS;
+    double[][] centres = new double[50][dims];
+    for (double[] c : centres) {
+      for (int i = 0; i < dims; i++) {
+        c[i] = random.nextDouble(-1, 1);
+      }
+      double norm = Math.sqrt(java.util.Arrays.stream(c).map(x -> x * x).sum());
+      java.util.Arrays.setAll(c, i -> c[i] / norm);
+    }
+    List<byte[]> phrases = new java.util.ArrayList<>();
+    for (int p = 0; p < 500; p++) {
+      double[] x = new double[dims];
+      java.util.Arrays.setAll(x, i -> random.nextDouble(-1, 1));
+      phrases.add(org.mentormatch.features.Embeddings.quantise(x));
+    }
+    phrases.add(new byte[dims]); // no topic
+    TopicClusters.PhraseHomes homes = TopicClusters.PhraseHomes.of(centres);
+    for (int round = 0; round < 2; round++) { // the second round answers from memory
+      for (byte[] p : phrases) {
+        Vector whole = org.mentormatch.features.Embeddings.of(p);
+        int expected = whole.numNonzeros() == 0 ? -1 : TopicClusters.nearest(whole, centres, 1)[0];
+        assertEquals(expected, homes.nearest(p.clone()));
+      }
+    }
+    assertEquals(phrases.size(), homes.size());
+    // A member's clusters are the same through memory as from the vectors.
+    Vector whole = org.mentormatch.features.Embeddings.meanOf(phrases.subList(0, 3));
+    assertArrayEquals(
+        TopicClusters.filedVectors(
+            whole,
+            phrases.subList(0, 3).stream().map(org.mentormatch.features.Embeddings::of).toList(),
+            centres,
+            3),
+        TopicClusters.filed(whole, phrases.subList(0, 3), centres, 3));
+    // The next night's centres: a new memory, never the last night's answers.
+    double[][] next = java.util.Arrays.copyOf(centres, centres.length);
+    java.util.Collections.reverse(java.util.Arrays.asList(next));
+    TopicClusters.PhraseHomes nextHomes = TopicClusters.PhraseHomes.of(next);
+    assertEquals(0, nextHomes.size());
+    byte[] first = phrases.get(0);
+    assertEquals(
+        centres.length - 1 - homes.nearest(first), nextHomes.nearest(first), "reversed centres");
   }
 
   @Test
   void phrasesWithoutTopicAndMembersWithoutAnyAreFiledNowhere() {
-    assertEquals(0, TopicClusters.filed(v(0, 0, 0), List.of(v(0, 0, 0)), CENTRES, 3, 1).length);
+    assertEquals(0, TopicClusters.filedVectors(v(0, 0, 0), List.of(v(0, 0, 0)), CENTRES, 3).length);
     assertArrayEquals(
-        new int[] {1}, TopicClusters.filed(v(0, 0, 0), List.of(v(0, 1, 0)), CENTRES, 3, 1));
+        new int[] {1}, TopicClusters.filedVectors(v(0, 0, 0), List.of(v(0, 1, 0)), CENTRES, 3));
   }
 
   @Test
