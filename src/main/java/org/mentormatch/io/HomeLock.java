@@ -60,7 +60,7 @@ public final class HomeLock implements AutoCloseable {
       repaired.addAll(new DecisionStore(files, home).recover());
       repaired.addAll(RunCheckpoints.recover(files, home));
       repaired.addAll(EmbeddingCache.recover(files, home));
-      repaired.addAll(ScratchSpace.recover(home));
+      repaired.addAll(ScratchSpace.recover(files, home));
       lock.recovered = List.copyOf(repaired);
       return lock;
     } catch (IOException | RuntimeException e) {

@@ -23,6 +23,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.mentormatch.UserError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Spark's scratch folder for one command, inside the programme's home: {@code
@@ -41,6 +43,7 @@ import org.mentormatch.UserError;
  * its own JVM: on Linux, closing any channel of a file drops every lock the process holds on it.
  */
 public final class ScratchSpace implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger("mentor-match");
   static final String FOLDER = ".scratch";
   private static final String LOCK_SUFFIX = ".lock";
   private static final Pattern NONCE =
@@ -64,11 +67,13 @@ public final class ScratchSpace implements AutoCloseable {
 
   /**
    * The local folder of {@code home}, or empty when the home is not on the local file system (HDFS,
-   * an object store), where Spark's scratch cannot go.
+   * an object store), where Spark's scratch cannot go; a path without a scheme is on {@code
+   * defaultScheme}, the file system Hadoop's {@code fs.defaultFS} names.
    */
-  public static Optional<java.nio.file.Path> localRoot(Home home) {
+  public static Optional<java.nio.file.Path> localRoot(Home home, String defaultScheme) {
     URI uri = home.root().toUri();
-    if (uri.getScheme() != null && !"file".equals(uri.getScheme())) {
+    String scheme = uri.getScheme() != null ? uri.getScheme() : defaultScheme;
+    if (!"file".equals(scheme)) {
       return Optional.empty();
     }
     return Optional.of(java.nio.file.Path.of(uri.getPath()).toAbsolutePath().normalize());
@@ -88,15 +93,13 @@ public final class ScratchSpace implements AutoCloseable {
         throw linked(root);
       }
       try {
-        Files.createDirectory(
-            root,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        // Made like the home's other folders, so every user who works on the home can list it;
+        // each command's own folder in it is private (below).
+        Files.createDirectory(root);
       } catch (FileAlreadyExistsException e) {
         if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
           throw linked(root);
         }
-      } catch (UnsupportedOperationException e) {
-        Files.createDirectories(root);
       }
       for (int attempt = 0; ; attempt++) {
         Optional<ScratchSpace> made = tryCreate(root, UUID.randomUUID().toString());
@@ -142,7 +145,13 @@ public final class ScratchSpace implements AutoCloseable {
         return Optional.empty();
       }
       java.nio.file.Path dir = root.resolve(nonce);
-      Files.createDirectory(dir);
+      try {
+        Files.createDirectory(
+            dir,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      } catch (UnsupportedOperationException e) {
+        Files.createDirectory(dir); // not a POSIX file system
+      }
       return Optional.of(new ScratchSpace(dir, lockFile, channel, lock));
     } catch (IOException | RuntimeException e) {
       if (channel != null) {
@@ -198,8 +207,9 @@ public final class ScratchSpace implements AutoCloseable {
    * Under the home's lock: removes the scratch folders of commands that stopped without removing
    * their own (killed, or their machine lost), and says so in one line.
    */
-  static List<String> recover(Home home) throws IOException {
-    Optional<java.nio.file.Path> local = localRoot(home);
+  static List<String> recover(FileStore files, Home home) throws IOException {
+    Optional<java.nio.file.Path> local =
+        localRoot(new Home(files.qualify(home.root())), "file"); // qualified: it has a scheme
     if (local.isEmpty()) {
       return List.of();
     }
@@ -211,13 +221,15 @@ public final class ScratchSpace implements AutoCloseable {
       return List.of();
     }
     List<String> names = new ArrayList<>();
+    List<String> left = new ArrayList<>();
     try (DirectoryStream<java.nio.file.Path> entries = Files.newDirectoryStream(root)) {
       for (java.nio.file.Path p : entries) {
         names.add(p.getFileName().toString());
       }
+    } catch (IOException e) {
+      left.add(root + " (" + e + ")");
     }
     int removed = 0;
-    List<String> left = new ArrayList<>();
     for (String name : names) {
       String nonce =
           name.endsWith(LOCK_SUFFIX)
@@ -231,36 +243,50 @@ public final class ScratchSpace implements AutoCloseable {
         // (asked now, not from the listing, which a new command may have outrun) is nobody's.
         if (!names.contains(nonce + LOCK_SUFFIX)
             && !Files.exists(root.resolve(nonce + LOCK_SUFFIX), LinkOption.NOFOLLOW_LINKS)) {
-          removed += deleteTree(root, nonce, left) ? 1 : 0;
+          try {
+            removed += deleteTree(root, nonce, left) ? 1 : 0;
+          } catch (IOException e) {
+            left.add(root.resolve(nonce) + " (" + e + ")");
+          }
         }
-      } else if (removeIfStopped(root, nonce, left)) {
-        removed++;
+      } else {
+        try {
+          removed += removeIfStopped(root, nonce, left) ? 1 : 0;
+        } catch (IOException e) {
+          left.add(root.resolve(name) + " (" + e + ")");
+        }
       }
     }
-    List<String> out = new ArrayList<>();
-    if (removed > 0) {
-      out.add("removed the Spark scratch files of " + removed + " command(s) that stopped");
-    }
     if (!left.isEmpty()) {
-      out.add(
-          "could not remove "
-              + left.size()
-              + " Spark scratch file(s) of a stopped command, e.g. "
-              + left.get(0)
-              + "; delete them by hand");
+      // Not fatal: the command's own work does not depend on it. Not a "recovered" line either.
+      LOG.warn(
+          "could not remove {} Spark scratch file(s) or folder(s) that stopped commands left in"
+              + " {}, e.g. {}; delete them by hand when no mentor-match command runs",
+          left.size(),
+          root,
+          left.get(0));
     }
-    return out;
+    return removed == 0
+        ? List.of()
+        : List.of("removed the Spark scratch files of " + removed + " command(s) that stopped");
   }
 
   /** Removes the folder of {@code nonce} and its lock file when no live process holds the lock. */
   private static boolean removeIfStopped(java.nio.file.Path root, String nonce, List<String> left)
       throws IOException {
     java.nio.file.Path lockFile = root.resolve(nonce + LOCK_SUFFIX);
-    if (!Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)) {
-      return false; // a link or a folder under a lock's name was not made by mentor-match
+    if (!Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS) || linkedElsewhere(lockFile)) {
+      // A link, a folder or a hard link under a lock's name was not made by mentor-match; a hard
+      // link could even be this JVM's own lock file, which must never be opened and closed here.
+      return false;
     }
+    // Read and write: opening a FIFO swapped in meanwhile for writing only would block for good.
     try (FileChannel channel =
-        FileChannel.open(lockFile, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+        FileChannel.open(
+            lockFile,
+            StandardOpenOption.READ,
+            StandardOpenOption.WRITE,
+            LinkOption.NOFOLLOW_LINKS)) {
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -280,6 +306,16 @@ public final class ScratchSpace implements AutoCloseable {
         lock.release();
       }
     } catch (NoSuchFileException e) {
+      return false;
+    }
+  }
+
+  /** Whether the file has more than one name (a hard link), where the file system says. */
+  private static boolean linkedElsewhere(java.nio.file.Path file) {
+    try {
+      Object links = Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
+      return links instanceof Integer n && n > 1;
+    } catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
       return false;
     }
   }

@@ -2,6 +2,8 @@ package org.mentormatch.jobs;
 
 import java.io.IOException;
 import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.mentormatch.io.Home;
@@ -93,7 +95,14 @@ public final class Sessions {
         || System.getenv("SPARK_EXECUTOR_DIRS") != null) {
       return Optional.empty();
     }
-    Optional<java.nio.file.Path> local = ScratchSpace.localRoot(Home.at(homeLocation));
+    // The home's file system as its commands will see it: a path without a scheme is on the
+    // fs.defaultFS of Hadoop's configuration (core-site.xml, or --conf spark.hadoop.fs.defaultFS).
+    Configuration hadoop = new Configuration();
+    for (scala.Tuple2<String, String> setting : conf.getAllWithPrefix("spark.hadoop.")) {
+      hadoop.set(setting._1(), setting._2());
+    }
+    Optional<java.nio.file.Path> local =
+        ScratchSpace.localRoot(Home.at(homeLocation), FileSystem.getDefaultUri(hadoop).getScheme());
     if (local.isPresent() && local.get().toString().contains(",")) {
       // spark.local.dir is a comma-separated list: such a path would name two folders.
       LOG.warn(

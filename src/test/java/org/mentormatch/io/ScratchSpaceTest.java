@@ -65,7 +65,8 @@ class ScratchSpaceTest {
       assertEquals(
           "rwx------",
           java.nio.file.attribute.PosixFilePermissions.toString(
-              Files.getPosixFilePermissions(made.getParent())));
+              Files.getPosixFilePermissions(made)),
+          "only its owner reads a command's scratch");
     }
     assertFalse(Files.exists(made));
     try (var left = Files.list(homeRoot().resolve(".scratch"))) {
@@ -115,6 +116,21 @@ class ScratchSpaceTest {
   }
 
   @Test
+  void aHardLinkToTheJvmsOwnLockUnderAnotherNameIsNeverOpened() throws Exception {
+    try (ScratchSpace mine = ScratchSpace.create(homeRoot())) {
+      Path lock = Path.of(mine.dir() + ".lock");
+      String other = UUID.randomUUID().toString();
+      Path planted = mine.dir().resolveSibling(other + ".lock");
+      Files.createLink(planted, lock);
+      Files.createDirectories(mine.dir().resolveSibling(other));
+      assertEquals(List.of(), recover());
+      // Opening and closing the planted name would have dropped this process's lock.
+      assertEquals("held", Child.probe(lock));
+      assertTrue(Files.exists(planted));
+    }
+  }
+
+  @Test
   void recoveryTouchesOnlyWhatMentorMatchMadeAndNeverFollowsALink() throws IOException {
     Path outside = Files.createDirectories(dir.resolve("outside"));
     Files.writeString(outside.resolve("keep.txt"), "not the home's");
@@ -157,6 +173,11 @@ class ScratchSpaceTest {
     assertTrue(made.getMessage().contains("symbolic link"), made.getMessage());
     UserError locked = assertThrows(UserError.class, this::recover);
     assertTrue(locked.getMessage().contains(".scratch is a symbolic link"), locked.getMessage());
+    UserError recovered =
+        assertThrows(
+            UserError.class,
+            () -> ScratchSpace.recover(new FileStore(new Configuration()), home()));
+    assertTrue(recovered.getMessage().contains("symbolic link"), recovered.getMessage());
     try (var left = Files.list(outside)) {
       assertEquals(0, left.count());
     }
@@ -164,9 +185,13 @@ class ScratchSpaceTest {
 
   @Test
   void aHomeOnAnotherFileSystemHasNoLocalScratch() {
-    assertTrue(ScratchSpace.localRoot(Home.at("hdfs://namenode/programmes/eng")).isEmpty());
+    assertTrue(ScratchSpace.localRoot(Home.at("hdfs://namenode/programmes/eng"), "file").isEmpty());
     assertEquals(
-        Path.of("/srv/eng"), ScratchSpace.localRoot(Home.at("file:///srv/eng")).orElseThrow());
+        Path.of("/srv/eng"),
+        ScratchSpace.localRoot(Home.at("file:///srv/eng"), "hdfs").orElseThrow());
+    // A path without a scheme is on Hadoop's default file system.
+    assertTrue(ScratchSpace.localRoot(Home.at("/hr/eng"), "hdfs").isEmpty());
+    assertEquals(Path.of("/hr/eng"), ScratchSpace.localRoot(Home.at("/hr/eng"), "file").get());
   }
 
   /** A second JVM: holds a scratch folder, or says whether a lock file is held. */

@@ -31,6 +31,10 @@ class SessionsTest {
         Sessions.scratchHome(new SparkConf(false).set("spark.master", "spark://m:7077"), "/srv/e")
             .isEmpty());
     assertTrue(Sessions.scratchHome(local(), "hdfs://namenode/eng").isEmpty());
+    assertTrue(
+        Sessions.scratchHome(local().set("spark.hadoop.fs.defaultFS", "hdfs://nn:8020"), "/hr/e")
+            .isEmpty(),
+        "a home on the default file system, HDFS");
     // spark.local.dir is a comma-separated list, so this path would name two folders.
     assertTrue(Sessions.scratchHome(local(), "/srv/eng,hr").isEmpty());
   }
