@@ -120,7 +120,7 @@ public final class Sessions {
     setIfAbsent(conf, "spark.sql.session.timeZone", "UTC");
     // The stage checkpoints in the home are most of a night's disk (823 of 1,018 MB at 20,000
     // members; 17 GB at a million). Compressed (lz4, as Spark's shuffle files) they take 342 MB,
-    // for about 5% more time: running out of disk fails a night, a few seconds do not.
+    // for 5 to 10% more time: running out of disk fails a night, a few seconds do not.
     setIfAbsent(conf, "spark.checkpoint.compress", "true");
     if (conf.get("spark.master").startsWith("local")) {
       setIfAbsent(conf, "spark.ui.enabled", "false");
