@@ -220,7 +220,8 @@ public final class ScratchSpace implements AutoCloseable {
     if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
       return List.of();
     }
-    List<String> names = new ArrayList<>();
+    // A set: the lock file of each folder is looked up in it, and .scratch may hold many entries.
+    Set<String> names = new java.util.HashSet<>();
     List<String> left = new ArrayList<>();
     try (DirectoryStream<java.nio.file.Path> entries = Files.newDirectoryStream(root)) {
       for (java.nio.file.Path p : entries) {
