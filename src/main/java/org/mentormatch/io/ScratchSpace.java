@@ -56,6 +56,7 @@ public final class ScratchSpace implements AutoCloseable {
   private final java.nio.file.Path lockFile;
   private final FileChannel channel;
   private final FileLock lock;
+  private boolean madeHome;
 
   private ScratchSpace(
       java.nio.file.Path dir, java.nio.file.Path lockFile, FileChannel channel, FileLock lock) {
@@ -88,6 +89,7 @@ public final class ScratchSpace implements AutoCloseable {
   public static ScratchSpace create(java.nio.file.Path homeRoot) {
     java.nio.file.Path root = homeRoot.resolve(FOLDER);
     try {
+      boolean madeHome = !Files.exists(homeRoot, LinkOption.NOFOLLOW_LINKS);
       Files.createDirectories(homeRoot);
       if (Files.isSymbolicLink(root)) {
         throw linked(root);
@@ -104,6 +106,7 @@ public final class ScratchSpace implements AutoCloseable {
       for (int attempt = 0; ; attempt++) {
         Optional<ScratchSpace> made = tryCreate(root, UUID.randomUUID().toString());
         if (made.isPresent()) {
+          made.get().madeHome = madeHome;
           return made.get();
         }
         if (attempt == 10) {
@@ -189,6 +192,12 @@ public final class ScratchSpace implements AutoCloseable {
       deleteTree(dir.getParent(), nonce, left);
       if (left.isEmpty()) {
         Files.deleteIfExists(lockFile);
+        if (madeHome) {
+          // A command that failed before writing anything (a mistyped --home, say) leaves no new,
+          // empty home behind; a home it wrote to is not empty and stays.
+          deleteIfEmpty(dir.getParent());
+          deleteIfEmpty(dir.getParent().getParent());
+        }
       } else {
         throw new IOException(
             "could not delete " + left.size() + " of Spark's scratch file(s), e.g. " + left.get(0));
@@ -200,6 +209,14 @@ public final class ScratchSpace implements AutoCloseable {
         channel.close();
         OWN.remove(nonce);
       }
+    }
+  }
+
+  private static void deleteIfEmpty(java.nio.file.Path folder) {
+    try {
+      Files.deleteIfExists(folder);
+    } catch (IOException e) {
+      // not empty (or no longer ours to remove): it stays
     }
   }
 

@@ -56,6 +56,7 @@ class ScratchSpaceTest {
 
   @Test
   void aCommandsScratchFolderIsPrivateAndGoneWhenItCloses() throws IOException {
+    Files.createDirectories(homeRoot()); // a home in use, which stays
     Path made;
     try (ScratchSpace scratch = ScratchSpace.create(homeRoot())) {
       made = scratch.dir();
@@ -72,6 +73,19 @@ class ScratchSpaceTest {
     try (var left = Files.list(homeRoot().resolve(".scratch"))) {
       assertEquals(0, left.count(), "the lock file goes too");
     }
+  }
+
+  @Test
+  void aHomeMadeOnlyForTheScratchIsGoneAgainAndAHomeWrittenToStays() throws IOException {
+    try (ScratchSpace scratch = ScratchSpace.create(homeRoot())) {
+      assertTrue(Files.isDirectory(scratch.dir()));
+    }
+    assertFalse(Files.exists(homeRoot()), "a mistyped --home leaves nothing behind");
+
+    try (ScratchSpace scratch = ScratchSpace.create(homeRoot())) {
+      Files.createDirectories(homeRoot().resolve("runs"));
+    }
+    assertTrue(Files.isDirectory(homeRoot().resolve("runs")));
   }
 
   @Test
