@@ -157,10 +157,11 @@ public final class PhrasePairs {
   }
 
   /**
-   * A goal's first covering skills in the order of {@link #closestFirst}, and how many cover it;
-   * {@code numbers} are the first skills' numbers in the {@link Skills} they came from.
+   * A goal's first covering skills in the order of {@link #closestFirst}, and whether they are all
+   * the skills covering it; {@code numbers} are the first skills' numbers in the {@link Skills}
+   * they came from.
    */
-  public record Closest(List<Covering> first, int all, int[] numbers) {}
+  public record Closest(List<Covering> first, boolean complete, int[] numbers) {}
 
   /** Skill phrases with their squared lengths, so a goal is compared with each in one product. */
   public static final class Skills implements java.io.Serializable {
@@ -169,15 +170,22 @@ public final class PhrasePairs {
     // block of 256 skills' rows (384 KB at 384 components) stays in the second.
     private static final int GOALS_AT_ONCE = 32;
     private static final int SKILLS_AT_ONCE = 256;
+    // A kind fits in the two lowest bits of First's sort keys.
+    private static final PhraseSimilarity.Kind[] KINDS = PhraseSimilarity.Kind.values();
+
+    static {
+      if (KINDS.length > 4) {
+        throw new ExceptionInInitializerError("more kinds of similarity than two bits hold");
+      }
+    }
 
     private final PhraseSimilarity.Phrase[] phrases;
     private final long[] norms;
     private final int[] conceptLists;
-    // Each phrase's place among the texts in String order (equal texts, equal places): the order
-    // of closestFirst among equal similarities, compared as ints where it ran as String compares.
-    private final int[] textOrder;
-    // The skill numbers in String order of their texts: goals meet the skills in this order, so
-    // of skills tied at one similarity each comes after the last kept and stays out at once.
+    private final int conceptListCount;
+    // The skill numbers in String order of their texts (equal texts in number order): goals meet
+    // the skills in this order, so of skills tied at one similarity each comes after the last kept
+    // and stays out at once, and a place in it orders equal similarities as closestFirst does.
     private final int[] byText;
     // Built on first use where the skills are used, not shipped with them: four times their bytes.
     private transient volatile EmbeddingMatrix matrix;
@@ -194,6 +202,7 @@ public final class PhrasePairs {
         conceptLists[i] =
             numbers.computeIfAbsent(List.copyOf(phrases[i].concepts()), c -> numbers.size());
       }
+      conceptListCount = numbers.size();
       Integer[] sorted = new Integer[phrases.length];
       for (int i = 0; i < sorted.length; i++) {
         sorted[i] = i;
@@ -201,12 +210,8 @@ public final class PhrasePairs {
       // Stable: equal texts keep their numbers' order.
       java.util.Arrays.sort(sorted, java.util.Comparator.comparing(i -> phrases[i].text()));
       byText = new int[phrases.length];
-      textOrder = new int[phrases.length];
       for (int r = 0; r < sorted.length; r++) {
         byText[r] = sorted[r];
-        boolean sameAsBefore =
-            r > 0 && phrases[sorted[r]].text().equals(phrases[sorted[r - 1]].text());
-        textOrder[sorted[r]] = sameAsBefore ? textOrder[sorted[r - 1]] : r;
       }
       norms = new long[phrases.length];
       for (int i = 0; i < phrases.length; i++) {
@@ -246,8 +251,10 @@ public final class PhrasePairs {
 
     /**
      * The first {@code kept} skills covering {@code goal} at least {@code min} in the order of
-     * {@link #closestFirst}, and how many cover it: what sorting {@link #covering} would give, with
-     * only {@code kept} of them ever held (a goal can be covered by thousands).
+     * {@link #closestFirst}, and whether no other skill covers it: what sorting {@link #covering}
+     * would give, with only {@code kept} of them ever held (a goal can be covered by thousands).
+     * Once {@code kept} skills of similarity 1 are held, the rest are not read: a list that ends
+     * there is not complete, though no skill may be left.
      */
     public Closest closest(
         PhraseSimilarity.Phrase goal, PhraseSimilarity similarity, double min, int kept) {
@@ -262,13 +269,24 @@ public final class PhrasePairs {
      */
     public List<Closest> closest(
         List<PhraseSimilarity.Phrase> goals, PhraseSimilarity similarity, double min, int kept) {
+      return closest(goals, verdicts(similarity), min, kept);
+    }
+
+    /**
+     * {@link #closest(List, PhraseSimilarity, double, int)} by the similarity of {@code verdicts},
+     * keeping the taxonomy's verdicts there for later calls.
+     */
+    public List<Closest> closest(
+        List<PhraseSimilarity.Phrase> goals, SharedVerdicts verdicts, double min, int kept) {
       if (kept < 1) {
         throw new IllegalArgumentException("keep at least one skill a goal: " + kept);
       }
+      if (verdicts.skills != this) {
+        throw new IllegalArgumentException("verdicts kept for other skills");
+      }
+      PhraseSimilarity similarity = verdicts.similarity;
       List<Closest> out = new ArrayList<>(goals.size());
       EmbeddingMatrix skills = matrix();
-      // The taxonomy's verdicts, shared by the goals naming the same concepts.
-      java.util.Map<List<String>, PhraseSimilarity.Verdicts> verdicts = new java.util.HashMap<>();
       for (int from = 0; from < goals.size(); from += GOALS_AT_ONCE) {
         List<PhraseSimilarity.Phrase> block =
             goals.subList(from, Math.min(goals.size(), from + GOALS_AT_ONCE));
@@ -277,35 +295,36 @@ public final class PhrasePairs {
         List<byte[]> embeddings = new ArrayList<>(block.size());
         for (int g = 0; g < first.length; g++) {
           PhraseSimilarity.Phrase goal = block.get(g);
-          PhraseSimilarity.Verdicts shared =
-              verdicts.computeIfAbsent(goal.concepts(), PhraseSimilarity.Verdicts::new);
-          first[g] = new First(goal, similarity.against(goal, shared), similarity, min, kept);
+          first[g] = new First(goal, verdicts.against(goal), similarity, min, kept);
           goalNorms[g] = norm(goal);
           embeddings.add(goal.embedding());
         }
         if (skills != null && EmbeddingMatrix.uniform(embeddings, skills.dimensions())) {
           EmbeddingMatrix goalRows = new EmbeddingMatrix(embeddings);
           long[] dots = new long[first.length * SKILLS_AT_ONCE];
-          for (int at = 0; at < phrases.length; at += SKILLS_AT_ONCE) {
+          int open = first.length;
+          for (int at = 0; at < phrases.length && open > 0; at += SKILLS_AT_ONCE) {
             int to = Math.min(phrases.length, at + SKILLS_AT_ONCE);
             int width = to - at;
             goalRows.dots(0, first.length, skills, at, to, dots);
+            open = 0;
             for (int g = 0; g < first.length; g++) {
-              for (int r = at; r < to; r++) {
+              for (int r = at; r < to && !first[g].settled(); r++) {
                 int i = byText[r];
                 first[g].offer(
-                    i, PhraseEmbedder.cosine(dots[g * width + r - at], goalNorms[g], norms[i]));
+                    r, PhraseEmbedder.cosine(dots[g * width + r - at], goalNorms[g], norms[i]));
               }
+              open += first[g].settled() ? 0 : 1;
             }
           }
         } else {
           // Embeddings of mixed lengths, or too long for exact floats: one pair at a time.
           for (int g = 0; g < first.length; g++) {
             byte[] e = block.get(g).embedding();
-            for (int r = 0; r < phrases.length; r++) {
+            for (int r = 0; r < phrases.length && !first[g].settled(); r++) {
               int i = byText[r];
               first[g].offer(
-                  i, PhraseEmbedder.cosine(e, goalNorms[g], phrases[i].embedding(), norms[i]));
+                  r, PhraseEmbedder.cosine(e, goalNorms[g], phrases[i].embedding(), norms[i]));
             }
           }
         }
@@ -316,12 +335,40 @@ public final class PhrasePairs {
       return out;
     }
 
-    /** {@link PhrasePairs#closestFirst} for skills of this list by number. */
-    private int closestFirst(double a, int skillA, double b, int skillB) {
-      int bySimilarity = Double.compare(b, a);
-      return bySimilarity != 0
-          ? bySimilarity
-          : Integer.compare(textOrder[skillA], textOrder[skillB]);
+    /**
+     * A keeper of the taxonomy's verdicts on goals' concepts against these skills' concepts, by
+     * {@code similarity}, for goals compared with these skills from now on.
+     */
+    public SharedVerdicts verdicts(PhraseSimilarity similarity) {
+      return new SharedVerdicts(this, similarity);
+    }
+
+    /**
+     * The taxonomy's verdicts on goal concept lists against the concept lists of one {@link
+     * Skills}, by one similarity, shared by every thread comparing goals with those skills: many
+     * goals name the same few concepts, so each goal concept list's verdicts are asked once for all
+     * of them rather than once a block of goals. Thread-safe.
+     */
+    public static final class SharedVerdicts {
+      private final Skills skills;
+      private final PhraseSimilarity similarity;
+      private final java.util.concurrent.ConcurrentHashMap<List<String>, PhraseSimilarity.Verdicts>
+          byGoalConcepts = new java.util.concurrent.ConcurrentHashMap<>();
+
+      private SharedVerdicts(Skills skills, PhraseSimilarity similarity) {
+        this.skills = skills;
+        this.similarity = java.util.Objects.requireNonNull(similarity, "similarity");
+      }
+
+      /** {@code goal} against the skills, with the verdicts on its concepts kept here. */
+      public PhraseSimilarity.Against against(PhraseSimilarity.Phrase goal) {
+        PhraseSimilarity.Verdicts v =
+            byGoalConcepts.computeIfAbsent(
+                List.copyOf(goal.concepts()),
+                c ->
+                    new PhraseSimilarity.Verdicts(c, skills.conceptLists, skills.conceptListCount));
+        return similarity.against(goal, v);
+      }
     }
 
     /**
@@ -352,14 +399,17 @@ public final class PhrasePairs {
 
     /**
      * A goal's first {@code kept} covering skills, offered one skill at a time in the list's order
-     * with the cosine of the two.
+     * (by text) with the cosine of the two.
      */
     private final class First {
-      // A heap of the first `kept` found so far, the last of them in closest-first order at the
-      // root so a better one replaces it: skill numbers, similarities and kinds in arrays that grow
-      // as needed (a walk's list can be 32,768 long), compared inline, since ordering the hundreds
-      // of skills tied at one similarity was a quarter of the search's time in objects.
-      private int[] number = new int[16];
+      // The first `kept` found so far in arrays that grow as needed (a walk's list can be 32,768
+      // long), compared inline, since ordering the hundreds of skills tied at one similarity was a
+      // quarter of the search's time in objects. A skill is held by its place in text order
+      // (byText), which orders equal similarities as closestFirst does. Appended as they come
+      // until `kept` are held, then made a heap once, the last of them in closest-first order at
+      // the root, so a better one replaces it: skills come in text order, so each of a run of
+      // equals sifted up one by one would climb the whole heap.
+      private int[] place = new int[16];
       private double[] value = new double[16];
       private PhraseSimilarity.Kind[] kind = new PhraseSimilarity.Kind[16];
       private int size;
@@ -369,6 +419,7 @@ public final class PhrasePairs {
       private final double min;
       private final int kept;
       private int all;
+      private boolean settled;
 
       First(
           PhraseSimilarity.Phrase goal,
@@ -383,7 +434,18 @@ public final class PhrasePairs {
         this.kept = kept;
       }
 
-      void offer(int i, double cosine) {
+      /**
+       * Whether no skill offered from now on can be kept: {@code kept} skills of similarity 1, the
+       * most there is, are held, and any later skill comes after them in text order. How many more
+       * cover the goal is then not counted.
+       */
+      boolean settled() {
+        return settled;
+      }
+
+      /** Offers the skill at place {@code r} in text order, whose cosine with the goal is given. */
+      void offer(int r, double cosine) {
+        int i = byText[r];
         PhraseSimilarity.Phrase sk = phrases[i];
         double plain = similarity.withoutConcepts(goal, sk, cosine);
         if (plain < min) {
@@ -399,49 +461,55 @@ public final class PhrasePairs {
         }
         all++;
         if (size < kept) {
-          if (size == number.length) {
+          if (size == place.length) {
             int grown = (int) Math.min(kept, 2L * size);
-            number = java.util.Arrays.copyOf(number, grown);
+            place = java.util.Arrays.copyOf(place, grown);
             value = java.util.Arrays.copyOf(value, grown);
             kind = java.util.Arrays.copyOf(kind, grown);
           }
-          set(size, i, sim.value(), sim.kind());
-          up(size++);
-        } else if (closestFirst(sim.value(), i, value[0], number[0]) < 0) {
+          set(size++, r, sim.value(), sim.kind());
+          if (size == kept) {
+            heapify();
+          }
+        } else if (before(sim.value(), r, 0)) {
           // Before the last kept: it takes the root's place. (Not before: it stays out at once.)
-          set(0, i, sim.value(), sim.kind());
+          set(0, r, sim.value(), sim.kind());
           down(0, size);
+        }
+        settled = size == kept && value[0] >= 1;
+      }
+
+      private void heapify() {
+        for (int at = size / 2 - 1; at >= 0; at--) {
+          down(at, size);
         }
       }
 
-      private void set(int at, int skill, double v, PhraseSimilarity.Kind k) {
-        number[at] = skill;
+      private void set(int at, int r, double v, PhraseSimilarity.Kind k) {
+        place[at] = r;
         value[at] = v;
         kind[at] = k;
       }
 
+      /**
+       * Whether a skill at place {@code r} of similarity {@code v} comes before entry {@code b}.
+       */
+      private boolean before(double v, int r, int b) {
+        int bySimilarity = Double.compare(value[b], v);
+        return bySimilarity != 0 ? bySimilarity < 0 : r < place[b];
+      }
+
       /** Whether entry {@code a} comes after entry {@code b} in closest-first order. */
       private boolean after(int a, int b) {
-        return closestFirst(value[a], number[a], value[b], number[b]) > 0;
+        return before(value[b], place[b], a);
       }
 
       private void swap(int a, int b) {
-        int n = number[a];
+        int n = place[a];
         double v = value[a];
         PhraseSimilarity.Kind k = kind[a];
-        set(a, number[b], value[b], kind[b]);
+        set(a, place[b], value[b], kind[b]);
         set(b, n, v, k);
-      }
-
-      private void up(int at) {
-        while (at > 0) {
-          int parent = (at - 1) >>> 1;
-          if (!after(at, parent)) {
-            return;
-          }
-          swap(at, parent);
-          at = parent;
-        }
       }
 
       private void down(int at, int end) {
@@ -462,16 +530,37 @@ public final class PhrasePairs {
       }
 
       Closest closest() {
-        // Heapsort: the last kept goes to the end, then the last of the rest before it, and so on.
-        for (int end = size - 1; end > 0; end--) {
-          swap(0, end);
-          down(0, end);
+        // Sorted as primitives, not by heapsort on the three arrays (a sixth of the search's time):
+        // each entry's key is the rank of its similarity among the distinct ones held (most
+        // similar first), then its place in text order, then its kind, one long.
+        if (size >= 1 << 29) {
+          throw new IllegalStateException("too many skills kept to sort by key: " + size);
         }
+        double[] distinct = java.util.Arrays.copyOf(value, size);
+        java.util.Arrays.sort(distinct);
+        int count = 0;
+        for (int k = 0; k < size; k++) {
+          if (count == 0 || Double.compare(distinct[count - 1], distinct[k]) != 0) {
+            distinct[count++] = distinct[k];
+          }
+        }
+        long[] keys = new long[size];
+        for (int e = 0; e < size; e++) {
+          long rank = count - 1 - java.util.Arrays.binarySearch(distinct, 0, count, value[e]);
+          keys[e] = rank << 34 | (long) place[e] << 2 | kind[e].ordinal();
+        }
+        java.util.Arrays.sort(keys);
         List<Covering> coverings = new ArrayList<>(size);
-        for (int r = 0; r < size; r++) {
-          coverings.add(new Covering(phrases[number[r]], value[r], kind[r]));
+        int[] numbers = new int[size];
+        for (int e = 0; e < size; e++) {
+          int rank = (int) (keys[e] >>> 34);
+          int r = (int) (keys[e] >>> 2); // the low 32 bits: the place, and bit 33, never set
+          numbers[e] = byText[r];
+          coverings.add(
+              new Covering(
+                  phrases[numbers[e]], distinct[count - 1 - rank], KINDS[(int) (keys[e] & 3)]));
         }
-        return new Closest(coverings, all, java.util.Arrays.copyOf(number, size));
+        return new Closest(coverings, !settled && all <= kept, numbers);
       }
     }
 

@@ -177,27 +177,74 @@ public final class PhraseSimilarity implements Serializable {
   }
 
   /**
-   * The taxonomy's verdicts on one list of goal concepts against skill concept lists, by a caller's
-   * number for each distinct list (NaN, and 0 for the area, mean not asked yet); for {@link
-   * #against(Phrase, Verdicts)}. Not thread-safe.
+   * The taxonomy's verdicts on one list of goal concepts against skill concept lists, kept by a
+   * caller's number for each distinct list; for {@link #against(Phrase, Verdicts)}.
+   *
+   * <p>Made with {@link #Verdicts(List)}, they belong to one thread and follow whatever numbering
+   * they are asked under (a new numbering forgets the last). Made for one numbering with {@link
+   * #Verdicts(List, Object, int)}, they are shared by the threads of a JVM: each verdict is one
+   * short or byte, written whole, and threads that race to a verdict compute the same one.
    */
   public static final class Verdicts {
     private final List<String> goalConcepts;
-    private double[] creditOfList = new double[0];
-    private byte[] areaOfList = new byte[0];
+    private final boolean shared;
+    // By list number: 0 when not asked yet, else 1 + the credit's sum in halves (conceptHalves).
+    private short[] halvesOfList;
+    // By list number: 0 when not asked yet, 1 when the two share an area, 2 when not.
+    private byte[] areaOfList;
     private Object numbering;
 
-    /** No verdicts yet on {@code goalConcepts}. */
+    /** No verdicts yet on {@code goalConcepts}, for one thread. */
     public Verdicts(List<String> goalConcepts) {
       this.goalConcepts = List.copyOf(goalConcepts);
+      this.shared = false;
+      this.halvesOfList = new short[0];
+      this.areaOfList = new byte[0];
+    }
+
+    /**
+     * No verdicts yet on {@code goalConcepts} against the {@code lists} concept lists that {@code
+     * numbering} numbers from 0; thread-safe. Asked under another numbering, they refuse.
+     */
+    public Verdicts(List<String> goalConcepts, Object numbering, int lists) {
+      this.goalConcepts = List.copyOf(goalConcepts);
+      this.shared = true;
+      this.numbering = Objects.requireNonNull(numbering, "numbering");
+      this.halvesOfList = new short[lists];
+      this.areaOfList = new byte[lists];
+    }
+
+    /** The goal concepts these verdicts are on. */
+    public List<String> goalConcepts() {
+      return goalConcepts;
+    }
+
+    /** The arrays to read list {@code list} of {@code numbering} in, readied for it. */
+    private void ready(Object numbering, int list) {
+      if (numbering != this.numbering) {
+        if (shared) {
+          throw new IllegalArgumentException(
+              "verdicts kept for another numbering of concept lists");
+        }
+        this.numbering = numbering;
+        halvesOfList = new short[0];
+        areaOfList = new byte[0];
+      }
+      if (list >= halvesOfList.length) {
+        if (shared) {
+          throw new IllegalArgumentException(
+              "concept list " + list + " of a numbering of " + halvesOfList.length);
+        }
+        int size = Math.max(list + 1, 2 * halvesOfList.length);
+        halvesOfList = java.util.Arrays.copyOf(halvesOfList, size);
+        areaOfList = java.util.Arrays.copyOf(areaOfList, size);
+      }
     }
   }
 
-  /** One goal compared with many skills (not thread-safe). */
+  /** One goal compared with many skills (not thread-safe; its verdicts may be shared). */
   public final class Against {
     private final Phrase goal;
-    // By a caller's number for each distinct skill concept list: an array read where a hash lookup
-    // cost as much as the cosine.
     private final Verdicts verdicts;
 
     private Against(Phrase goal, Verdicts verdicts) {
@@ -208,47 +255,35 @@ public final class PhraseSimilarity implements Serializable {
     /**
      * How much {@code skill} covers the goal, given their cosine: the same as {@code of}, for a
      * skill whose concept list is number {@code list} (from 0) of {@code numbering}: the same
-     * number names the same list within one numbering. Asked under another numbering, the goal
-     * forgets the verdicts of the last.
+     * number names the same list within one numbering.
      */
     public Similarity of(Phrase skill, Object numbering, int list, double cosine) {
       if (list < 0) {
         throw new IllegalArgumentException("a concept list's number is not negative: " + list);
       }
-      Verdicts v = verdicts;
-      if (numbering != v.numbering) {
-        v.numbering = numbering;
-        v.creditOfList = new double[0];
-        v.areaOfList = new byte[0];
-      }
+      verdicts.ready(numbering, list);
       return combine(goal, skill, cosine, this, list);
     }
 
     /** The credit of the skill's concepts for the goal's: {@link #conceptCredit}, remembered. */
     private double credit(Phrase skill, int list) {
-      Verdicts v = verdicts;
-      if (list >= v.creditOfList.length) {
-        int size = Math.max(list + 1, 2 * v.creditOfList.length);
-        int from = v.creditOfList.length;
-        v.creditOfList = java.util.Arrays.copyOf(v.creditOfList, size);
-        java.util.Arrays.fill(v.creditOfList, from, size, Double.NaN);
-        v.areaOfList = java.util.Arrays.copyOf(v.areaOfList, size);
+      short[] halves = verdicts.halvesOfList;
+      int h = halves[list] - 1;
+      if (h < 0) {
+        h = conceptHalves(goal.concepts(), skill.concepts());
+        if (h < Short.MAX_VALUE) {
+          halves[list] = (short) (h + 1);
+        }
       }
-      double c = v.creditOfList[list];
-      if (Double.isNaN(c)) {
-        c = conceptCredit(goal.concepts(), skill.concepts());
-        v.creditOfList[list] = c;
-      }
-      return c;
+      return creditOf(h, goal.concepts().size());
     }
 
     private boolean shareAnArea(Phrase skill, int list) {
-      credit(skill, list); // sizes the arrays
-      Verdicts v = verdicts;
-      if (v.areaOfList[list] == 0) {
-        v.areaOfList[list] = (byte) (PhraseSimilarity.this.shareAnArea(goal, skill) ? 1 : 2);
+      byte[] areas = verdicts.areaOfList;
+      if (areas[list] == 0) {
+        areas[list] = (byte) (PhraseSimilarity.this.shareAnArea(goal, skill) ? 1 : 2);
       }
-      return v.areaOfList[list] == 1;
+      return areas[list] == 1;
     }
   }
 
@@ -310,24 +345,40 @@ public final class PhraseSimilarity implements Serializable {
 
   /** The mean over the goal's concepts of how fully the skill's concepts name each. */
   private double conceptCredit(List<String> goalConcepts, List<String> skillConcepts) {
+    return creditOf(conceptHalves(goalConcepts, skillConcepts), goalConcepts.size());
+  }
+
+  /**
+   * The credit's sum over the goal's concepts, in halves: 2 for a concept the skill names, 1 for
+   * one whose broader or a narrower concept it names ({@link #RELATED_CREDIT}), else 0.
+   */
+  private int conceptHalves(List<String> goalConcepts, List<String> skillConcepts) {
     if (goalConcepts.isEmpty() || skillConcepts.isEmpty()) {
       return 0;
     }
-    double sum = 0;
+    int sum = 0;
     for (String g : goalConcepts) {
-      double best = 0;
+      int best = 0;
       for (String s : skillConcepts) {
         if (g.equals(s)) {
-          best = 1;
+          best = 2;
           break;
         }
         if (g.equals(broader(s)) || s.equals(broader(g))) {
-          best = RELATED_CREDIT;
+          best = 1;
         }
       }
       sum += best;
     }
-    return sum / goalConcepts.size();
+    return sum;
+  }
+
+  /**
+   * The mean credit from its sum in halves ({@link #RELATED_CREDIT} is one half, so every sum is a
+   * whole number of halves, held exactly in a double).
+   */
+  private static double creditOf(int halves, int goalConcepts) {
+    return goalConcepts == 0 ? 0 : (halves / 2.0) / goalConcepts;
   }
 
   private boolean shareAnArea(Phrase goal, Phrase skill) {

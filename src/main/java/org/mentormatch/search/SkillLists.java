@@ -45,10 +45,10 @@ final class SkillLists {
   static final int FIRST = 4096;
 
   private final MentorIndex index;
-  private final PhraseSimilarity similarity;
   private final double min;
   private final int first;
   private final long bytesHeld;
+  private final PhrasePairs.Skills.SharedVerdicts verdicts;
   private final Map<Goal, Slot> byGoal = new LinkedHashMap<>(1024, 0.75f, true);
   private long bytes;
   private long computed;
@@ -68,9 +68,17 @@ final class SkillLists {
     }
     this.first = first;
     this.index = index;
-    this.similarity = similarity;
     this.min = min;
     this.bytesHeld = bytesHeld;
+    this.verdicts = index.skills().verdicts(similarity);
+  }
+
+  /**
+   * {@code goal} against the index's skills by the lists' similarity, with the taxonomy's verdicts
+   * the lists keep: for a skill beyond a goal's list.
+   */
+  PhraseSimilarity.Against against(PhraseSimilarity.Phrase goal) {
+    return verdicts.against(goal);
   }
 
   /**
@@ -227,18 +235,18 @@ final class SkillLists {
   }
 
   private Ranking compute(PhraseSimilarity.Phrase goal, int kept) {
-    return ranking(index.skills().closest(goal, similarity, min, kept), kept);
+    return ranking(index.skills().closest(List.of(goal), verdicts, min, kept).get(0));
   }
 
   private List<Ranking> compute(List<PhraseSimilarity.Phrase> goals, int kept) {
     List<Ranking> out = new ArrayList<>(goals.size());
-    for (PhrasePairs.Closest closest : index.skills().closest(goals, similarity, min, kept)) {
-      out.add(ranking(closest, kept));
+    for (PhrasePairs.Closest closest : index.skills().closest(goals, verdicts, min, kept)) {
+      out.add(ranking(closest));
     }
     return out;
   }
 
-  private Ranking ranking(PhrasePairs.Closest closest, int kept) {
+  private Ranking ranking(PhrasePairs.Closest closest) {
     List<PhrasePairs.Covering> first = closest.first();
     int[] skills = new int[first.size()];
     double[] similarities = new double[first.size()];
@@ -249,7 +257,7 @@ final class SkillLists {
       similarities[i] = c.value();
       kinds[i] = (byte) c.kind().ordinal();
     }
-    return new Ranking(index, skills, similarities, kinds, closest.all() <= kept);
+    return new Ranking(index, skills, similarities, kinds, closest.complete());
   }
 
   /** A goal as the similarity reads it; equal when every part read is equal. */

@@ -477,7 +477,7 @@ public final class TopMentorSearch implements Serializable {
         return m == NO_MATCH ? null : m;
       }
       if (against[g] == null) {
-        against[g] = similarity.against(goals.get(g).phrase());
+        against[g] = lists.against(goals.get(g).phrase());
       }
       PhrasePairs.Covering c =
           index

@@ -67,7 +67,7 @@ class PhrasePairsTest {
   }
 
   @Test
-  void theClosestAreTheFirstOfTheWholeSortedListAndTheCountIsAll() {
+  void theClosestAreTheFirstOfTheWholeSortedListAndSayWhetherTheyAreAll() {
     SplittableRandom random = new SplittableRandom(3);
     List<Phrase> skillList = phrases(random, 300);
     PhrasePairs.Skills skills = new PhrasePairs.Skills(skillList);
@@ -86,7 +86,7 @@ class PhrasePairsTest {
       whole.sort(PhrasePairs.Covering.CLOSEST_FIRST);
       for (int kept : new int[] {1, 2, 7, 32, 1000}) {
         PhrasePairs.Closest closest = skills.closest(goal, SIMILARITY, MIN, kept);
-        assertEquals(whole.size(), closest.all(), goal.text());
+        assertComplete(whole, kept, closest, goal.text());
         assertEquals(
             describe(whole.subList(0, Math.min(kept, whole.size()))),
             describe(closest.first()),
@@ -125,7 +125,7 @@ class PhrasePairsTest {
     assertTrue(distinct > 100, "distinct similarities: " + distinct);
     for (int kept : new int[] {1, 2, 3, 7, 32, 100}) {
       PhrasePairs.Closest closest = skills.closest(goal, SIMILARITY, MIN, kept);
-      assertEquals(whole.size(), closest.all());
+      assertComplete(whole, kept, closest, "kept " + kept);
       assertEquals(
           describe(whole.subList(0, Math.min(kept, whole.size()))),
           describe(closest.first()),
@@ -147,7 +147,7 @@ class PhrasePairsTest {
         List<PhrasePairs.Covering> whole = skills.covering(goal, SIMILARITY, MIN);
         whole.sort(PhrasePairs.Covering.CLOSEST_FIRST);
         PhrasePairs.Closest closest = lists.get(g);
-        assertEquals(whole.size(), closest.all(), goal.text());
+        assertComplete(whole, kept, closest, goal.text());
         assertEquals(
             describe(whole.subList(0, Math.min(kept, whole.size()))),
             describe(closest.first()),
@@ -158,6 +158,126 @@ class PhrasePairsTest {
         }
       }
     }
+  }
+
+  /**
+   * A list says it is complete when it holds every covering skill, except one that stopped reading
+   * at {@code kept} skills of similarity 1 (settled), which never says so.
+   */
+  private static void assertComplete(
+      List<PhrasePairs.Covering> whole, int kept, PhrasePairs.Closest closest, String what) {
+    boolean settled =
+        closest.first().size() == kept && closest.first().stream().allMatch(c -> c.value() == 1);
+    assertEquals(whole.size() <= kept && !settled, closest.complete(), what);
+  }
+
+  @Test
+  void aListOfSkillsOfSimilarityOneStopsReadingAndIsTheWholeListsStart() {
+    // Many skills name the goal's concept (similarity 1), in texts that sort before and after
+    // other covering skills: the first kept are the first of them by text.
+    SplittableRandom random = new SplittableRandom(17);
+    List<Phrase> skillList = new ArrayList<>();
+    List<String> texts =
+        List.of(
+            "machine learning",
+            "ml",
+            "sklearn",
+            "predictive modelling",
+            "scikit learn",
+            "deep learning",
+            "pytorch",
+            "keras");
+    for (int i = 0; i < 400; i++) {
+      String text = texts.get(i % texts.size());
+      PhraseAnalyzer.Analysis a = ANALYZER.analyze(text);
+      byte[] e = new byte[PhraseEmbedder.DIMENSIONS];
+      for (int d = 0; d < e.length; d++) {
+        e[d] = (byte) (random.nextInt(41) - 20);
+      }
+      skillList.add(new Phrase(text, a.concepts(), a.coverage(), a.topical(), e));
+    }
+    PhrasePairs.Skills skills = new PhrasePairs.Skills(skillList);
+    PhraseAnalyzer.Analysis ml = ANALYZER.analyze("machine learning");
+    Phrase goal =
+        new Phrase(
+            "machine learning", ml.concepts(), ml.coverage(), true, skillList.get(0).embedding());
+    List<PhrasePairs.Covering> whole = skills.covering(goal, SIMILARITY, MIN);
+    whole.sort(PhrasePairs.Covering.CLOSEST_FIRST);
+    long ones = whole.stream().filter(c -> c.value() == 1).count();
+    assertTrue(ones >= 200 && whole.size() > ones, "ones " + ones + " of " + whole.size());
+    for (int kept : new int[] {1, 50, 199, (int) ones, (int) ones + 1, 1000}) {
+      PhrasePairs.Closest closest = skills.closest(goal, SIMILARITY, MIN, kept);
+      assertEquals(
+          describe(whole.subList(0, Math.min(kept, whole.size()))),
+          describe(closest.first()),
+          "kept " + kept);
+      assertComplete(whole, kept, closest, "kept " + kept);
+      assertEquals(kept >= whole.size(), closest.complete(), "kept " + kept);
+    }
+  }
+
+  @Test
+  void verdictsSharedByThreadsGiveWhatEachGoalAloneGets() throws Exception {
+    SplittableRandom random = new SplittableRandom(23);
+    PhrasePairs.Skills skills = new PhrasePairs.Skills(phrases(random, 500));
+    List<Phrase> goals = phrases(random, 120);
+    PhrasePairs.Skills.SharedVerdicts shared = skills.verdicts(SIMILARITY);
+    List<String> alone = new ArrayList<>();
+    for (Phrase goal : goals) {
+      alone.add(describe(skills.closest(goal, SIMILARITY, MIN, 40).first()).toString());
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<List<String>>> runs = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int offset = t * 7;
+        runs.add(
+            pool.submit(
+                () -> {
+                  List<String> got = new ArrayList<>(goals.size());
+                  for (int g = 0; g < goals.size(); g++) {
+                    got.add(null);
+                  }
+                  // Each thread starts elsewhere, so verdicts are first asked by different ones.
+                  for (int k = 0; k < goals.size(); k++) {
+                    int g = (k + offset) % goals.size();
+                    got.set(
+                        g,
+                        describe(
+                                skills
+                                    .closest(List.of(goals.get(g)), shared, MIN, 40)
+                                    .get(0)
+                                    .first())
+                            .toString());
+                  }
+                  return got;
+                }));
+      }
+      for (java.util.concurrent.Future<List<String>> run : runs) {
+        assertEquals(alone, run.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    PhrasePairs.Skills other = new PhrasePairs.Skills(phrases(random, 10));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> other.closest(goals, shared, MIN, 5));
+  }
+
+  @Test
+  void verdictsKeptForOneNumberingRefuseAnother() {
+    PhraseAnalyzer.Analysis ml = ANALYZER.analyze("machine learning");
+    Phrase goal = new Phrase("machine learning", ml.concepts(), 1, true, new byte[4]);
+    Phrase skill = new Phrase("machine learning", ml.concepts(), 1, true, new byte[4]);
+    Object numbering = new Object();
+    PhraseSimilarity.Against against =
+        SIMILARITY.against(goal, new PhraseSimilarity.Verdicts(ml.concepts(), numbering, 2));
+    assertEquals(SIMILARITY.of(goal, skill), against.of(skill, numbering, 1, 0.5));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> against.of(skill, new Object(), 1, 0.5));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> against.of(skill, numbering, 2, 0.5));
   }
 
   @Test

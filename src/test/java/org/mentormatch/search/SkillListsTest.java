@@ -119,7 +119,7 @@ class SkillListsTest {
       out.append(k.skill().text()).append('=').append(k.value()).append('/').append(k.kind());
       out.append(';');
     }
-    return out.append(c.all() <= kept ? "all" : "more").toString();
+    return out.append(c.complete() ? "all" : "more").toString();
   }
 
   @Test
