@@ -340,34 +340,65 @@ public final class PhrasePairs {
      * {@code similarity}, for goals compared with these skills from now on.
      */
     public SharedVerdicts verdicts(PhraseSimilarity similarity) {
-      return new SharedVerdicts(this, similarity);
+      return verdicts(similarity, Runtime.getRuntime().maxMemory() / SharedVerdicts.BUDGET_SHARE);
+    }
+
+    /** {@link #verdicts(PhraseSimilarity)}, keeping at most about {@code budget} bytes. */
+    SharedVerdicts verdicts(PhraseSimilarity similarity, long budget) {
+      return new SharedVerdicts(this, similarity, budget);
     }
 
     /**
      * The taxonomy's verdicts on goal concept lists against the concept lists of one {@link
      * Skills}, by one similarity, shared by every thread comparing goals with those skills: many
      * goals name the same few concepts, so each goal concept list's verdicts are asked once for all
-     * of them rather than once a block of goals. Thread-safe.
+     * of them rather than once a block of goals. Each goal concept list kept takes three bytes a
+     * skill concept list; beyond {@link #BUDGET_SHARE} of the JVM's heap, further goal concept
+     * lists get verdicts of their own, as before. Thread-safe.
      */
     public static final class SharedVerdicts {
+      /** The share of the heap the kept verdicts may take. */
+      static final int BUDGET_SHARE = 40;
+
       private final Skills skills;
       private final PhraseSimilarity similarity;
+      private final long budget;
+      private final java.util.concurrent.atomic.AtomicLong bytes =
+          new java.util.concurrent.atomic.AtomicLong();
       private final java.util.concurrent.ConcurrentHashMap<List<String>, PhraseSimilarity.Verdicts>
           byGoalConcepts = new java.util.concurrent.ConcurrentHashMap<>();
 
-      private SharedVerdicts(Skills skills, PhraseSimilarity similarity) {
+      private SharedVerdicts(Skills skills, PhraseSimilarity similarity, long budget) {
         this.skills = skills;
         this.similarity = java.util.Objects.requireNonNull(similarity, "similarity");
+        this.budget = budget;
       }
 
       /** {@code goal} against the skills, with the verdicts on its concepts kept here. */
       public PhraseSimilarity.Against against(PhraseSimilarity.Phrase goal) {
-        PhraseSimilarity.Verdicts v =
-            byGoalConcepts.computeIfAbsent(
-                List.copyOf(goal.concepts()),
-                c ->
-                    new PhraseSimilarity.Verdicts(c, skills.conceptLists, skills.conceptListCount));
+        List<String> concepts = List.copyOf(goal.concepts());
+        PhraseSimilarity.Verdicts v = byGoalConcepts.get(concepts);
+        if (v == null) {
+          long size = 3L * skills.conceptListCount + 64;
+          if (bytes.addAndGet(size) > budget) {
+            bytes.addAndGet(-size);
+            return similarity.against(goal);
+          }
+          PhraseSimilarity.Verdicts made =
+              new PhraseSimilarity.Verdicts(concepts, skills.conceptLists, skills.conceptListCount);
+          v = byGoalConcepts.putIfAbsent(concepts, made);
+          if (v == null) {
+            v = made;
+          } else {
+            bytes.addAndGet(-size); // another thread kept its own first
+          }
+        }
         return similarity.against(goal, v);
+      }
+
+      /** How many goal concept lists have verdicts kept here. */
+      int kept() {
+        return byGoalConcepts.size();
       }
     }
 

@@ -266,6 +266,32 @@ class PhrasePairsTest {
   }
 
   @Test
+  void verdictsBeyondTheirBudgetAreTheGoalsOwnAndGiveTheSameLists() {
+    SplittableRandom random = new SplittableRandom(29);
+    PhrasePairs.Skills skills = new PhrasePairs.Skills(phrases(random, 300));
+    List<Phrase> goals = phrases(random, 60);
+    long distinctGoalLists = goals.stream().map(Phrase::concepts).distinct().count();
+    assertTrue(distinctGoalLists > 3, "goal concept lists: " + distinctGoalLists);
+    List<String> expected = new ArrayList<>();
+    for (PhrasePairs.Closest c : skills.closest(goals, SIMILARITY, MIN, 25)) {
+      expected.add(describe(c.first()).toString());
+    }
+    for (long budget : new long[] {0, 1_000, Long.MAX_VALUE}) {
+      PhrasePairs.Skills.SharedVerdicts verdicts = skills.verdicts(SIMILARITY, budget);
+      List<String> got = new ArrayList<>();
+      for (PhrasePairs.Closest c : skills.closest(goals, verdicts, MIN, 25)) {
+        got.add(describe(c.first()).toString());
+      }
+      assertEquals(expected, got, "budget " + budget);
+      long most = budget == Long.MAX_VALUE ? distinctGoalLists : budget / 64;
+      assertTrue(verdicts.kept() <= most, "kept " + verdicts.kept() + " within " + budget);
+      if (budget == Long.MAX_VALUE) {
+        assertEquals(distinctGoalLists, verdicts.kept());
+      }
+    }
+  }
+
+  @Test
   void verdictsKeptForOneNumberingRefuseAnother() {
     PhraseAnalyzer.Analysis ml = ANALYZER.analyze("machine learning");
     Phrase goal = new Phrase("machine learning", ml.concepts(), 1, true, new byte[4]);
