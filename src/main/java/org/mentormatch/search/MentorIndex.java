@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.mentormatch.scoring.PairScorer;
 import org.mentormatch.scoring.PhrasePairs;
 import org.mentormatch.scoring.PhraseSimilarity;
@@ -22,7 +23,10 @@ import org.mentormatch.scoring.PhraseSimilarity;
 public final class MentorIndex implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** One mentor, as read from the profiles. */
+  /**
+   * One mentor, as read from the profiles; the management chain is a set of the ids above them, as
+   * the rules ask only whether a mentee is in it.
+   */
   public record Mentor(
       String id,
       List<String> languages,
@@ -30,7 +34,7 @@ public final class MentorIndex implements Serializable {
       int seniority,
       String department,
       String managerId,
-      List<String> managementChain,
+      Set<String> managementChain,
       int freeCapacity,
       int cluster,
       List<String> skills)

@@ -135,7 +135,7 @@ public final class TopMentors {
               r.getInt(3),
               r.isNullAt(4) ? null : r.getString(4),
               r.isNullAt(5) ? null : r.getString(5),
-              List.copyOf(r.getList(6)),
+              new HashSet<>(r.<String>getList(6)),
               r.getInt(7),
               r.getInt(8),
               List.copyOf(r.getList(9))));
@@ -383,7 +383,7 @@ public final class TopMentors {
         r.<Integer>getAs(Columns.SENIORITY),
         r.getAs(Columns.DEPARTMENT),
         r.getAs(Columns.MANAGER_ID),
-        new ArrayList<>(r.<String>getList(r.fieldIndex(Columns.MANAGEMENT_CHAIN))),
+        new HashSet<>(r.<String>getList(r.fieldIndex(Columns.MANAGEMENT_CHAIN))),
         goals,
         r.isNullAt(declinedAt) ? java.util.Set.of() : new HashSet<>(r.<String>getList(declinedAt)));
   }

@@ -83,7 +83,7 @@ class SkillListsTest {
               3,
               "d",
               null,
-              List.of(),
+              java.util.Set.of(),
               1,
               0,
               List.of(text)));

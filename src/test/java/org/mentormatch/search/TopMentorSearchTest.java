@@ -95,7 +95,7 @@ class TopMentorSearchTest {
               3 + random.nextInt(4),
               "d" + random.nextInt(3),
               null,
-              List.of(),
+              java.util.Set.of(),
               1,
               0,
               offered));
@@ -165,7 +165,7 @@ class TopMentorSearchTest {
         goals.add(new MenteeQuery.Goal(g.text(), g.topical(), g));
       }
       MenteeQuery query =
-          new MenteeQuery("q" + q, List.of("en"), 0, 1, "d0", null, List.of(), goals, Set.of());
+          new MenteeQuery("q" + q, List.of("en"), 0, 1, "d0", null, Set.of(), goals, Set.of());
       TopMentorSearch.Result top = search.top(query, 5);
       TopMentorSearch.Funnel f = search.funnel(query, 5);
       // Without pairs, the funnel sums coverages as it walks: the same counts, to the bit.
