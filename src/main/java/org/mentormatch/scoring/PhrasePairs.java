@@ -350,14 +350,16 @@ public final class PhrasePairs {
 
     /**
      * The taxonomy's verdicts on goal concept lists against the concept lists of one {@link
-     * Skills}, by one similarity, shared by every thread comparing goals with those skills: many
+     * Skills}, by one similarity, shared by the threads comparing goals with those skills through
+     * this keeper (one per {@code search.SkillLists}, so per index and settings in a JVM): many
      * goals name the same few concepts, so each goal concept list's verdicts are asked once for all
      * of them rather than once a block of goals. Each goal concept list kept takes three bytes a
-     * skill concept list; beyond {@link #BUDGET_SHARE} of the JVM's heap, further goal concept
-     * lists get verdicts of their own, as before. Thread-safe.
+     * skill concept list; beyond a {@link #BUDGET_SHARE}th of the JVM's heap (per keeper), further
+     * goal concept lists get verdicts of their own, one goal at a time: slower, the same values.
+     * Thread-safe.
      */
     public static final class SharedVerdicts {
-      /** The share of the heap the kept verdicts may take. */
+      /** The kept verdicts may take the heap's size divided by this. */
       static final int BUDGET_SHARE = 40;
 
       private final Skills skills;

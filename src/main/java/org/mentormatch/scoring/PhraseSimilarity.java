@@ -44,8 +44,17 @@ import org.mentormatch.features.Taxonomy;
 public final class PhraseSimilarity implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** Credit for a goal concept when the skill names its broader or a narrower concept. */
+  /**
+   * Credit for a goal concept when the skill names its broader or a narrower concept: one half,
+   * which the verdicts keep as a count of halves ({@code conceptHalves}).
+   */
   public static final double RELATED_CREDIT = 0.5;
+
+  static {
+    if (RELATED_CREDIT != 0.5) {
+      throw new IllegalStateException("verdicts count credit in halves: " + RELATED_CREDIT);
+    }
+  }
 
   /**
    * The similarity the model's counting cosine maps to: the default of score.min_phrase_similarity.

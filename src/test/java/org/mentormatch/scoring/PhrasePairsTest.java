@@ -217,6 +217,28 @@ class PhrasePairsTest {
   }
 
   @Test
+  void aSettledListIsNeverCalledCompleteEvenWhenNothingIsLeft() {
+    // Only skills of the goal's concept cover it (the others are of unrelated concepts of other
+    // areas, similarity 0): kept as many as there are, the list settles on its last skill and
+    // does not read on to learn that nothing else covers the goal.
+    PhraseAnalyzer.Analysis ml = ANALYZER.analyze("machine learning");
+    List<Phrase> skillList = new ArrayList<>();
+    for (String text :
+        List.of("contract law", "ml", "negotiation", "machine learning", "sklearn")) {
+      PhraseAnalyzer.Analysis a = ANALYZER.analyze(text);
+      skillList.add(
+          new Phrase(text, a.concepts(), a.coverage(), a.topical(), new byte[] {0, 1, 0, 0}));
+    }
+    PhrasePairs.Skills skills = new PhrasePairs.Skills(skillList);
+    Phrase goal = new Phrase("machine learning", ml.concepts(), 1, true, new byte[] {1, 0, 0, 0});
+    List<PhrasePairs.Covering> whole = skills.covering(goal, SIMILARITY, MIN);
+    assertEquals(3, whole.size(), describe(whole).toString());
+    assertTrue(whole.stream().allMatch(c -> c.value() == 1), describe(whole).toString());
+    assertTrue(!skills.closest(goal, SIMILARITY, MIN, 3).complete(), "settled at 3");
+    assertTrue(skills.closest(goal, SIMILARITY, MIN, 4).complete(), "all 3 within 4");
+  }
+
+  @Test
   void verdictsSharedByThreadsGiveWhatEachGoalAloneGets() throws Exception {
     SplittableRandom random = new SplittableRandom(23);
     PhrasePairs.Skills skills = new PhrasePairs.Skills(phrases(random, 500));
