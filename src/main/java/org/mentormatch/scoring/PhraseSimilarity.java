@@ -192,7 +192,9 @@ public final class PhraseSimilarity implements Serializable {
    * <p>Made with {@link #Verdicts(List)}, they belong to one thread and follow whatever numbering
    * they are asked under (a new numbering forgets the last). Made for one numbering with {@link
    * #Verdicts(List, Object, int)}, they are shared by the threads of a JVM: each verdict is one
-   * short or byte, written whole, and threads that race to a verdict compute the same one.
+   * short or byte, written whole, and threads that race to a verdict compute the same one. Their
+   * fields are not final (the one-thread kind grows its arrays), so they must reach other threads
+   * through safe publication, as {@code PhrasePairs.Skills.SharedVerdicts}'s concurrent map does.
    */
   public static final class Verdicts {
     private final List<String> goalConcepts;
