@@ -225,11 +225,6 @@ public final class PhraseSimilarity implements Serializable {
       this.areaOfList = new byte[lists];
     }
 
-    /** The goal concepts these verdicts are on. */
-    public List<String> goalConcepts() {
-      return goalConcepts;
-    }
-
     /** The arrays to read list {@code list} of {@code numbering} in, readied for it. */
     private void ready(Object numbering, int list) {
       if (numbering != this.numbering) {
