@@ -295,7 +295,7 @@ public final class PhrasePairs {
         List<byte[]> embeddings = new ArrayList<>(block.size());
         for (int g = 0; g < first.length; g++) {
           PhraseSimilarity.Phrase goal = block.get(g);
-          first[g] = new First(goal, verdicts.against(goal), similarity, min, kept);
+          first[g] = new First(goal, verdicts.against(goal), min, kept);
           goalNorms[g] = norm(goal);
           embeddings.add(goal.embedding());
         }
@@ -448,21 +448,14 @@ public final class PhrasePairs {
       private int size;
       private final PhraseSimilarity.Phrase goal;
       private final PhraseSimilarity.Against against;
-      private final PhraseSimilarity similarity;
       private final double min;
       private final int kept;
       private int all;
       private boolean settled;
 
-      First(
-          PhraseSimilarity.Phrase goal,
-          PhraseSimilarity.Against against,
-          PhraseSimilarity similarity,
-          double min,
-          int kept) {
+      First(PhraseSimilarity.Phrase goal, PhraseSimilarity.Against against, double min, int kept) {
         this.goal = goal;
         this.against = against;
-        this.similarity = similarity;
         this.min = min;
         this.kept = kept;
       }
@@ -480,12 +473,18 @@ public final class PhrasePairs {
       void offer(int r, double cosine) {
         int i = byText[r];
         PhraseSimilarity.Phrase sk = phrases[i];
-        double plain = similarity.withoutConcepts(goal, sk, cosine);
-        if (plain < min) {
-          return; // NaN (both name concepts) is not below: the taxonomy decides below
+        // Most skills neither cover the goal nor could enter the list; the bound, which leaves out
+        // only the taxonomy's veto, tells so without building a similarity.
+        double most = against.atMost(sk, conceptLists, conceptLists[i], cosine);
+        if (most < min) {
+          return;
         }
-        if (size == kept && plain < value[0]) {
-          all++; // covers the goal, but not among the first: no need to say how
+        if (size == kept && most < value[0]) {
+          // Not among the first. Whether it covers the goal counts only while the covering skills
+          // may still be no more than the list holds (the list is then complete).
+          if (all <= kept && against.of(sk, conceptLists, conceptLists[i], cosine).value() >= min) {
+            all++;
+          }
           return;
         }
         PhraseSimilarity.Similarity sim = against.of(sk, conceptLists, conceptLists[i], cosine);

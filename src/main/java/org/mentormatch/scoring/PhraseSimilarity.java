@@ -271,6 +271,24 @@ public final class PhraseSimilarity implements Serializable {
       return combine(goal, skill, cosine, this, list);
     }
 
+    /**
+     * A value {@link #of} never exceeds for these arguments, without building a similarity: the
+     * larger of the concepts' value and the cosine's meaning, or 0 when either phrase names no
+     * topic. Only the taxonomy's veto is left out (it gives 0), so this is cheap enough to ask of
+     * every skill before asking {@code of}.
+     */
+    public double atMost(Phrase skill, Object numbering, int list, double cosine) {
+      if (!goal.topical() || !skill.topical()) {
+        return 0;
+      }
+      if (list < 0) {
+        throw new IllegalArgumentException("a concept list's number is not negative: " + list);
+      }
+      verdicts.ready(numbering, list);
+      double concepts = credit(skill, list) * Math.min(goal.coverage(), skill.coverage());
+      return Math.max(concepts, meaning(cosine));
+    }
+
     /** The credit of the skill's concepts for the goal's: {@link #conceptCredit}, remembered. */
     private double credit(Phrase skill, int list) {
       short[] halves = verdicts.halvesOfList;
@@ -326,18 +344,6 @@ public final class PhraseSimilarity implements Serializable {
     return concepts > 0 && concepts >= meaning
         ? new Similarity(concepts, Kind.RELATED_CONCEPT)
         : new Similarity(meaning, Kind.SIMILAR_MEANING);
-  }
-
-  /**
-   * The value {@link #of(Phrase, Phrase, double)} gives when the taxonomy has no say (one of the
-   * two phrases names no concept), without building it: the meaning of the cosine, or 0 when either
-   * phrase names no topic. NaN when both name concepts, where only {@code of} can tell.
-   */
-  public double withoutConcepts(Phrase goal, Phrase skill, double cosine) {
-    if (!goal.concepts().isEmpty() && !skill.concepts().isEmpty()) {
-      return Double.NaN;
-    }
-    return goal.topical() && skill.topical() ? meaning(cosine) : 0;
   }
 
   /**
