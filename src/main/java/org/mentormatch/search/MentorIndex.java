@@ -53,6 +53,7 @@ public final class MentorIndex implements Serializable {
   private transient Map<ListSettings, SkillLists> lists;
 
   private transient volatile PairScorer.Side[] sides;
+  private transient volatile MentorRules rules;
 
   /**
    * What a list of similar skills depends on besides the skills and the goal, and how long a first
@@ -157,6 +158,16 @@ public final class MentorIndex implements Serializable {
       sides = s; // made twice at worst, by two tasks at once: the same values
     }
     return s[m];
+  }
+
+  /** The mentors as the hard rules read them, made once per JVM (as {@link #side}). */
+  MentorRules rules() {
+    MentorRules r = rules;
+    if (r == null) {
+      r = new MentorRules(this);
+      rules = r; // made twice at worst, by two tasks at once: equal views
+    }
+    return r;
   }
 
   /** Mentor {@code m}'s skills as skill numbers, in the mentor's order. */

@@ -69,6 +69,36 @@ public final class PairRuleCheck implements Serializable {
     return PASSES;
   }
 
+  /**
+   * {@link #firstFailure(MenteeQuery, MentorIndex.Mentor)} of the mentee {@code q} reads and mentor
+   * number {@code m} of {@code mentors}: the same position, from numbers in flat arrays.
+   */
+  int firstFailure(MentorRules mentors, MentorRules.Query q, int m) {
+    if (!mentors.shareALanguage(q, m)) {
+      return 0;
+    }
+    int difference = Math.abs(q.utcOffsetMinutes - mentors.utcOffsetMinutes(m));
+    if (Math.min(difference, 24 * 60 - difference) > maxTimezoneMinutes) {
+      return 1;
+    }
+    if (mentors.seniority(m) - q.seniority < config.minSeniorityGap()) {
+      return 2;
+    }
+    if (mentors.inOneReportingLine(q, m)) {
+      return 3;
+    }
+    if (!config.allowSameManagerPeers() && mentors.sameManager(q, m)) {
+      return 4;
+    }
+    if (mentors.declined(q, m)) {
+      return 5;
+    }
+    if (mentors.freeCapacity(m) <= 0) {
+      return 6;
+    }
+    return PASSES;
+  }
+
   private static boolean shareALanguage(List<String> a, List<String> b) {
     if (a == null || b == null) {
       return false;

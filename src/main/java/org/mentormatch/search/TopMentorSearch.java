@@ -98,6 +98,7 @@ public final class TopMentorSearch implements Serializable {
   private transient int[] metForGoal;
   private transient int goalStamp;
   private transient SkillLists lists;
+  private transient MentorRules mentorRules;
   private final int firstList;
 
   /**
@@ -162,6 +163,7 @@ public final class TopMentorSearch implements Serializable {
     if (metBy == null) {
       metBy = new int[index.size()];
       lists = index.lists(similarity, score.minPhraseSimilarity(), firstList);
+      mentorRules = index.rules();
     }
   }
 
@@ -188,7 +190,6 @@ public final class TopMentorSearch implements Serializable {
         }
         metBy[m] = stamp;
         met++;
-        MentorIndex.Mentor mentor = index.mentor(m);
         // Met only now, the mentor covers no goal better than the walk's bound did, so their score
         // is at most that coverage's with their own other parts: below the k-th best (or the
         // minimum), they cannot be among the first k, and their coverage is never computed.
@@ -197,7 +198,17 @@ public final class TopMentorSearch implements Serializable {
             || (kept.size() == k && most < kept.peek().score().score())) {
           continue;
         }
-        if (mentor.id().equals(q.id()) || rules.firstFailure(q, mentor) != PairRuleCheck.PASSES) {
+        if (mentorRules.isMentee(walk.rules, m)
+            || rules.firstFailure(mentorRules, walk.rules, m) != PairRuleCheck.PASSES) {
+          continue;
+        }
+        // Most mentors met fall short even with every skill beyond a goal's list as similar as the
+        // list's last: they are left before those skills are compared with the goals.
+        double coverage = coverageAtMost(walk, m);
+        most = scorer.atMost(coverage, walk.mentee, index.side(m));
+        if (coverage < assignment.minCoverage()
+            || most < assignment.minScore()
+            || (kept.size() == k && most < kept.peek().score().score())) {
           continue;
         }
         PairScorer.Score s = scoreOf(walk, m);
@@ -231,7 +242,7 @@ public final class TopMentorSearch implements Serializable {
           continue;
         }
         metBy[m] = stamp;
-        if (index.mentor(m).id().equals(q.id())) {
+        if (mentorRules.isMentee(walk.rules, m)) {
           continue;
         }
         PairScorer.Score s = scoreOf(walk, m);
@@ -246,7 +257,7 @@ public final class TopMentorSearch implements Serializable {
 
   /** A funnel's counts, candidate by candidate. */
   private final class Tally {
-    private final MenteeQuery mentee;
+    private final MentorRules.Query ruleQuery;
     private int candidates;
     private int topical;
     private int aboveMinimum;
@@ -256,7 +267,8 @@ public final class TopMentorSearch implements Serializable {
     private final int[] leftAfter = new int[PairRuleCheck.NAMES.size()];
 
     Tally(MenteeQuery mentee) {
-      this.mentee = mentee;
+      scratch();
+      this.ruleQuery = mentorRules.query(mentee);
     }
 
     /**
@@ -270,7 +282,7 @@ public final class TopMentorSearch implements Serializable {
         return false;
       }
       topical++;
-      int failure = rules.firstFailure(mentee, index.mentor(m));
+      int failure = rules.firstFailure(mentorRules, ruleQuery, m);
       for (int r = 0; r < failure; r++) {
         leftAfter[r]++;
       }
@@ -342,7 +354,7 @@ public final class TopMentorSearch implements Serializable {
     Tally tally = new Tally(q);
     for (int c = 0; c < candidateCount; c++) {
       int m = candidates[c];
-      if (index.mentor(m).id().equals(q.id())) {
+      if (mentorRules.isMentee(walk.rules, m)) {
         continue;
       }
       double coverage = topicalGoals == 0 ? 0 : covered[m] / topicalGoals;
@@ -355,6 +367,34 @@ public final class TopMentorSearch implements Serializable {
 
   private boolean fits(PairScorer.Score s) {
     return s.coverage() >= assignment.minCoverage() && s.score() >= assignment.minScore();
+  }
+
+  /**
+   * A coverage of the walk's mentee that mentor {@code m}'s is not above, summed as {@link
+   * PairScorer#score} sums it, comparing no skill with a goal beyond the goal's list ({@link
+   * Walk#atMost}).
+   */
+  private double coverageAtMost(Walk walk, int m) {
+    int[] skills = index.skillsOf(m);
+    double covered = 0;
+    int topical = 0;
+    for (int g = 0; g < walk.goals.size(); g++) {
+      if (!walk.goals.get(g).topical()) {
+        continue;
+      }
+      topical++;
+      double best = Double.NaN;
+      for (int s : skills) {
+        double most = walk.atMost(g, s);
+        if (!Double.isNaN(most) && !(most <= best)) {
+          best = most;
+        }
+      }
+      if (best >= score.minPhraseSimilarity()) {
+        covered += best;
+      }
+    }
+    return topical == 0 ? 0 : covered / topical;
   }
 
   /** Mentor {@code m} scored against the walk's mentee, each goal covered by their best skill. */
@@ -410,6 +450,10 @@ public final class TopMentorSearch implements Serializable {
     final List<Map<Integer, MenteeQuery.SkillMatch>> beyond = new ArrayList<>();
 
     final PairScorer.Side mentee;
+
+    /** The mentee as the rules read them against the index's mentors. */
+    final MentorRules.Query rules;
+
     final int[] next;
     double boundCoverage;
     int extended;
@@ -435,6 +479,7 @@ public final class TopMentorSearch implements Serializable {
         beyond.add(new HashMap<>());
       }
       mentee = new PairScorer.Side(q.seniority(), q.utcOffsetMinutes(), q.department());
+      rules = mentorRules.query(q);
     }
 
     /**
@@ -449,6 +494,28 @@ public final class TopMentorSearch implements Serializable {
       }
       MenteeQuery.SkillMatch m = beyond(g, s);
       return m == null ? Double.NaN : m.similarity();
+    }
+
+    /**
+     * A similarity that skill number {@code s}'s with goal {@code g} is not above, or NaN when it
+     * surely does not cover the goal, without comparing the two: {@link #similarity} when the skill
+     * is in the goal's list or was compared already, else the similarity of the list's last skill
+     * (a list is the start of the goal's whole order, so no skill after it is more similar).
+     */
+    double atMost(int g, int s) {
+      int at = placeOf(g, s);
+      if (at >= 0) {
+        return ranking[g].similarity(at);
+      }
+      if (complete[g]) {
+        return Double.NaN;
+      }
+      MenteeQuery.SkillMatch known = beyond.get(g).get(s);
+      if (known != null) {
+        return known == NO_MATCH ? Double.NaN : known.similarity();
+      }
+      int size = size(g);
+      return size == 0 ? 1 : similarityAt(g, size - 1);
     }
 
     /** How skill number {@code s} covers goal {@code g}, or null, as {@link #similarity} says. */

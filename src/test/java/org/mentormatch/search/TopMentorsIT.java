@@ -432,10 +432,14 @@ class TopMentorsIT {
           break;
         }
       }
-      int java =
-          check.firstFailure(
-              queries.get(r.getString(0)), index.mentor(mentorNumber.get(r.getString(1))));
+      MenteeQuery mentee = queries.get(r.getString(0));
+      int mentor = mentorNumber.get(r.getString(1));
+      int java = check.firstFailure(mentee, index.mentor(mentor));
       assertEquals(spark, java, r.getString(0) + " > " + r.getString(1));
+      assertEquals(
+          java,
+          check.firstFailure(index.rules(), index.rules().query(mentee), mentor),
+          "numbered: " + r.getString(0) + " > " + r.getString(1));
       failures[java]++;
       pairs++;
     }
