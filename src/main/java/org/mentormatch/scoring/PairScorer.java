@@ -124,6 +124,25 @@ public final class PairScorer implements Serializable {
         departmentPart(mentee, mentor));
   }
 
+  /**
+   * {@link #atMost(double, Side, Side)} from the two sides' numbers, the departments compared by
+   * the caller ({@code departmentsDiffer}: both known and different, as the department part asks):
+   * the same double, for a caller holding its members in flat arrays.
+   */
+  public double atMost(
+      double coverage,
+      int menteeSeniority,
+      int menteeOffsetMinutes,
+      int mentorSeniority,
+      int mentorOffsetMinutes,
+      boolean departmentsDiffer) {
+    return weighted(
+        coverage,
+        seniorityPart(menteeSeniority, mentorSeniority),
+        sharedHours(menteeOffsetMinutes, mentorOffsetMinutes) / config.workdayHours(),
+        departmentsDiffer ? 1 : 0);
+  }
+
   private double weighted(
       double coverage, double seniorityPart, double timezonePart, double departmentPart) {
     return (config.coverageWeight() * coverage
@@ -134,7 +153,11 @@ public final class PairScorer implements Serializable {
   }
 
   private double seniorityPart(Side mentee, Side mentor) {
-    int gap = Math.max(0, mentor.seniority() - mentee.seniority());
+    return seniorityPart(mentee.seniority(), mentor.seniority());
+  }
+
+  private double seniorityPart(int menteeSeniority, int mentorSeniority) {
+    int gap = Math.max(0, mentorSeniority - menteeSeniority);
     return (double) Math.min(gap, config.idealSeniorityGap()) / config.idealSeniorityGap();
   }
 

@@ -5,14 +5,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mentormatch.scoring.PairScorer;
 
 /**
- * What the hard rules read of every mentor of a {@link MentorIndex}, in flat arrays by mentor
- * number, with ids and languages numbered: the search checks the rules for most mentors it meets,
- * and reading each mentor's id, language and chain strings there was a sixth of the search at
- * 100,000 members (a cache miss on each object). {@link PairRuleCheck#firstFailure(MentorRules,
- * MentorRules.Query, int)} reads them; it gives what {@link PairRuleCheck#firstFailure(MenteeQuery,
- * MentorIndex.Mentor)} gives. Immutable.
+ * What the hard rules and the score's other parts read of every mentor of a {@link MentorIndex}, in
+ * flat arrays by mentor number, with ids and languages numbered: the search checks the rules for
+ * most mentors it meets, and reading each mentor's id, language and chain strings there was a sixth
+ * of the search at 100,000 members (a cache miss on each object). {@link
+ * PairRuleCheck#firstFailure(MentorRules, MentorRules.Query, int)} reads them; it gives what {@link
+ * PairRuleCheck#firstFailure(MenteeQuery, MentorIndex.Mentor)} gives. Immutable.
  */
 final class MentorRules {
   /** A number for every mentor id, manager id and id in a management chain. */
@@ -24,9 +25,10 @@ final class MentorRules {
   private final int languageWords;
   // Mentor m's languages as bits, in words [m * languageWords, (m + 1) * languageWords).
   private final long[] languages;
-  private final int[] utcOffsetMinutes;
-  private final int[] seniority;
-  private final int[] freeCapacity;
+  // Mentor m's seniority, UTC offset, department number (or NONE) and free capacity, at m * FACTS:
+  // side by side, so the rules and the score's other parts read one cache line of a mentor.
+  private final int[] facts;
+  private static final int FACTS = 4;
   private final int[] idNumber;
   // The manager's id number, or NO_MANAGER.
   private final int[] managerNumber;
@@ -34,9 +36,13 @@ final class MentorRules {
   private final int[] chainStart;
   private final int[] chain;
 
-  private static final int NO_MANAGER = -1;
+  /** A number for every department of a mentor, as the score compares them. */
+  private final Map<String, Integer> departments = new HashMap<>();
 
-  /** A manager id that no mentor has: it equals no mentor's manager. */
+  /** No manager, or no department. */
+  private static final int NONE = -1;
+
+  /** An id or department that no mentor has: it equals none of theirs. */
   private static final int UNKNOWN = -2;
 
   /** The rules' view of {@code index}'s mentors. */
@@ -49,6 +55,10 @@ final class MentorRules {
         number(mentor.managerId());
       }
       mentor.managementChain().forEach(this::number);
+      String department = index.side(m).department();
+      if (department != null) {
+        departments.putIfAbsent(department, departments.size());
+      }
       if (mentor.languages() != null) {
         for (String l : mentor.languages()) {
           if (l != null) {
@@ -59,9 +69,7 @@ final class MentorRules {
     }
     languageWords = Math.max(1, (languageNumbers.size() + 63) / 64);
     languages = new long[n * languageWords];
-    utcOffsetMinutes = new int[n];
-    seniority = new int[n];
-    freeCapacity = new int[n];
+    facts = new int[n * FACTS];
     idNumber = new int[n];
     managerNumber = new int[n];
     chainStart = new int[n + 1];
@@ -73,11 +81,13 @@ final class MentorRules {
     for (int m = 0; m < n; m++) {
       MentorIndex.Mentor mentor = index.mentor(m);
       setLanguages(mentor.languages(), languages, m * languageWords);
-      utcOffsetMinutes[m] = mentor.utcOffsetMinutes();
-      seniority[m] = mentor.seniority();
-      freeCapacity[m] = mentor.freeCapacity();
+      String department = index.side(m).department();
+      facts[m * FACTS] = mentor.seniority();
+      facts[m * FACTS + 1] = mentor.utcOffsetMinutes();
+      facts[m * FACTS + 2] = department == null ? NONE : departments.get(department);
+      facts[m * FACTS + 3] = mentor.freeCapacity();
       idNumber[m] = ids.get(mentor.id());
-      managerNumber[m] = mentor.managerId() == null ? NO_MANAGER : ids.get(mentor.managerId());
+      managerNumber[m] = mentor.managerId() == null ? NONE : ids.get(mentor.managerId());
       int at = chainStart[m];
       for (String id : mentor.managementChain()) {
         chain[at++] = ids.get(id);
@@ -114,11 +124,15 @@ final class MentorRules {
     Integer id = ids.get(q.id());
     int manager =
         q.managerId() == null
-            ? NO_MANAGER
+            ? NONE
             : ids.getOrDefault(q.managerId(), UNKNOWN); // unknown: no mentor shares it
+    // Read as the score reads a department (PairScorer.Side trims it and lowers its case).
+    String department =
+        new PairScorer.Side(q.seniority(), q.utcOffsetMinutes(), q.department()).department();
     return new Query(
         q.utcOffsetMinutes(),
         q.seniority(),
+        department == null ? NONE : departments.getOrDefault(department, UNKNOWN),
         bits,
         id == null ? UNKNOWN : id,
         manager,
@@ -147,16 +161,22 @@ final class MentorRules {
     return false;
   }
 
-  int utcOffsetMinutes(int m) {
-    return utcOffsetMinutes[m];
+  int seniority(int m) {
+    return facts[m * FACTS];
   }
 
-  int seniority(int m) {
-    return seniority[m];
+  int utcOffsetMinutes(int m) {
+    return facts[m * FACTS + 1];
   }
 
   int freeCapacity(int m) {
-    return freeCapacity[m];
+    return facts[m * FACTS + 3];
+  }
+
+  /** Whether both departments are known and differ, as the score's department part asks. */
+  boolean departmentsDiffer(Query q, int m) {
+    int d = facts[m * FACTS + 2];
+    return q.department != NONE && d != NONE && q.department != d;
   }
 
   /** Whether mentor {@code m} is the mentee. */
@@ -185,6 +205,7 @@ final class MentorRules {
   static final class Query {
     final int utcOffsetMinutes;
     final int seniority;
+    private final int department;
     private final long[] languages;
     private final int id;
     private final int manager;
@@ -194,6 +215,7 @@ final class MentorRules {
     private Query(
         int utcOffsetMinutes,
         int seniority,
+        int department,
         long[] languages,
         int id,
         int manager,
@@ -201,6 +223,7 @@ final class MentorRules {
         int[] declined) {
       this.utcOffsetMinutes = utcOffsetMinutes;
       this.seniority = seniority;
+      this.department = department;
       this.languages = languages;
       this.id = id;
       this.manager = manager;

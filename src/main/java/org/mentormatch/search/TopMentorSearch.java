@@ -193,7 +193,7 @@ public final class TopMentorSearch implements Serializable {
         // Met only now, the mentor covers no goal better than the walk's bound did, so their score
         // is at most that coverage's with their own other parts: below the k-th best (or the
         // minimum), they cannot be among the first k, and their coverage is never computed.
-        double most = scorer.atMost(walk.boundCoverage, walk.mentee, index.side(m));
+        double most = walk.atMost(walk.boundCoverage, m);
         if (most < assignment.minScore()
             || (kept.size() == k && most < kept.peek().score().score())) {
           continue;
@@ -205,7 +205,7 @@ public final class TopMentorSearch implements Serializable {
         // Most mentors met fall short even with every skill beyond a goal's list as similar as the
         // list's last: they are left before those skills are compared with the goals.
         double coverage = coverageAtMost(walk, m);
-        most = scorer.atMost(coverage, walk.mentee, index.side(m));
+        most = walk.atMost(coverage, m);
         if (coverage < assignment.minCoverage()
             || most < assignment.minScore()
             || (kept.size() == k && most < kept.peek().score().score())) {
@@ -494,6 +494,20 @@ public final class TopMentorSearch implements Serializable {
       }
       MenteeQuery.SkillMatch m = beyond(g, s);
       return m == null ? Double.NaN : m.similarity();
+    }
+
+    /**
+     * The score of the mentee and mentor {@code m} at {@code coverage}: {@link PairScorer#atMost},
+     * read from the flat arrays of {@link MentorRules}.
+     */
+    double atMost(double coverage, int m) {
+      return scorer.atMost(
+          coverage,
+          mentee.seniority(),
+          mentee.utcOffsetMinutes(),
+          mentorRules.seniority(m),
+          mentorRules.utcOffsetMinutes(m),
+          mentorRules.departmentsDiffer(rules, m));
     }
 
     /**

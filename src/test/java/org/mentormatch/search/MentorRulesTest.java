@@ -13,14 +13,26 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mentormatch.config.MatchConfig;
+import org.mentormatch.scoring.PairScorer;
 
 /**
  * The rules read from numbered flat arrays give what the rules read from the mentee's and mentor's
  * objects give, on every pair of random members: null and unknown languages, more languages than a
  * word of bits holds, mentees who are mentors, chains in both directions, managers no mentor has,
- * declined mentors and full mentors.
+ * declined mentors and full mentors; and the score's other parts from the arrays are the ones from
+ * each side's object, departments spelt differently, missing or no mentor's.
  */
 class MentorRulesTest {
+  // Spellings the score reads as one department, none, and one no mentor has.
+  private static final List<String> MENTOR_DEPARTMENTS =
+      Arrays.asList("Sales", " sales ", "Legal", null, "HR");
+  private static final List<String> MENTEE_DEPARTMENTS =
+      Arrays.asList("SALES", "legal ", null, "Ops", "HR");
+
+  private static String department(SplittableRandom random, List<String> from) {
+    return from.get(random.nextInt(from.size()));
+  }
+
   private static String pick(SplittableRandom random, List<String> from) {
     return from.get(random.nextInt(from.size()));
   }
@@ -73,7 +85,7 @@ class MentorRulesTest {
               spoken,
               60 * (random.nextInt(9) - 4),
               random.nextInt(6),
-              "d",
+              department(random, MENTOR_DEPARTMENTS),
               random.nextInt(5) == 0 ? null : pick(random, anyId.subList(0, 12)),
               chain(random, anyId),
               random.nextInt(3) - 1,
@@ -87,6 +99,8 @@ class MentorRulesTest {
     PairRuleCheck check = new PairRuleCheck(config.rules());
     MentorRules view = index.rules();
     int[] outcomes = new int[PairRuleCheck.PASSES + 2];
+    int[] departments = new int[2];
+    PairScorer scorer = new PairScorer(config.score());
     for (int q = 0; q < 400; q++) {
       Set<String> declined = random.nextBoolean() ? Set.of() : chain(random, anyId);
       String menteeId = random.nextInt(4) == 0 ? pick(random, ids) : "e" + q;
@@ -96,7 +110,7 @@ class MentorRulesTest {
               languages(random, languages),
               60 * (random.nextInt(9) - 4),
               random.nextInt(6),
-              "d",
+              department(random, MENTEE_DEPARTMENTS),
               random.nextInt(6) == 0 ? null : pick(random, anyId.subList(0, 12)),
               chain(random, anyId),
               List.of(),
@@ -109,9 +123,26 @@ class MentorRulesTest {
         assertEquals(
             expected, check.firstFailure(view, numbered, m), mentee + " against " + mentor);
         outcomes[expected]++;
+        PairScorer.Side mentorSide = index.side(m);
+        PairScorer.Side menteeSide =
+            new PairScorer.Side(mentee.seniority(), mentee.utcOffsetMinutes(), mentee.department());
+        for (double coverage : new double[] {0, 0.37, 1}) {
+          assertEquals(
+              scorer.atMost(coverage, menteeSide, mentorSide),
+              scorer.atMost(
+                  coverage,
+                  mentee.seniority(),
+                  mentee.utcOffsetMinutes(),
+                  view.seniority(m),
+                  view.utcOffsetMinutes(m),
+                  view.departmentsDiffer(numbered, m)),
+              mentee.department() + " / " + mentor.department());
+        }
+        departments[view.departmentsDiffer(numbered, m) ? 1 : 0]++;
         outcomes[PairRuleCheck.PASSES + 1] += view.isMentee(numbered, m) ? 1 : 0;
       }
     }
+    assertTrue(departments[0] > 1000 && departments[1] > 1000, Arrays.toString(departments));
     for (int r = 0; r < outcomes.length; r++) {
       if (r == 4 && samePeers) {
         assertEquals(0, outcomes[r], "same manager allowed");
