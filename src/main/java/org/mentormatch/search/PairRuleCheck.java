@@ -39,7 +39,10 @@ public final class PairRuleCheck implements Serializable {
     this.maxTimezoneMinutes = Math.round(config.maxTimezoneDifferenceHours() * 60);
   }
 
-  /** The position in {@link #NAMES} of the first rule the pair fails, or {@link #PASSES}. */
+  /**
+   * The position in {@link #NAMES} of the first rule the pair fails, or {@link #PASSES}: the
+   * readable definition, which the search's numbered check below is tested against.
+   */
   public int firstFailure(MenteeQuery mentee, MentorIndex.Mentor mentor) {
     if (!shareALanguage(mentee.languages(), mentor.languages())) {
       return 0;

@@ -21,11 +21,12 @@ import org.mentormatch.scoring.PhraseSimilarity;
  * the mentor's closest skill to each) and three parts that are each at most 1. Each goal's similar
  * skill phrases are walked from the most similar down, always on the goal whose next phrase is the
  * most similar, and every mentor offering that phrase is checked against the hard rules and, if
- * allowed, scored in full ({@link PairScorer}, the scorer of every other path). A mentor not met
- * yet has, for each goal, no skill more similar than that goal's next phrase, so their score is at
- * most the score those next similarities give with the other parts at 1 (the same formula, in the
- * same order of operations; floating-point sums are monotone, so the bound is never below a real
- * score). The walk stops when that bound falls below the k-th best score found (an equal bound
+ * allowed and if they could still place with every skill beyond a goal's list as similar as the
+ * list's last, scored in full ({@link PairScorer}, the scorer of every other path). A mentor not
+ * met yet has, for each goal, no skill more similar than that goal's next phrase, so their score is
+ * at most the score those next similarities give with the other parts at 1 (the same formula, in
+ * the same order of operations; floating-point sums are monotone, so the bound is never below a
+ * real score). The walk stops when that bound falls below the k-th best score found (an equal bound
  * keeps walking: an unmet mentor with an equal score and a smaller id would rank first), below
  * {@code assignment.min_score}, or its coverage below {@code assignment.min_coverage}.
  *
