@@ -295,7 +295,7 @@ public final class PhrasePairs {
         List<byte[]> embeddings = new ArrayList<>(block.size());
         for (int g = 0; g < first.length; g++) {
           PhraseSimilarity.Phrase goal = block.get(g);
-          first[g] = new First(goal, verdicts.against(goal), min, kept);
+          first[g] = new First(verdicts.against(goal), min, kept);
           goalNorms[g] = norm(goal);
           embeddings.add(goal.embedding());
         }
@@ -446,15 +446,15 @@ public final class PhrasePairs {
       private double[] value = new double[16];
       private PhraseSimilarity.Kind[] kind = new PhraseSimilarity.Kind[16];
       private int size;
-      private final PhraseSimilarity.Phrase goal;
       private final PhraseSimilarity.Against against;
       private final double min;
       private final int kept;
+      // The skills found covering the goal, counted only up to kept + 1: beyond that the list is
+      // not complete, whatever comes, so a skill outside it need not be compared in full.
       private int all;
       private boolean settled;
 
-      First(PhraseSimilarity.Phrase goal, PhraseSimilarity.Against against, double min, int kept) {
-        this.goal = goal;
+      First(PhraseSimilarity.Against against, double min, int kept) {
         this.against = against;
         this.min = min;
         this.kept = kept;
@@ -463,7 +463,7 @@ public final class PhrasePairs {
       /**
        * Whether no skill offered from now on can be kept: {@code kept} skills of similarity 1, the
        * most there is, are held, and any later skill comes after them in text order. How many more
-       * cover the goal is then not counted.
+       * cover the goal is then not counted (nor once more than {@code kept} are known to).
        */
       boolean settled() {
         return settled;

@@ -272,17 +272,17 @@ public final class PhraseSimilarity implements Serializable {
     }
 
     /**
-     * A value {@link #of} never exceeds for these arguments, without building a similarity: the
-     * larger of the concepts' value and the cosine's meaning, or 0 when either phrase names no
-     * topic. Only the taxonomy's veto is left out (it gives 0), so this is cheap enough to ask of
-     * every skill before asking {@code of}.
+     * {@link #of}'s value but where the taxonomy vetoes the pair (there {@code of} gives 0).
+     *
+     * <p>The larger of the concepts' value and the cosine's meaning, or 0 when either phrase names
+     * no topic, with no object made: cheap enough to ask of every skill before asking {@code of}.
      */
     public double atMost(Phrase skill, Object numbering, int list, double cosine) {
-      if (!goal.topical() || !skill.topical()) {
-        return 0;
-      }
       if (list < 0) {
         throw new IllegalArgumentException("a concept list's number is not negative: " + list);
+      }
+      if (!goal.topical() || !skill.topical()) {
+        return 0;
       }
       verdicts.ready(numbering, list);
       double concepts = credit(skill, list) * Math.min(goal.coverage(), skill.coverage());

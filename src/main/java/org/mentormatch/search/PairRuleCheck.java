@@ -73,8 +73,10 @@ public final class PairRuleCheck implements Serializable {
   }
 
   /**
-   * {@link #firstFailure(MenteeQuery, MentorIndex.Mentor)} of the mentee {@code q} reads and mentor
-   * number {@code m} of {@code mentors}: the same position, from numbers in flat arrays.
+   * {@link #firstFailure(MenteeQuery, MentorIndex.Mentor)} of mentee {@code q} and mentor {@code
+   * m}.
+   *
+   * <p>The same position, read from the numbers and flat arrays of {@code mentors}.
    */
   int firstFailure(MentorRules mentors, MentorRules.Query q, int m) {
     if (!mentors.shareALanguage(q, m)) {

@@ -199,8 +199,8 @@ public final class TopMentorSearch implements Serializable {
             || (kept.size() == k && most < kept.peek().score().score())) {
           continue;
         }
-        if (mentorRules.isMentee(walk.rules, m)
-            || rules.firstFailure(mentorRules, walk.rules, m) != PairRuleCheck.PASSES) {
+        if (mentorRules.isMentee(walk.ruleQuery, m)
+            || rules.firstFailure(mentorRules, walk.ruleQuery, m) != PairRuleCheck.PASSES) {
           continue;
         }
         // Most mentors met fall short even with every skill beyond a goal's list as similar as the
@@ -235,7 +235,7 @@ public final class TopMentorSearch implements Serializable {
       return counts(q);
     }
     Walk walk = new Walk(q);
-    Tally tally = new Tally(q);
+    Tally tally = new Tally(walk.ruleQuery);
     List<Found> fitting = new ArrayList<>();
     for (int[] mentors = walk.nextOfAnyGoal(); mentors != null; mentors = walk.nextOfAnyGoal()) {
       for (int m : mentors) {
@@ -243,7 +243,7 @@ public final class TopMentorSearch implements Serializable {
           continue;
         }
         metBy[m] = stamp;
-        if (mentorRules.isMentee(walk.rules, m)) {
+        if (mentorRules.isMentee(walk.ruleQuery, m)) {
           continue;
         }
         PairScorer.Score s = scoreOf(walk, m);
@@ -267,9 +267,8 @@ public final class TopMentorSearch implements Serializable {
     private boolean anyAllowed;
     private final int[] leftAfter = new int[PairRuleCheck.NAMES.size()];
 
-    Tally(MenteeQuery mentee) {
-      scratch();
-      this.ruleQuery = mentorRules.query(mentee);
+    Tally(MentorRules.Query ruleQuery) {
+      this.ruleQuery = ruleQuery;
     }
 
     /**
@@ -352,10 +351,10 @@ public final class TopMentorSearch implements Serializable {
         }
       }
     }
-    Tally tally = new Tally(q);
+    Tally tally = new Tally(walk.ruleQuery);
     for (int c = 0; c < candidateCount; c++) {
       int m = candidates[c];
-      if (mentorRules.isMentee(walk.rules, m)) {
+      if (mentorRules.isMentee(walk.ruleQuery, m)) {
         continue;
       }
       double coverage = topicalGoals == 0 ? 0 : covered[m] / topicalGoals;
@@ -371,9 +370,10 @@ public final class TopMentorSearch implements Serializable {
   }
 
   /**
-   * A coverage of the walk's mentee that mentor {@code m}'s is not above, summed as {@link
-   * PairScorer#score} sums it, comparing no skill with a goal beyond the goal's list ({@link
-   * Walk#atMost}).
+   * A coverage of the walk's mentee that mentor {@code m}'s is not above.
+   *
+   * <p>Summed as {@link PairScorer#score} sums it, comparing no skill with a goal beyond the goal's
+   * list ({@link Walk#atMost}).
    */
   private double coverageAtMost(Walk walk, int m) {
     int[] skills = index.skillsOf(m);
@@ -453,7 +453,7 @@ public final class TopMentorSearch implements Serializable {
     final PairScorer.Side mentee;
 
     /** The mentee as the rules read them against the index's mentors. */
-    final MentorRules.Query rules;
+    final MentorRules.Query ruleQuery;
 
     final int[] next;
     double boundCoverage;
@@ -480,7 +480,7 @@ public final class TopMentorSearch implements Serializable {
         beyond.add(new HashMap<>());
       }
       mentee = new PairScorer.Side(q.seniority(), q.utcOffsetMinutes(), q.department());
-      rules = mentorRules.query(q);
+      ruleQuery = mentorRules.query(q);
     }
 
     /**
@@ -508,14 +508,15 @@ public final class TopMentorSearch implements Serializable {
           mentee.utcOffsetMinutes(),
           mentorRules.seniority(m),
           mentorRules.utcOffsetMinutes(m),
-          mentorRules.departmentsDiffer(rules, m));
+          mentorRules.departmentsDiffer(ruleQuery, m));
     }
 
     /**
-     * A similarity that skill number {@code s}'s with goal {@code g} is not above, or NaN when it
-     * surely does not cover the goal, without comparing the two: {@link #similarity} when the skill
-     * is in the goal's list or was compared already, else the similarity of the list's last skill
-     * (a list is the start of the goal's whole order, so no skill after it is more similar).
+     * A similarity that skill {@code s}'s with goal {@code g} is not above, or NaN for none.
+     *
+     * <p>Without comparing the two: {@link #similarity} when the skill is in the goal's list or was
+     * compared already, else the similarity of the list's last skill (a list is the start of the
+     * goal's whole order, so no skill after it is more similar), or 1 for an empty list.
      */
     double atMost(int g, int s) {
       int at = placeOf(g, s);

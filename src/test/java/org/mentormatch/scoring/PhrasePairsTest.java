@@ -14,9 +14,9 @@ import org.mentormatch.scoring.PhraseSimilarity.Phrase;
 
 /**
  * A goal's closest skills are the first rows of its whole covering list, in the same order, with
- * the right count; and both shortcuts (a goal against many skills, phrases the taxonomy has no say
- * on) give {@code of}'s value. Synthetic embeddings (random, and many ties) with real phrases the
- * taxonomy reads.
+ * the right count; a goal against many skills gives {@code of}'s value, and the bound lists ask
+ * first is that value but where the taxonomy vetoes. Synthetic embeddings (random, and many ties)
+ * with real phrases the taxonomy reads.
  */
 class PhrasePairsTest {
   private static final Taxonomy TAXONOMY = Taxonomy.builtIn();
@@ -339,7 +339,7 @@ class PhrasePairsTest {
   }
 
   @Test
-  void shortcutsGiveWhatOfGives() {
+  void rememberedVerdictsGiveWhatOfGivesAndTheBoundIsItButForVetoes() {
     SplittableRandom random = new SplittableRandom(5);
     List<Phrase> all = phrases(random, 200);
     int checked = 0;

@@ -103,7 +103,9 @@ class MentorRulesTest {
     PairScorer scorer = new PairScorer(config.score());
     for (int q = 0; q < 400; q++) {
       Set<String> declined = random.nextBoolean() ? Set.of() : chain(random, anyId);
-      String menteeId = random.nextInt(4) == 0 ? pick(random, ids) : "e" + q;
+      // A mentor, a manager who is no mentor (in mentors' chains), or neither.
+      int kind = random.nextInt(6);
+      String menteeId = kind == 0 ? pick(random, ids) : kind == 1 ? pick(random, others) : "e" + q;
       MenteeQuery mentee =
           new MenteeQuery(
               menteeId,
@@ -111,7 +113,9 @@ class MentorRulesTest {
               60 * (random.nextInt(9) - 4),
               random.nextInt(6),
               department(random, MENTEE_DEPARTMENTS),
-              random.nextInt(6) == 0 ? null : pick(random, anyId.subList(0, 12)),
+              random.nextInt(6) == 0
+                  ? null
+                  : random.nextInt(6) == 0 ? "z" + q : pick(random, anyId.subList(0, 12)),
               chain(random, anyId),
               List.of(),
               declined);

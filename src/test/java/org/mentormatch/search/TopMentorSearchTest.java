@@ -177,6 +177,8 @@ class TopMentorSearchTest {
       assertEquals(f.bestScore(), counts.bestScore(), "q" + q);
       assertEquals(f.aboveMinimum(), counts.aboveMinimum(), "q" + q);
       assertEquals(List.of(), counts.best());
+      // The funnel scores every candidate in full: the walk's bounds must leave none of its first.
+      assertEquals(describe(index, f.best()), describe(index, top.best()), "q" + q);
       lines[q] =
           "q"
               + q
