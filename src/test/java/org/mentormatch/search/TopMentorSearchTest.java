@@ -179,6 +179,11 @@ class TopMentorSearchTest {
       assertEquals(List.of(), counts.best());
       // The funnel scores every candidate in full: the walk's bounds must leave none of its first.
       assertEquals(describe(index, f.best()), describe(index, top.best()), "q" + q);
+      // With one kept, the heap is full from the first mentor scored: the bounds cut the most.
+      assertEquals(
+          describe(index, search.funnel(query, 1).best()),
+          describe(index, search.top(query, 1).best()),
+          "q" + q + ", k = 1");
       lines[q] =
           "q"
               + q
