@@ -22,7 +22,8 @@ import org.mentormatch.scoring.PhraseSimilarity.Phrase;
  * Without Spark: however short a goal's first list of similar skills, one search instance reused
  * across mentees in any order, and a second search sharing the first one's longer lists, find what
  * complete lists find (the first k pairs, scores, parts and matches, the mentors met, every funnel
- * field). Random mentors and phrases, with ties.
+ * field). Random mentors and phrases, with ties; and a case made to fail a bound on a met mentor's
+ * coverage that counted goals naming no topic.
  */
 class TopMentorSearchTest {
   private static final MatchConfig CONFIG = MatchConfig.defaults();
@@ -64,6 +65,62 @@ class TopMentorSearchTest {
     // At 0 every skill covers every goal (at 0 at least), so a goal naming no topic has a list.
     findsWhatCompleteListsFind(
         MatchConfig.fromValues(java.util.Map.of("score.min_phrase_similarity", "0"), "test"));
+  }
+
+  @Test
+  void aGoalNamingNoTopicDoesNotLowerTheBoundThatLeavesMentorsUnscored() {
+    // Two mentors offer the one skill of the mentee's one topical goal; the second, met last, fits
+    // better by seniority. Its coverage is 1 (the goal naming no topic does not count): a bound
+    // that counted that goal would be 1/2 and leave the better mentor unscored.
+    MatchConfig config =
+        MatchConfig.fromValues(
+            Map.of(
+                "score.weight.coverage", "1",
+                "score.weight.seniority", "0.2",
+                "score.weight.timezone", "0",
+                "score.weight.department", "0",
+                "score.ideal_seniority_gap", "2",
+                "rules.min_seniority_gap", "1"),
+            "test");
+    SplittableRandom random = new SplittableRandom(3);
+    byte[][] bases = {new byte[PhraseEmbedder.DIMENSIONS]};
+    bases[0][0] = 50;
+    Phrase skill = phrase(random, bases, "machine learning");
+    List<MentorIndex.Mentor> mentors = new ArrayList<>();
+    for (String id : List.of("a", "b")) {
+      mentors.add(
+          new MentorIndex.Mentor(
+              id,
+              List.of("en"),
+              0,
+              id.equals("a") ? 2 : 3,
+              "d1",
+              null,
+              Set.of(),
+              1,
+              0,
+              List.of(skill.text())));
+    }
+    MentorIndex index = new MentorIndex(mentors, Map.of(skill.text(), skill));
+    List<MenteeQuery.Goal> goals = new ArrayList<>();
+    for (String text : List.of("machine learning", "get better at it")) {
+      Phrase g = phrase(random, bases, text);
+      goals.add(new MenteeQuery.Goal(g.text(), g.topical(), g));
+    }
+    MenteeQuery mentee =
+        new MenteeQuery("q", List.of("en"), 0, 1, "d0", null, Set.of(), goals, Set.of());
+    TopMentorSearch search =
+        new TopMentorSearch(
+            index,
+            config.score(),
+            config.assignment(),
+            new PairRuleCheck(config.rules()),
+            SIMILARITY,
+            1);
+    List<TopMentorSearch.Found> best = search.top(mentee, 1).best();
+    assertEquals(1, best.size());
+    assertEquals("b", index.mentor(best.get(0).mentor()).id());
+    assertEquals(1.0, best.get(0).score().coverage());
   }
 
   private static void findsWhatCompleteListsFind(MatchConfig config) {
