@@ -359,7 +359,7 @@ public final class TopMentorSearch implements Serializable {
       }
       double coverage = topicalGoals == 0 ? 0 : covered[m] / topicalGoals;
       if (tally.allowed(m, coverage)) {
-        tally.fits(scorer.atMost(coverage, walk.mentee, index.side(m)));
+        tally.fits(walk.atMost(coverage, m));
       }
     }
     return tally.funnel(List.of());
