@@ -158,10 +158,64 @@ public final class PhrasePairs {
 
   /**
    * A goal's first covering skills in the order of {@link #closestFirst}, and whether they are all
-   * the skills covering it; {@code numbers} are the first skills' numbers in the {@link Skills}
-   * they came from.
+   * the skills covering it: the skills' numbers in the {@link Skills} they came from, their
+   * similarities and kinds, in arrays (a search makes millions of these lists, and an object for
+   * each entry was a tenth of its time).
    */
-  public record Closest(List<Covering> first, boolean complete, int[] numbers) {}
+  public static final class Closest {
+    private final Skills skills;
+    private final int[] numbers;
+    private final double[] values;
+    private final PhraseSimilarity.Kind[] kinds;
+    private final boolean complete;
+
+    private Closest(
+        Skills skills,
+        int[] numbers,
+        double[] values,
+        PhraseSimilarity.Kind[] kinds,
+        boolean complete) {
+      this.skills = skills;
+      this.numbers = numbers;
+      this.values = values;
+      this.kinds = kinds;
+      this.complete = complete;
+    }
+
+    /** How many first skills there are. */
+    public int size() {
+      return numbers.length;
+    }
+
+    /** The number of the {@code k}-th skill in the {@link Skills} it came from. */
+    public int number(int k) {
+      return numbers[k];
+    }
+
+    /** The similarity of the {@code k}-th skill. */
+    public double value(int k) {
+      return values[k];
+    }
+
+    /** How the {@code k}-th skill covers the goal. */
+    public PhraseSimilarity.Kind kind(int k) {
+      return kinds[k];
+    }
+
+    /** Whether no skill beyond the first covers the goal. */
+    public boolean complete() {
+      return complete;
+    }
+
+    /** The first skills as coverings, made on each call. */
+    public List<Covering> first() {
+      List<Covering> out = new ArrayList<>(numbers.length);
+      for (int k = 0; k < numbers.length; k++) {
+        out.add(new Covering(skills.phrase(numbers[k]), values[k], kinds[k]));
+      }
+      return out;
+    }
+  }
 
   /** Skill phrases with their squared lengths, so a goal is compared with each in one product. */
   public static final class Skills implements java.io.Serializable {
@@ -187,6 +241,17 @@ public final class PhrasePairs {
     // the skills in this order, so of skills tied at one similarity each comes after the last kept
     // and stays out at once, and a place in it orders equal similarities as closestFirst does.
     private final int[] byText;
+    // What First reads of each skill, in text order (by place, not number): a goal meets
+    // 45,886 skills at 100,000 members, and reading each phrase object and its number's entries
+    // in number order stalled on memory more than the dot products took.
+    private final long[] normAt;
+    private final int[] conceptListAt;
+    private final boolean[] topicalAt;
+    private final double[] coverageAt;
+    // The length of each skill's embedding, and whether its concepts can give it no credit (it
+    // names none, or no topic): such a skill covers a goal only by its cosine.
+    private final double[] lengthAt;
+    private final boolean[] plainAt;
     // Built on first use where the skills are used, not shipped with them: four times their bytes.
     private transient volatile EmbeddingMatrix matrix;
     private transient volatile boolean matrixUnusable;
@@ -216,6 +281,21 @@ public final class PhrasePairs {
       norms = new long[phrases.length];
       for (int i = 0; i < phrases.length; i++) {
         norms[i] = PhraseEmbedder.dot(phrases[i].embedding(), phrases[i].embedding());
+      }
+      normAt = new long[phrases.length];
+      conceptListAt = new int[phrases.length];
+      topicalAt = new boolean[phrases.length];
+      coverageAt = new double[phrases.length];
+      lengthAt = new double[phrases.length];
+      plainAt = new boolean[phrases.length];
+      for (int r = 0; r < phrases.length; r++) {
+        int i = byText[r];
+        normAt[r] = norms[i];
+        conceptListAt[r] = conceptLists[i];
+        topicalAt[r] = phrases[i].topical();
+        coverageAt[r] = phrases[i].coverage();
+        lengthAt[r] = Math.sqrt(norms[i]);
+        plainAt[r] = phrases[i].concepts().isEmpty() || !phrases[i].topical();
       }
     }
 
@@ -295,8 +375,8 @@ public final class PhrasePairs {
         List<byte[]> embeddings = new ArrayList<>(block.size());
         for (int g = 0; g < first.length; g++) {
           PhraseSimilarity.Phrase goal = block.get(g);
-          first[g] = new First(verdicts.against(goal), min, kept);
           goalNorms[g] = norm(goal);
+          first[g] = new First(goal, goalNorms[g], verdicts.against(goal), similarity, min, kept);
           embeddings.add(goal.embedding());
         }
         if (skills != null && EmbeddingMatrix.uniform(embeddings, skills.dimensions())) {
@@ -309,12 +389,14 @@ public final class PhrasePairs {
             goalRows.dots(0, first.length, skills, at, to, dots);
             open = 0;
             for (int g = 0; g < first.length; g++) {
-              for (int r = at; r < to && !first[g].settled(); r++) {
-                int i = byText[r];
-                first[g].offer(
-                    r, PhraseEmbedder.cosine(dots[g * width + r - at], goalNorms[g], norms[i]));
+              First f = first[g];
+              for (int r = at; r < to && !f.settled(); r++) {
+                long dot = dots[g * width + r - at];
+                if (!f.outByCosine(r, dot)) {
+                  f.offer(r, PhraseEmbedder.cosine(dot, goalNorms[g], normAt[r]));
+                }
               }
-              open += first[g].settled() ? 0 : 1;
+              open += f.settled() ? 0 : 1;
             }
           }
         } else {
@@ -447,17 +529,44 @@ public final class PhrasePairs {
       private PhraseSimilarity.Kind[] kind = new PhraseSimilarity.Kind[16];
       private int size;
       private final PhraseSimilarity.Against against;
+      private final PhraseSimilarity similarity;
       private final double min;
       private final int kept;
+      // Whether the goal's concepts can give no skill credit: it names none, or no topic.
+      private final boolean plainGoal;
+      private final double goalLength;
+      // A skill covering the goal only by its cosine is out when its dot product with the goal is
+      // below this times its length: its meaning cannot reach what the list needs now.
+      private double dotFloor;
       // The skills found covering the goal, counted only up to kept + 1: beyond that the list is
       // not complete, whatever comes, so a skill outside it need not be compared in full.
       private int all;
       private boolean settled;
 
-      First(PhraseSimilarity.Against against, double min, int kept) {
+      First(
+          PhraseSimilarity.Phrase goal,
+          long goalNorm,
+          PhraseSimilarity.Against against,
+          PhraseSimilarity similarity,
+          double min,
+          int kept) {
         this.against = against;
+        this.similarity = similarity;
         this.min = min;
         this.kept = kept;
+        this.plainGoal = goal.concepts().isEmpty() || !goal.topical();
+        this.goalLength = Math.sqrt(goalNorm);
+        this.dotFloor = similarity.cosineBelowMeaning(min) * goalLength;
+      }
+
+      /**
+       * Whether the skill at place {@code r}, whose dot product with the goal is {@code dot},
+       * surely stays out: the concepts of one of the two give no credit, and its cosine is below
+       * what would cover the goal or, once more skills cover it than the list keeps, enter the
+       * list. A multiplication and a comparison, where {@link #offer} divides by a square root.
+       */
+      boolean outByCosine(int r, long dot) {
+        return dot < dotFloor * lengthAt[r] && (plainGoal || plainAt[r]);
       }
 
       /**
@@ -471,23 +580,26 @@ public final class PhrasePairs {
 
       /** Offers the skill at place {@code r} in text order, whose cosine with the goal is given. */
       void offer(int r, double cosine) {
-        int i = byText[r];
-        PhraseSimilarity.Phrase sk = phrases[i];
         // Most skills neither cover the goal nor could enter the list; the bound, which leaves out
-        // only the taxonomy's veto, tells so without building a similarity.
-        double most = against.atMost(sk, conceptLists, conceptLists[i], cosine);
+        // only the taxonomy's veto, tells so from the arrays in text order, without the phrase.
+        int list = conceptListAt[r];
+        int i = byText[r];
+        double most =
+            against.atMost(topicalAt[r], coverageAt[r], phrases[i], conceptLists, list, cosine);
         if (most < min) {
           return;
         }
+        PhraseSimilarity.Phrase sk = phrases[i];
         if (size == kept && most < value[0]) {
           // Not among the first. Whether it covers the goal counts only while the covering skills
           // may still be no more than the list holds (the list is then complete).
-          if (all <= kept && against.of(sk, conceptLists, conceptLists[i], cosine).value() >= min) {
+          if (all <= kept && against.of(sk, conceptLists, list, cosine).value() >= min) {
             all++;
+            raiseFloor();
           }
           return;
         }
-        PhraseSimilarity.Similarity sim = against.of(sk, conceptLists, conceptLists[i], cosine);
+        PhraseSimilarity.Similarity sim = against.of(sk, conceptLists, list, cosine);
         if (sim.value() < min) {
           return;
         }
@@ -509,6 +621,17 @@ public final class PhrasePairs {
           down(0, size);
         }
         settled = size == kept && value[0] >= 1;
+        raiseFloor();
+      }
+
+      /**
+       * Once the list is full and more skills cover the goal than it keeps, only a skill at least
+       * as similar as its last may matter: the floor rises to that.
+       */
+      private void raiseFloor() {
+        if (size == kept && all > kept) {
+          dotFloor = similarity.cosineBelowMeaning(Math.max(min, value[0])) * goalLength;
+        }
       }
 
       private void heapify() {
@@ -582,17 +705,17 @@ public final class PhrasePairs {
           keys[e] = rank << 34 | (long) place[e] << 2 | kind[e].ordinal();
         }
         java.util.Arrays.sort(keys);
-        List<Covering> coverings = new ArrayList<>(size);
         int[] numbers = new int[size];
+        double[] values = new double[size];
+        PhraseSimilarity.Kind[] kinds = new PhraseSimilarity.Kind[size];
         for (int e = 0; e < size; e++) {
           int rank = (int) (keys[e] >>> 34);
           int r = (int) (keys[e] >>> 2); // the low 32 bits: the place, and bit 33, never set
           numbers[e] = byText[r];
-          coverings.add(
-              new Covering(
-                  phrases[numbers[e]], distinct[count - 1 - rank], KINDS[(int) (keys[e] & 3)]));
+          values[e] = distinct[count - 1 - rank];
+          kinds[e] = KINDS[(int) (keys[e] & 3)];
         }
-        return new Closest(coverings, !settled && all <= kept, numbers);
+        return new Closest(Skills.this, numbers, values, kinds, !settled && all <= kept);
       }
     }
 

@@ -278,14 +278,28 @@ public final class PhraseSimilarity implements Serializable {
      * no topic, with no object made: cheap enough to ask of every skill before asking {@code of}.
      */
     public double atMost(Phrase skill, Object numbering, int list, double cosine) {
+      return atMost(skill.topical(), skill.coverage(), skill, numbering, list, cosine);
+    }
+
+    /**
+     * {@link #atMost(Phrase, Object, int, double)} with the skill's topicality and coverage given,
+     * so a caller holding them in arrays reads {@code skill} only for a concept list not met yet.
+     */
+    public double atMost(
+        boolean skillTopical,
+        double skillCoverage,
+        Phrase skill,
+        Object numbering,
+        int list,
+        double cosine) {
       if (list < 0) {
         throw new IllegalArgumentException("a concept list's number is not negative: " + list);
       }
-      if (!goal.topical() || !skill.topical()) {
+      if (!goal.topical() || !skillTopical) {
         return 0;
       }
       verdicts.ready(numbering, list);
-      double concepts = credit(skill, list) * Math.min(goal.coverage(), skill.coverage());
+      double concepts = credit(skill, list) * Math.min(goal.coverage(), skillCoverage);
       return Math.max(concepts, meaning(cosine));
     }
 
@@ -344,6 +358,22 @@ public final class PhraseSimilarity implements Serializable {
     return concepts > 0 && concepts >= meaning
         ? new Similarity(concepts, Kind.RELATED_CONCEPT)
         : new Similarity(meaning, Kind.SIMILAR_MEANING);
+  }
+
+  /**
+   * A cosine below which {@link #meaning} is surely below {@code value}: a little under where the
+   * line crosses it, so that no rounding puts a cosine whose meaning reaches {@code value} below.
+   */
+  public double cosineBelowMeaning(double value) {
+    if (!(value > 0)) {
+      return Double.NEGATIVE_INFINITY; // no meaning is below 0
+    }
+    if (value > 1) {
+      return Double.POSITIVE_INFINITY; // every meaning is
+    }
+    double crossing =
+        cosineCounts + (value - COUNTS) * (cosineCertain - cosineCounts) / (1 - COUNTS);
+    return crossing - 1e-9 * (1 + Math.abs(crossing));
   }
 
   /**

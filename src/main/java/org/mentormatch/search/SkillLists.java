@@ -247,15 +247,13 @@ final class SkillLists {
   }
 
   private Ranking ranking(PhrasePairs.Closest closest) {
-    List<PhrasePairs.Covering> first = closest.first();
-    int[] skills = new int[first.size()];
-    double[] similarities = new double[first.size()];
-    byte[] kinds = new byte[first.size()];
+    int[] skills = new int[closest.size()];
+    double[] similarities = new double[closest.size()];
+    byte[] kinds = new byte[closest.size()];
     for (int i = 0; i < skills.length; i++) {
-      PhrasePairs.Covering c = first.get(i);
-      skills[i] = closest.numbers()[i]; // the index numbers its skills as its Skills does
-      similarities[i] = c.value();
-      kinds[i] = (byte) c.kind().ordinal();
+      skills[i] = closest.number(i); // the index numbers its skills as its Skills does
+      similarities[i] = closest.value(i);
+      kinds[i] = (byte) closest.kind(i).ordinal();
     }
     return new Ranking(index, skills, similarities, kinds, closest.complete());
   }

@@ -152,9 +152,9 @@ class PhrasePairsTest {
             describe(whole.subList(0, Math.min(kept, whole.size()))),
             describe(closest.first()),
             goal.text() + ", kept " + kept);
-        for (int r = 0; r < closest.numbers().length; r++) {
+        for (int r = 0; r < closest.size(); r++) {
           assertEquals(
-              closest.first().get(r).skill(), skills.phrase(closest.numbers()[r]), goal.text());
+              closest.first().get(r).skill(), skills.phrase(closest.number(r)), goal.text());
         }
       }
     }

@@ -114,6 +114,34 @@ class PhraseSimilarityTest {
   }
 
   @Test
+  void cosinesBelowTheFloorMeanLessAndTheFloorIsTight() {
+    java.util.Random random = new java.util.Random(11);
+    for (int n = 0; n < 2_000; n++) {
+      double value = n == 0 ? 1 : n == 1 ? Double.MIN_VALUE : random.nextDouble();
+      double floor = SIMILARITY.cosineBelowMeaning(value);
+      // The least cosine whose meaning reaches the value, by bisection on doubles.
+      double lo = -1;
+      double hi = 1;
+      while (Math.nextUp(lo) < hi) {
+        double mid = lo + (hi - lo) / 2;
+        if (mid <= lo || mid >= hi) {
+          mid = Math.nextUp(lo);
+        }
+        if (SIMILARITY.meaning(mid) >= value) {
+          hi = mid;
+        } else {
+          lo = mid;
+        }
+      }
+      assertTrue(floor <= hi, value + ": floor " + floor + " above the least cosine " + hi);
+      assertTrue(SIMILARITY.meaning(Math.nextDown(floor)) < value, value + ": below the floor");
+      assertTrue(hi - floor < 1e-6, value + ": floor " + floor + " far below " + hi);
+    }
+    assertEquals(Double.NEGATIVE_INFINITY, SIMILARITY.cosineBelowMeaning(0));
+    assertEquals(Double.POSITIVE_INFINITY, SIMILARITY.cosineBelowMeaning(1.5));
+  }
+
+  @Test
   void aPhraseNamingNoTopicIsCoveredByNothing() {
     assertEquals(0, of("get better at it", "get better at it", 1).value());
   }
