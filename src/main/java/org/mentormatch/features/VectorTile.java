@@ -29,7 +29,7 @@ final class VectorTile {
       }
       long[] vector = new long[15];
       long[] plain = new long[15];
-      dots(a, 0, 3, b, 0, 5, d, vector);
+      dots(a, 0, 3, b, 0, 5, d, vector); // two rows together, the last alone
       EmbeddingMatrix.plain(a, 0, 3, b, 0, 5, d, plain);
       return java.util.Arrays.equals(vector, plain);
     } catch (LinkageError e) {
@@ -91,8 +91,34 @@ final class VectorTile {
       }
     }
     for (; g < to; g++) {
-      for (int s = bFrom; s < bTo; s++) {
-        out[(g - from) * width + (s - bFrom)] = one(a, g * d, b, s * d, body, d);
+      // A last row alone (a goal whose list grows is compared by itself): against four rows at a
+      // time, four independent sums rather than one chain of dependent multiply-adds.
+      int x = g * d;
+      int s = bFrom;
+      for (; s + 4 <= bTo; s += 4) {
+        int y0 = s * d;
+        int y1 = y0 + d;
+        int y2 = y1 + d;
+        int y3 = y2 + d;
+        FloatVector a0 = FloatVector.zero(FLOATS);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        for (int i = 0; i < body; i += lanes) {
+          FloatVector p = FloatVector.fromArray(FLOATS, a, x + i);
+          a0 = p.fma(FloatVector.fromArray(FLOATS, b, y0 + i), a0);
+          a1 = p.fma(FloatVector.fromArray(FLOATS, b, y1 + i), a1);
+          a2 = p.fma(FloatVector.fromArray(FLOATS, b, y2 + i), a2);
+          a3 = p.fma(FloatVector.fromArray(FLOATS, b, y3 + i), a3);
+        }
+        int o = (g - from) * width + (s - bFrom);
+        out[o] = sum(a0, a, x, b, y0, body, d);
+        out[o + 1] = sum(a1, a, x, b, y1, body, d);
+        out[o + 2] = sum(a2, a, x, b, y2, body, d);
+        out[o + 3] = sum(a3, a, x, b, y3, body, d);
+      }
+      for (; s < bTo; s++) {
+        out[(g - from) * width + (s - bFrom)] = one(a, x, b, s * d, body, d);
       }
     }
   }
