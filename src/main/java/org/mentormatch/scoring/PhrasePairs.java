@@ -332,9 +332,9 @@ public final class PhrasePairs {
     /**
      * The first {@code kept} skills covering {@code goal} at least {@code min} in the order of
      * {@link #closestFirst}, and whether no other skill covers it: what sorting {@link #covering}
-     * would give, with only {@code kept} of them ever held (a goal can be covered by thousands).
-     * Once {@code kept} skills of similarity 1 are held, the rest are not read: a list that ends
-     * there is not complete, though no skill may be left.
+     * would give, asking the similarity of few more than {@code kept} (a goal can be covered by
+     * thousands). A list of {@code kept} skills of similarity 1 is not complete, though no other
+     * skill may cover the goal.
      */
     public Closest closest(
         PhraseSimilarity.Phrase goal, PhraseSimilarity similarity, double min, int kept) {
@@ -382,28 +382,23 @@ public final class PhrasePairs {
         if (skills != null && EmbeddingMatrix.uniform(embeddings, skills.dimensions())) {
           EmbeddingMatrix goalRows = new EmbeddingMatrix(embeddings);
           long[] dots = new long[first.length * SKILLS_AT_ONCE];
-          int open = first.length;
-          for (int at = 0; at < phrases.length && open > 0; at += SKILLS_AT_ONCE) {
+          for (int at = 0; at < phrases.length; at += SKILLS_AT_ONCE) {
             int to = Math.min(phrases.length, at + SKILLS_AT_ONCE);
             int width = to - at;
             goalRows.dots(0, first.length, skills, at, to, dots);
-            open = 0;
             for (int g = 0; g < first.length; g++) {
               First f = first[g];
-              for (int r = at; r < to && !f.settled(); r++) {
-                long dot = dots[g * width + r - at];
-                if (!f.outByCosine(r, dot)) {
-                  f.offer(r, PhraseEmbedder.cosine(dot, goalNorms[g], normAt[r]));
-                }
+              long goalNorm = goalNorms[g];
+              for (int r = at; r < to; r++) {
+                f.offer(r, dots[g * width + r - at], goalNorm);
               }
-              open += f.settled() ? 0 : 1;
             }
           }
         } else {
           // Embeddings of mixed lengths, or too long for exact floats: one pair at a time.
           for (int g = 0; g < first.length; g++) {
             byte[] e = block.get(g).embedding();
-            for (int r = 0; r < phrases.length && !first[g].settled(); r++) {
+            for (int r = 0; r < phrases.length; r++) {
               int i = byText[r];
               first[g].offer(
                   r, PhraseEmbedder.cosine(e, goalNorms[g], phrases[i].embedding(), norms[i]));
@@ -513,35 +508,30 @@ public final class PhrasePairs {
     }
 
     /**
-     * A goal's first {@code kept} covering skills, offered one skill at a time in the list's order
-     * (by text) with the cosine of the two.
+     * A goal's first {@code kept} covering skills, found in two passes: every skill is offered in
+     * text order with its cosine, and the few that may cover the goal are noted with their bound;
+     * {@link #closest} then asks the similarity only of the most similar by bound.
      */
     private final class First {
-      // The first `kept` found so far in arrays that grow as needed (a walk's list can be 32,768
-      // long), compared inline, since ordering the hundreds of skills tied at one similarity was a
-      // quarter of the search's time in objects. A skill is held by its place in text order
-      // (byText), which orders equal similarities as closestFirst does. Appended as they come
-      // until `kept` are held, then made a heap once, the last of them in closest-first order at
-      // the root, so a better one replaces it: skills come in text order, so each of a run of
-      // equals sifted up one by one would climb the whole heap.
-      private int[] place = new int[16];
-      private double[] value = new double[16];
-      private PhraseSimilarity.Kind[] kind = new PhraseSimilarity.Kind[16];
-      private int size;
+      // Buckets of the bounds between min and 1: counting them picks a bound above which at least
+      // `kept` candidates lie without sorting them (at 100,000 members a goal has thousands).
+      private static final int BUCKETS = 1024;
+
       private final PhraseSimilarity.Against against;
-      private final PhraseSimilarity similarity;
       private final double min;
       private final int kept;
       // Whether the goal's concepts can give no skill credit: it names none, or no topic.
       private final boolean plainGoal;
-      private final double goalLength;
-      // A skill covering the goal only by its cosine is out when its dot product with the goal is
-      // below this times its length: its meaning cannot reach what the list needs now.
-      private double dotFloor;
-      // The skills found covering the goal, counted only up to kept + 1: beyond that the list is
-      // not complete, whatever comes, so a skill outside it need not be compared in full.
-      private int all;
-      private boolean settled;
+      // A skill whose dot product with the goal is below this times its length means less than
+      // min by its cosine: only its concepts could make it cover the goal.
+      private final double dotFloor;
+      private final double bucketScale;
+      // The candidates, in text order: place, bound ({@code Against#atMost}) and cosine.
+      private int[] place = new int[64];
+      private double[] bound = new double[64];
+      private double[] cosine = new double[64];
+      private int size;
+      private final int[] perBucket = new int[BUCKETS];
 
       First(
           PhraseSimilarity.Phrase goal,
@@ -551,172 +541,162 @@ public final class PhrasePairs {
           double min,
           int kept) {
         this.against = against;
-        this.similarity = similarity;
         this.min = min;
         this.kept = kept;
         this.plainGoal = goal.concepts().isEmpty() || !goal.topical();
-        this.goalLength = Math.sqrt(goalNorm);
-        this.dotFloor = similarity.cosineBelowMeaning(min) * goalLength;
+        this.dotFloor = similarity.cosineBelowMeaning(min) * Math.sqrt(goalNorm);
+        this.bucketScale = min < 1 ? BUCKETS / (1 - min) : 0;
       }
 
       /**
-       * Whether the skill at place {@code r}, whose dot product with the goal is {@code dot},
-       * surely stays out: the concepts of one of the two give no credit, and its cosine is below
-       * what would cover the goal or, once more skills cover it than the list keeps, enter the
-       * list. A multiplication and a comparison, where {@link #offer} divides by a square root.
+       * Offers the skill at place {@code r} in text order, whose dot product with the goal is
+       * {@code dot} and squared length {@code goalNorm}: most skills are out by a multiplication
+       * and a comparison (their cosine means too little, and their concepts give no credit).
        */
-      boolean outByCosine(int r, long dot) {
-        return dot < dotFloor * lengthAt[r] && (plainGoal || plainAt[r]);
-      }
-
-      /**
-       * Whether no skill offered from now on can be kept: {@code kept} skills of similarity 1, the
-       * most there is, are held, and any later skill comes after them in text order. How many more
-       * cover the goal is then not counted (nor once more than {@code kept} are known to).
-       */
-      boolean settled() {
-        return settled;
+      void offer(int r, long dot, long goalNorm) {
+        if (dot < dotFloor * lengthAt[r]
+            && (plainGoal
+                || plainAt[r]
+                || against.conceptsAtMost(
+                        topicalAt[r],
+                        coverageAt[r],
+                        phrases[byText[r]],
+                        conceptLists,
+                        conceptListAt[r])
+                    < min)) {
+          return;
+        }
+        offer(r, PhraseEmbedder.cosine(dot, goalNorm, normAt[r]));
       }
 
       /** Offers the skill at place {@code r} in text order, whose cosine with the goal is given. */
-      void offer(int r, double cosine) {
-        // Most skills neither cover the goal nor could enter the list; the bound, which leaves out
-        // only the taxonomy's veto, tells so from the arrays in text order, without the phrase.
-        int list = conceptListAt[r];
-        int i = byText[r];
+      void offer(int r, double cos) {
         double most =
-            against.atMost(topicalAt[r], coverageAt[r], phrases[i], conceptLists, list, cosine);
+            against.atMost(
+                topicalAt[r],
+                coverageAt[r],
+                phrases[byText[r]],
+                conceptLists,
+                conceptListAt[r],
+                cos);
         if (most < min) {
           return;
         }
-        PhraseSimilarity.Phrase sk = phrases[i];
-        if (size == kept && most < value[0]) {
-          // Not among the first. Whether it covers the goal counts only while the covering skills
-          // may still be no more than the list holds (the list is then complete).
-          if (all <= kept && against.of(sk, conceptLists, list, cosine).value() >= min) {
-            all++;
-            raiseFloor();
-          }
-          return;
+        if (size == place.length) {
+          int grown = 2 * size;
+          place = java.util.Arrays.copyOf(place, grown);
+          bound = java.util.Arrays.copyOf(bound, grown);
+          cosine = java.util.Arrays.copyOf(cosine, grown);
         }
-        PhraseSimilarity.Similarity sim = against.of(sk, conceptLists, list, cosine);
-        if (sim.value() < min) {
-          return;
-        }
-        all++;
-        if (size < kept) {
-          if (size == place.length) {
-            int grown = (int) Math.min(kept, 2L * size);
-            place = java.util.Arrays.copyOf(place, grown);
-            value = java.util.Arrays.copyOf(value, grown);
-            kind = java.util.Arrays.copyOf(kind, grown);
-          }
-          set(size++, r, sim.value(), sim.kind());
-          if (size == kept) {
-            heapify();
-          }
-        } else if (before(sim.value(), r, 0)) {
-          // Before the last kept: it takes the root's place. (Not before: it stays out at once.)
-          set(0, r, sim.value(), sim.kind());
-          down(0, size);
-        }
-        settled = size == kept && value[0] >= 1;
-        raiseFloor();
+        place[size] = r;
+        bound[size] = most;
+        cosine[size] = cos;
+        size++;
+        perBucket[bucket(most)]++;
       }
 
-      /**
-       * Once the list is full and more skills cover the goal than it keeps, only a skill at least
-       * as similar as its last may matter: the floor rises to that.
-       */
-      private void raiseFloor() {
-        if (size == kept && all > kept) {
-          dotFloor = similarity.cosineBelowMeaning(Math.max(min, value[0])) * goalLength;
-        }
-      }
-
-      private void heapify() {
-        for (int at = size / 2 - 1; at >= 0; at--) {
-          down(at, size);
-        }
-      }
-
-      private void set(int at, int r, double v, PhraseSimilarity.Kind k) {
-        place[at] = r;
-        value[at] = v;
-        kind[at] = k;
-      }
-
-      /**
-       * Whether a skill at place {@code r} of similarity {@code v} comes before entry {@code b}.
-       */
-      private boolean before(double v, int r, int b) {
-        int bySimilarity = Double.compare(value[b], v);
-        return bySimilarity != 0 ? bySimilarity < 0 : r < place[b];
-      }
-
-      /** Whether entry {@code a} comes after entry {@code b} in closest-first order. */
-      private boolean after(int a, int b) {
-        return before(value[b], place[b], a);
-      }
-
-      private void swap(int a, int b) {
-        int n = place[a];
-        double v = value[a];
-        PhraseSimilarity.Kind k = kind[a];
-        set(a, place[b], value[b], kind[b]);
-        set(b, n, v, k);
-      }
-
-      private void down(int at, int end) {
-        while (true) {
-          int child = 2 * at + 1;
-          if (child >= end) {
-            return;
-          }
-          if (child + 1 < end && after(child + 1, child)) {
-            child++;
-          }
-          if (!after(child, at)) {
-            return;
-          }
-          swap(at, child);
-          at = child;
-        }
+      /** The bucket of a bound: never lower for a higher bound. */
+      private int bucket(double most) {
+        return Math.max(0, Math.min(BUCKETS - 1, (int) ((most - min) * bucketScale)));
       }
 
       Closest closest() {
-        // Sorted as primitives, not by heapsort on the three arrays (a sixth of the search's time):
-        // each entry's key is the rank of its similarity among the distinct ones held (most
-        // similar first), then its place in text order, then its kind, one long.
-        if (size >= 1 << 29) {
-          throw new IllegalStateException("too many skills kept to sort by key: " + size);
+        // The similarity equals the bound but where the taxonomy vetoes the pair, and then it is 0:
+        // candidates are asked highest buckets first, until `kept` cover the goal. A candidate of a
+        // lower bucket has a lower bound, so it is less similar than every covering one taken.
+        int[] coverPlace = new int[Math.min(size, kept) + 16];
+        double[] coverValue = new double[coverPlace.length];
+        PhraseSimilarity.Kind[] coverKind = new PhraseSimilarity.Kind[coverPlace.length];
+        int covering = 0;
+        int cut = BUCKETS; // the buckets from cut up are asked
+        while (covering < kept && cut > 0) {
+          int lower = cut;
+          for (int wanted = kept - covering; lower > 0 && wanted > 0; ) {
+            wanted -= perBucket[--lower];
+          }
+          for (int c = 0; c < size; c++) {
+            int b = bucket(bound[c]);
+            if (b < lower || b >= cut) {
+              continue;
+            }
+            PhraseSimilarity.Similarity sim = similarity(c);
+            if (sim.value() >= min) {
+              if (covering == coverPlace.length) {
+                int grown = 2 * covering;
+                coverPlace = java.util.Arrays.copyOf(coverPlace, grown);
+                coverValue = java.util.Arrays.copyOf(coverValue, grown);
+                coverKind = java.util.Arrays.copyOf(coverKind, grown);
+              }
+              coverPlace[covering] = place[c];
+              coverValue[covering] = sim.value();
+              coverKind[covering] = sim.kind();
+              covering++;
+            }
+          }
+          cut = lower;
         }
-        double[] distinct = java.util.Arrays.copyOf(value, size);
-        java.util.Arrays.sort(distinct);
-        int count = 0;
-        for (int k = 0; k < size; k++) {
-          if (count == 0 || Double.compare(distinct[count - 1], distinct[k]) != 0) {
-            distinct[count++] = distinct[k];
+        // Complete when no more than `kept` cover the goal: then the untaken buckets hold none.
+        boolean complete = covering <= kept;
+        for (int c = 0; complete && covering == kept && c < size; c++) {
+          if (bucket(bound[c]) < cut && similarity(c).value() >= min) {
+            complete = false;
           }
         }
-        long[] keys = new long[size];
-        for (int e = 0; e < size; e++) {
-          long rank = count - 1 - java.util.Arrays.binarySearch(distinct, 0, count, value[e]);
-          keys[e] = rank << 34 | (long) place[e] << 2 | kind[e].ordinal();
+        int held = Math.min(covering, kept);
+        // Equal similarities are equal bounds, so of one bucket, taken in one pass in text order.
+        int[] order = closestFirst(coverValue, covering);
+        int[] numbers = new int[held];
+        double[] values = new double[held];
+        PhraseSimilarity.Kind[] kinds = new PhraseSimilarity.Kind[held];
+        for (int e = 0; e < held; e++) {
+          numbers[e] = byText[coverPlace[order[e]]];
+          values[e] = coverValue[order[e]];
+          kinds[e] = coverKind[order[e]];
         }
-        java.util.Arrays.sort(keys);
-        int[] numbers = new int[size];
-        double[] values = new double[size];
-        PhraseSimilarity.Kind[] kinds = new PhraseSimilarity.Kind[size];
-        for (int e = 0; e < size; e++) {
-          int rank = (int) (keys[e] >>> 34);
-          int r = (int) (keys[e] >>> 2); // the low 32 bits: the place, and bit 33, never set
-          numbers[e] = byText[r];
-          values[e] = distinct[count - 1 - rank];
-          kinds[e] = KINDS[(int) (keys[e] & 3)];
+        // Kept skills all of similarity 1, the most there is: the list ends there, incomplete,
+        // whatever else covers the goal (as a walk that stops reading there would have it).
+        if (held == kept && values[held - 1] >= 1) {
+          complete = false;
         }
-        return new Closest(Skills.this, numbers, values, kinds, !settled && all <= kept);
+        return new Closest(Skills.this, numbers, values, kinds, complete);
       }
+
+      private PhraseSimilarity.Similarity similarity(int c) {
+        int r = place[c];
+        return against.of(phrases[byText[r]], conceptLists, conceptListAt[r], cosine[c]);
+      }
+    }
+
+    /**
+     * The entries {@code 0..n} of similarities {@code value} in the order of {@link #closestFirst},
+     * for entries whose equal similarities stand in text order: most similar first, then the
+     * earlier entry.
+     */
+    private static int[] closestFirst(double[] value, int n) {
+      // Sorted as primitives: each entry's key is the rank of its similarity among the distinct
+      // ones (most similar first), then the entry, one long.
+      if (n >= 1 << 29) {
+        throw new IllegalStateException("too many skills to sort by key: " + n);
+      }
+      double[] distinct = java.util.Arrays.copyOf(value, n);
+      java.util.Arrays.sort(distinct);
+      int count = 0;
+      for (int k = 0; k < n; k++) {
+        if (count == 0 || Double.compare(distinct[count - 1], distinct[k]) != 0) {
+          distinct[count++] = distinct[k];
+        }
+      }
+      long[] keys = new long[n];
+      for (int e = 0; e < n; e++) {
+        long rank = count - 1 - java.util.Arrays.binarySearch(distinct, 0, count, value[e]);
+        keys[e] = rank << 32 | e;
+      }
+      java.util.Arrays.sort(keys);
+      int[] order = new int[n];
+      for (int e = 0; e < n; e++) {
+        order[e] = (int) keys[e];
+      }
+      return order;
     }
 
     /**

@@ -292,6 +292,16 @@ public final class PhraseSimilarity implements Serializable {
         Object numbering,
         int list,
         double cosine) {
+      double concepts = conceptsAtMost(skillTopical, skillCoverage, skill, numbering, list);
+      return !goal.topical() || !skillTopical ? 0 : Math.max(concepts, meaning(cosine));
+    }
+
+    /**
+     * The part of {@link #atMost} the concepts give: the most a skill whose cosine means nothing
+     * can cover the goal.
+     */
+    public double conceptsAtMost(
+        boolean skillTopical, double skillCoverage, Phrase skill, Object numbering, int list) {
       if (list < 0) {
         throw new IllegalArgumentException("a concept list's number is not negative: " + list);
       }
@@ -299,8 +309,7 @@ public final class PhraseSimilarity implements Serializable {
         return 0;
       }
       verdicts.ready(numbering, list);
-      double concepts = credit(skill, list) * Math.min(goal.coverage(), skillCoverage);
-      return Math.max(concepts, meaning(cosine));
+      return credit(skill, list) * Math.min(goal.coverage(), skillCoverage);
     }
 
     /** The credit of the skill's concepts for the goal's: {@link #conceptCredit}, remembered. */
