@@ -672,31 +672,46 @@ public final class PhrasePairs {
      * for entries whose equal similarities stand in text order: most similar first, then the
      * earlier entry.
      */
-    private static int[] closestFirst(double[] value, int n) {
-      // Sorted as primitives: each entry's key is the rank of its similarity among the distinct
-      // ones (most similar first), then the entry, one long.
-      if (n >= 1 << 29) {
-        throw new IllegalStateException("too many skills to sort by key: " + n);
-      }
-      double[] distinct = java.util.Arrays.copyOf(value, n);
-      java.util.Arrays.sort(distinct);
-      int count = 0;
-      for (int k = 0; k < n; k++) {
-        if (count == 0 || Double.compare(distinct[count - 1], distinct[k]) != 0) {
-          distinct[count++] = distinct[k];
-        }
-      }
+    static int[] closestFirst(double[] value, int n) {
+      // Sorted as primitives: each entry's key is its similarity cut to 31 bits (most similar
+      // first), then the entry, one long; entries whose similarities share the 31 bits are then
+      // put in exact order, a run at a time (almost always equal already, so in order).
+      final long steps = Integer.MAX_VALUE;
       long[] keys = new long[n];
       for (int e = 0; e < n; e++) {
-        long rank = count - 1 - java.util.Arrays.binarySearch(distinct, 0, count, value[e]);
-        keys[e] = rank << 32 | e;
+        long cut = (long) (Math.max(0, Math.min(1, value[e])) * steps);
+        keys[e] = (steps - cut) << 32 | e;
       }
       java.util.Arrays.sort(keys);
       int[] order = new int[n];
       for (int e = 0; e < n; e++) {
         order[e] = (int) keys[e];
       }
+      for (int from = 0; from < n; ) {
+        int to = from + 1;
+        while (to < n && keys[to] >>> 32 == keys[from] >>> 32) {
+          to++;
+        }
+        for (int i = from + 1; i < to; i++) {
+          int e = order[i];
+          int j = i - 1;
+          while (j >= from && after(order[j], e, value)) {
+            order[j + 1] = order[j];
+            j--;
+          }
+          order[j + 1] = e;
+        }
+        from = to;
+      }
       return order;
+    }
+
+    /**
+     * Whether entry {@code a} comes after entry {@code b}: less similar, or as similar and later.
+     */
+    private static boolean after(int a, int b, double[] value) {
+      int bySimilarity = Double.compare(value[b], value[a]);
+      return bySimilarity != 0 ? bySimilarity > 0 : a > b;
     }
 
     /**

@@ -67,6 +67,36 @@ class PhrasePairsTest {
   }
 
   @Test
+  void entriesAreOrderedMostSimilarFirstThenEarlierEvenWhenTheirSimilaritiesAlmostMeet() {
+    SplittableRandom random = new SplittableRandom(5);
+    for (int round = 0; round < 300; round++) {
+      int n = random.nextInt(1, 400);
+      double[] value = new double[n];
+      for (int e = 0; e < n; e++) {
+        // A few levels, many entries at each, and neighbours a few ulps apart.
+        double level = random.nextInt(6) / 5.0;
+        for (int ulps = random.nextInt(4); ulps > 0; ulps--) {
+          level = random.nextBoolean() ? Math.nextUp(level) : Math.nextDown(level);
+        }
+        value[e] = Math.max(0, Math.min(1, level));
+      }
+      Integer[] expected = new Integer[n];
+      for (int e = 0; e < n; e++) {
+        expected[e] = e;
+      }
+      java.util.Arrays.sort(
+          expected,
+          (a, b) -> {
+            int bySimilarity = Double.compare(value[b], value[a]);
+            return bySimilarity != 0 ? bySimilarity : Integer.compare(a, b);
+          });
+      int[] order = PhrasePairs.Skills.closestFirst(value, n);
+      assertEquals(
+          java.util.Arrays.toString(expected), java.util.Arrays.toString(order), "round " + round);
+    }
+  }
+
+  @Test
   void theClosestAreTheFirstOfTheWholeSortedListAndSayWhetherTheyAreAll() {
     SplittableRandom random = new SplittableRandom(3);
     List<Phrase> skillList = phrases(random, 300);
