@@ -532,6 +532,12 @@ public final class PhrasePairs {
       private double[] cosine = new double[64];
       private int size;
       private final int[] perBucket = new int[BUCKETS];
+      // By concept list: 0 not asked yet, NONE when its concepts give the goal's no credit (most),
+      // CREDIT when they give some: the goal's own copy of the verdict, read where the test is
+      // made.
+      private static final byte NONE = 1;
+      private static final byte CREDIT = 2;
+      private final byte[] creditOfList = new byte[conceptListCount];
 
       First(
           PhraseSimilarity.Phrase goal,
@@ -554,19 +560,25 @@ public final class PhrasePairs {
        * and a comparison (their cosine means too little, and their concepts give no credit).
        */
       void offer(int r, long dot, long goalNorm) {
-        if (dot < dotFloor * lengthAt[r]
-            && (plainGoal
-                || plainAt[r]
-                || against.conceptsAtMost(
-                        topicalAt[r],
-                        coverageAt[r],
-                        phrases[byText[r]],
-                        conceptLists,
-                        conceptListAt[r])
-                    < min)) {
+        if (dot < dotFloor * lengthAt[r] && (plainGoal || plainAt[r] || !concepts(r))) {
           return;
         }
         offer(r, PhraseEmbedder.cosine(dot, goalNorm, normAt[r]));
+      }
+
+      /** Whether the concepts of the skill at place {@code r} alone may make it cover the goal. */
+      private boolean concepts(int r) {
+        int list = conceptListAt[r];
+        byte credit = creditOfList[list];
+        if (credit == 0) {
+          credit =
+              against.conceptsGiveCredit(phrases[byText[r]], conceptLists, list) ? CREDIT : NONE;
+          creditOfList[list] = credit;
+        }
+        return credit == CREDIT
+            && against.conceptsAtMost(
+                    topicalAt[r], coverageAt[r], phrases[byText[r]], conceptLists, list)
+                >= min;
       }
 
       /** Offers the skill at place {@code r} in text order, whose cosine with the goal is given. */

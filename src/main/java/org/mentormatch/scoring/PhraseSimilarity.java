@@ -312,6 +312,19 @@ public final class PhraseSimilarity implements Serializable {
       return credit(skill, list) * Math.min(goal.coverage(), skillCoverage);
     }
 
+    /**
+     * Whether the concepts of {@code skill}, whose concept list is number {@code list} of {@code
+     * numbering}, give the goal's any credit: when not, {@link #conceptsAtMost} is 0 for every
+     * skill of that list.
+     */
+    public boolean conceptsGiveCredit(Phrase skill, Object numbering, int list) {
+      if (list < 0) {
+        throw new IllegalArgumentException("a concept list's number is not negative: " + list);
+      }
+      verdicts.ready(numbering, list);
+      return credit(skill, list) > 0;
+    }
+
     /** The credit of the skill's concepts for the goal's: {@link #conceptCredit}, remembered. */
     private double credit(Phrase skill, int list) {
       short[] halves = verdicts.halvesOfList;
