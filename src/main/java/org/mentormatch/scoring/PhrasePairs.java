@@ -252,6 +252,7 @@ public final class PhrasePairs {
     // names none, or no topic): such a skill covers a goal only by its cosine.
     private final double[] lengthAt;
     private final boolean[] plainAt;
+    private final boolean[] knownAt;
     // Built on first use where the skills are used, not shipped with them: four times their bytes.
     private transient volatile EmbeddingMatrix matrix;
     private transient volatile boolean matrixUnusable;
@@ -288,6 +289,7 @@ public final class PhrasePairs {
       coverageAt = new double[phrases.length];
       lengthAt = new double[phrases.length];
       plainAt = new boolean[phrases.length];
+      knownAt = new boolean[phrases.length];
       for (int r = 0; r < phrases.length; r++) {
         int i = byText[r];
         normAt[r] = norms[i];
@@ -296,6 +298,7 @@ public final class PhrasePairs {
         coverageAt[r] = phrases[i].coverage();
         lengthAt[r] = Math.sqrt(norms[i]);
         plainAt[r] = phrases[i].concepts().isEmpty() || !phrases[i].topical();
+        knownAt[r] = phrases[i].known();
       }
     }
 
@@ -675,7 +678,14 @@ public final class PhrasePairs {
 
       private PhraseSimilarity.Similarity similarity(int c) {
         int r = place[c];
-        return against.of(phrases[byText[r]], conceptLists, conceptListAt[r], cosine[c]);
+        return against.of(
+            topicalAt[r],
+            coverageAt[r],
+            knownAt[r],
+            phrases[byText[r]],
+            conceptLists,
+            conceptListAt[r],
+            cosine[c]);
       }
     }
 

@@ -272,6 +272,26 @@ public final class PhraseSimilarity implements Serializable {
     }
 
     /**
+     * {@link #of(Phrase, Object, int, double)} with the skill's topicality, coverage and whether
+     * the taxonomy knows it given, so a caller holding them in arrays reads {@code skill} only for
+     * a verdict on its concept list not met yet.
+     */
+    public Similarity of(
+        boolean skillTopical,
+        double skillCoverage,
+        boolean skillKnown,
+        Phrase skill,
+        Object numbering,
+        int list,
+        double cosine) {
+      if (list < 0) {
+        throw new IllegalArgumentException("a concept list's number is not negative: " + list);
+      }
+      verdicts.ready(numbering, list);
+      return combine(goal, skillTopical, skillCoverage, skillKnown, skill, cosine, this, list);
+    }
+
+    /**
      * {@link #of}'s value but where the taxonomy vetoes the pair (there {@code of} gives 0).
      *
      * <p>The larger of the concepts' value and the cosine's meaning, or 0 when either phrase names
@@ -357,17 +377,34 @@ public final class PhraseSimilarity implements Serializable {
    * skill's concept list number {@code list}.
    */
   private Similarity combine(Phrase goal, Phrase skill, double cosine, Against memo, int list) {
-    if (!goal.topical() || !skill.topical()) {
+    return combine(
+        goal, skill.topical(), skill.coverage(), skill.known(), skill, cosine, memo, list);
+  }
+
+  /**
+   * The combination, with the skill's topicality, coverage and whether the taxonomy knows it given:
+   * {@code skill} itself is read only for a verdict not remembered yet.
+   */
+  private Similarity combine(
+      Phrase goal,
+      boolean skillTopical,
+      double skillCoverage,
+      boolean skillKnown,
+      Phrase skill,
+      double cosine,
+      Against memo,
+      int list) {
+    if (!goal.topical() || !skillTopical) {
       return new Similarity(0, Kind.SIMILAR_MEANING);
     }
     double credit =
         memo == null ? conceptCredit(goal.concepts(), skill.concepts()) : memo.credit(skill, list);
-    double concepts = credit * Math.min(goal.coverage(), skill.coverage());
+    double concepts = credit * Math.min(goal.coverage(), skillCoverage);
     if (concepts == 1) {
       return new Similarity(1, Kind.SAME_CONCEPT);
     }
     if (goal.known()
-        && skill.known()
+        && skillKnown
         && concepts == 0
         && !(memo == null ? shareAnArea(goal, skill) : memo.shareAnArea(skill, list))) {
       return new Similarity(0, Kind.DIFFERENT_CONCEPTS);

@@ -164,6 +164,39 @@ class PhrasePairsTest {
   }
 
   @Test
+  void aSkillTheTaxonomyVetoesStaysOutHoweverAlikeTheirEmbeddings() {
+    // Every phrase has the goal's embedding (cosine 1): only the taxonomy tells them apart. The
+    // skills the taxonomy knows whole and finds of other concepts and areas are vetoed; those it
+    // does not know whole count by their cosine.
+    byte[] same = new byte[PhraseEmbedder.DIMENSIONS];
+    java.util.Arrays.fill(same, (byte) 9);
+    List<Phrase> skillList = new ArrayList<>();
+    for (String text : TEXTS) {
+      PhraseAnalyzer.Analysis a = ANALYZER.analyze(text);
+      skillList.add(new Phrase(text, a.concepts(), a.coverage(), a.topical(), same));
+    }
+    PhrasePairs.Skills skills = new PhrasePairs.Skills(skillList);
+    PhraseAnalyzer.Analysis g = ANALYZER.analyze("go to market strategy");
+    Phrase goal =
+        new Phrase("go to market strategy", g.concepts(), g.coverage(), g.topical(), same);
+    List<PhrasePairs.Covering> whole = skills.covering(goal, SIMILARITY, MIN);
+    whole.sort(PhrasePairs.Covering.CLOSEST_FIRST);
+    assertTrue(
+        whole.size() < TEXTS.size() - 2, "vetoed or not topical: " + describe(whole) + " covering");
+    assertTrue(
+        describe(whole).stream().noneMatch(d -> d.startsWith("Go programming")),
+        describe(whole).toString());
+    for (int kept : new int[] {1, 3, TEXTS.size()}) {
+      PhrasePairs.Closest closest = skills.closest(goal, SIMILARITY, MIN, kept);
+      assertComplete(whole, kept, closest, "kept " + kept);
+      assertEquals(
+          describe(whole.subList(0, Math.min(kept, whole.size()))),
+          describe(closest.first()),
+          "kept " + kept);
+    }
+  }
+
+  @Test
   void goalsComparedInBlocksGetTheListsEachGetsAlone() {
     // More goals and skills than one block of each, in sizes no block divides.
     SplittableRandom random = new SplittableRandom(5);
