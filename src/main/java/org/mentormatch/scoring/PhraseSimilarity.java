@@ -264,11 +264,7 @@ public final class PhraseSimilarity implements Serializable {
      * number names the same list within one numbering.
      */
     public Similarity of(Phrase skill, Object numbering, int list, double cosine) {
-      if (list < 0) {
-        throw new IllegalArgumentException("a concept list's number is not negative: " + list);
-      }
-      verdicts.ready(numbering, list);
-      return combine(goal, skill, cosine, this, list);
+      return of(skill.topical(), skill.coverage(), skill.known(), skill, numbering, list, cosine);
     }
 
     /**
@@ -284,10 +280,7 @@ public final class PhraseSimilarity implements Serializable {
         Object numbering,
         int list,
         double cosine) {
-      if (list < 0) {
-        throw new IllegalArgumentException("a concept list's number is not negative: " + list);
-      }
-      verdicts.ready(numbering, list);
+      ready(numbering, list);
       return combine(goal, skillTopical, skillCoverage, skillKnown, skill, cosine, this, list);
     }
 
@@ -338,11 +331,16 @@ public final class PhraseSimilarity implements Serializable {
      * skill of that list.
      */
     public boolean conceptsGiveCredit(Phrase skill, Object numbering, int list) {
+      ready(numbering, list);
+      return credit(skill, list) > 0;
+    }
+
+    /** Readies the verdicts for concept list {@code list} of {@code numbering}, a number from 0. */
+    private void ready(Object numbering, int list) {
       if (list < 0) {
         throw new IllegalArgumentException("a concept list's number is not negative: " + list);
       }
       verdicts.ready(numbering, list);
-      return credit(skill, list) > 0;
     }
 
     /** The credit of the skill's concepts for the goal's: {@link #conceptCredit}, remembered. */
@@ -369,21 +367,13 @@ public final class PhraseSimilarity implements Serializable {
 
   /** The combination; a NaN {@code cosine} is computed from the embeddings, only when needed. */
   private Similarity combine(Phrase goal, Phrase skill, double cosine) {
-    return combine(goal, skill, cosine, null, -1);
+    return combine(goal, skill.topical(), skill.coverage(), skill.known(), skill, cosine, null, -1);
   }
 
   /**
-   * The combination, with the concept verdicts remembered in {@code memo} if not null, under the
-   * skill's concept list number {@code list}.
-   */
-  private Similarity combine(Phrase goal, Phrase skill, double cosine, Against memo, int list) {
-    return combine(
-        goal, skill.topical(), skill.coverage(), skill.known(), skill, cosine, memo, list);
-  }
-
-  /**
-   * The combination, with the skill's topicality, coverage and whether the taxonomy knows it given:
-   * {@code skill} itself is read only for a verdict not remembered yet.
+   * The combination, with the skill's topicality, coverage and whether the taxonomy knows it given,
+   * and the concept verdicts remembered in {@code memo} if not null, under the skill's concept list
+   * number {@code list}: {@code skill} itself is read only for a verdict not remembered yet.
    */
   private Similarity combine(
       Phrase goal,
