@@ -521,14 +521,26 @@ public final class PhrasePairs {
       private static final int BUCKETS = 1024;
 
       private final PhraseSimilarity.Against against;
+      private final PhraseSimilarity similarity;
       private final double min;
       private final int kept;
       // Whether the goal's concepts can give no skill credit: it names none, or no topic.
       private final boolean plainGoal;
+      // Whether the taxonomy knows the goal whole: only then can it veto a skill.
+      private final boolean goalKnown;
+      private final double goalLength;
+      // The least bound a skill still needs to be noted: min, until more than `kept` sure
+      // candidates (whose similarity is their bound: no veto can touch them) lie in buckets from
+      // sureFrom up; then anything below bucket sureFrom - 1 can never be taken, nor make the list
+      // complete (those sure ones cover the goal and outrank it).
+      private double floor;
       // A skill whose dot product with the goal is below this times its length means less than
-      // min by its cosine: only its concepts could make it cover the goal.
-      private final double dotFloor;
+      // floor by its cosine: only its concepts could make it cover the goal.
+      private double dotFloor;
       private final double bucketScale;
+      private final int[] surePerBucket = new int[BUCKETS];
+      private int sureFrom;
+      private int sureAtOrAbove;
       // The candidates, in text order: place, bound ({@code Against#atMost}) and cosine.
       private int[] place = new int[64];
       private double[] bound = new double[64];
@@ -550,17 +562,22 @@ public final class PhrasePairs {
           double min,
           int kept) {
         this.against = against;
+        this.similarity = similarity;
         this.min = min;
         this.kept = kept;
         this.plainGoal = goal.concepts().isEmpty() || !goal.topical();
-        this.dotFloor = similarity.cosineBelowMeaning(min) * Math.sqrt(goalNorm);
+        this.goalKnown = goal.known();
+        this.goalLength = Math.sqrt(goalNorm);
+        this.floor = min;
+        this.dotFloor = similarity.cosineBelowMeaning(min) * goalLength;
         this.bucketScale = min < 1 ? BUCKETS / (1 - min) : 0;
       }
 
       /**
        * Offers the skill at place {@code r} in text order, whose dot product with the goal is
        * {@code dot} and squared length {@code goalNorm}: most skills are out by a multiplication
-       * and a comparison (their cosine means too little, and their concepts give no credit).
+       * and a comparison (their cosine means too little, and their concepts give no credit), more
+       * of them as better ones are noted.
        */
       void offer(int r, long dot, long goalNorm) {
         if (dot < dotFloor * lengthAt[r] && (plainGoal || plainAt[r] || !concepts(r))) {
@@ -581,7 +598,7 @@ public final class PhrasePairs {
         return credit == CREDIT
             && against.conceptsAtMost(
                     topicalAt[r], coverageAt[r], phrases[byText[r]], conceptLists, list)
-                >= min;
+                >= floor;
       }
 
       /** Offers the skill at place {@code r} in text order, whose cosine with the goal is given. */
@@ -594,7 +611,7 @@ public final class PhrasePairs {
                 conceptLists,
                 conceptListAt[r],
                 cos);
-        if (most < min) {
+        if (most < floor) {
           return;
         }
         if (size == place.length) {
@@ -607,7 +624,34 @@ public final class PhrasePairs {
         bound[size] = most;
         cosine[size] = cos;
         size++;
-        perBucket[bucket(most)]++;
+        int b = bucket(most);
+        perBucket[b]++;
+        if (!goalKnown || !knownAt[r]) {
+          sure(b);
+        }
+      }
+
+      /** Counts a sure candidate in bucket {@code b}, and raises the floor where it can. */
+      private void sure(int b) {
+        surePerBucket[b]++;
+        if (b < sureFrom) {
+          return;
+        }
+        sureAtOrAbove++;
+        int from = sureFrom;
+        while (sureAtOrAbove - surePerBucket[from] > kept) {
+          sureAtOrAbove -= surePerBucket[from];
+          from++;
+        }
+        if (from > sureFrom) {
+          sureFrom = from;
+          if (from >= 2) {
+            // Below the lowest bound of bucket from - 1, with a margin no rounding of bucket()
+            // crosses: a skill under it is in bucket from - 2 or lower.
+            floor = Math.max(min, min + (from - 1) / bucketScale - 1e-9);
+            dotFloor = similarity.cosineBelowMeaning(floor) * goalLength;
+          }
+        }
       }
 
       /** The bucket of a bound: never lower for a higher bound. */

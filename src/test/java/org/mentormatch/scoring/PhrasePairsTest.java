@@ -197,6 +197,114 @@ class PhrasePairsTest {
   }
 
   @Test
+  void vetoedSkillsNeverRaiseTheBarOthersMustClear() {
+    // A goal the taxonomy knows whole meets, first in text order, many skills it vetoes whose
+    // embeddings are the goal's own (bound 1, similarity 0), then skills it does not know whose
+    // cosines spread and rise in text order (each better than all before it): were the vetoed
+    // counted as sure, the bar would rise to 1 and leave out every skill that covers the goal.
+    SplittableRandom random = new SplittableRandom(17);
+    byte[] base = new byte[PhraseEmbedder.DIMENSIONS];
+    for (int d = 0; d < base.length; d++) {
+      base[d] = (byte) (random.nextInt(81) - 40);
+    }
+    List<Phrase> skillList = new ArrayList<>();
+    for (String text : List.of("Go programming", "contract law", "kubernetes", "SQL")) {
+      PhraseAnalyzer.Analysis a = ANALYZER.analyze(text);
+      for (int copy = 0; copy < 5; copy++) {
+        skillList.add(
+            new Phrase("a " + copy + " " + text, a.concepts(), 1, a.topical(), base.clone()));
+      }
+    }
+    for (int i = 0; i < 60; i++) {
+      // Less noise later: cosines rise from about 0.3 to 0.6, similarities spread below 1.
+      int noise = 126 - 76 * i / 59;
+      byte[] e = new byte[base.length];
+      for (int d = 0; d < e.length; d++) {
+        e[d] =
+            (byte) Math.max(-127, Math.min(127, base[d] + random.nextInt(2 * noise + 1) - noise));
+      }
+      skillList.add(new Phrase(String.format("z %03d", i), List.of(), 0, true, e));
+    }
+    PhrasePairs.Skills skills = new PhrasePairs.Skills(skillList);
+    PhraseAnalyzer.Analysis g = ANALYZER.analyze("go to market strategy");
+    assertTrue(!g.concepts().isEmpty() && g.coverage() == 1, "the taxonomy knows the goal whole");
+    Phrase goal = new Phrase("go to market strategy", g.concepts(), 1, g.topical(), base);
+    List<PhrasePairs.Covering> whole = skills.covering(goal, SIMILARITY, MIN);
+    whole.sort(PhrasePairs.Covering.CLOSEST_FIRST);
+    assertTrue(
+        describe(whole).stream().noneMatch(d -> d.startsWith("a ")), "vetoed: " + describe(whole));
+    assertTrue(whole.size() > 20, "covering: " + whole.size());
+    assertTrue(whole.get(0).value() < 1, "the most similar: " + whole.get(0).value());
+    for (int kept : new int[] {1, 2, 5, 19}) {
+      PhrasePairs.Closest closest = skills.closest(goal, SIMILARITY, MIN, kept);
+      assertComplete(whole, kept, closest, "kept " + kept);
+      assertEquals(
+          describe(whole.subList(0, Math.min(kept, whole.size()))),
+          describe(closest.first()),
+          "kept " + kept);
+    }
+  }
+
+  @Test
+  void theBarRisesOnlyAsFarAsTheSkillsAlreadyNotedAllow() {
+    // Skills the taxonomy does not know (no veto: each similarity is its bound), in text order:
+    // one alike, two equal ones further off, then one a hair closer than those two (within one of
+    // the first pass's buckets), then lesser ones. The bar may leave out only what ranks below
+    // more than `kept` noted skills; the late, slightly closer one still makes the first two, and
+    // a list whose bar left skills out is never complete.
+    SplittableRandom random = new SplittableRandom(23);
+    byte[] base = new byte[PhraseEmbedder.DIMENSIONS];
+    byte[] far = new byte[base.length];
+    for (int d = 0; d < base.length; d++) {
+      base[d] = (byte) (random.nextInt(81) - 40);
+      far[d] = (byte) Math.max(-127, Math.min(127, base[d] + random.nextInt(121) - 60));
+    }
+    byte[] nearer = far.clone();
+    int d = 0;
+    while (base[d] < 20 || far[d] > 0) {
+      d++;
+    }
+    nearer[d]++; // the dot product 20 or more higher, the length hardly: a little more similar
+    List<Phrase> skillList = new ArrayList<>();
+    skillList.add(new Phrase("a alike", List.of(), 0, true, base.clone()));
+    skillList.add(new Phrase("b far", List.of(), 0, true, far.clone()));
+    skillList.add(new Phrase("c far", List.of(), 0, true, far.clone()));
+    skillList.add(new Phrase("d nearer", List.of(), 0, true, nearer));
+    for (int i = 0; i < 12; i++) {
+      byte[] e = new byte[base.length];
+      for (int c = 0; c < e.length; c++) {
+        e[c] = (byte) Math.max(-127, Math.min(127, base[c] + random.nextInt(181) - 90));
+      }
+      skillList.add(new Phrase(String.format("e lesser %02d", i), List.of(), 0, true, e));
+    }
+    PhrasePairs.Skills skills = new PhrasePairs.Skills(skillList);
+    Phrase goal = new Phrase("the goal", List.of(), 0, true, base);
+    List<PhrasePairs.Covering> whole = skills.covering(goal, SIMILARITY, MIN);
+    whole.sort(PhrasePairs.Covering.CLOSEST_FIRST);
+    List<String> order = whole.stream().map(c -> c.skill().text()).toList();
+    assertEquals(List.of("a alike", "d nearer", "b far", "c far"), order.subList(0, 4));
+    double gap = whole.get(1).value() - whole.get(2).value();
+    assertTrue(gap > 0 && gap < 0.0005, "the nearer one is a hair closer: " + gap);
+    assertTrue(whole.size() > 6, "covering: " + order);
+    for (int kept : new int[] {1, 2, 3}) {
+      PhrasePairs.Closest closest = skills.closest(goal, SIMILARITY, MIN, kept);
+      assertComplete(whole, kept, closest, "kept " + kept);
+      assertEquals(describe(whole.subList(0, kept)), describe(closest.first()), "kept " + kept);
+    }
+    // Without the two closest after the first: the first two noted are exactly `kept`, and the
+    // lesser ones after them still cover the goal, so the list is not complete.
+    List<Phrase> fewer = new ArrayList<>(skillList);
+    fewer.remove(3);
+    fewer.remove(2);
+    PhrasePairs.Skills sparse = new PhrasePairs.Skills(fewer);
+    List<PhrasePairs.Covering> sparseWhole = sparse.covering(goal, SIMILARITY, MIN);
+    sparseWhole.sort(PhrasePairs.Covering.CLOSEST_FIRST);
+    PhrasePairs.Closest two = sparse.closest(goal, SIMILARITY, MIN, 2);
+    assertComplete(sparseWhole, 2, two, "the first two of " + sparseWhole.size());
+    assertEquals(describe(sparseWhole.subList(0, 2)), describe(two.first()));
+  }
+
+  @Test
   void goalsComparedInBlocksGetTheListsEachGetsAlone() {
     // More goals and skills than one block of each, in sizes no block divides.
     SplittableRandom random = new SplittableRandom(5);
