@@ -168,6 +168,23 @@ final class SkillLists {
     }
   }
 
+  /**
+   * Computes now, together, a list holding every skill that covers it for each of {@code goals}
+   * that has no such list: {@link #prepare} as asked by a caller holding the goal's longest list
+   * known, or at least a sixteenth of the skills, so the list computed is as long as the skills.
+   */
+  void prepareWhole(List<PhraseSimilarity.Phrase> goals) {
+    int whole = (int) ((index.skills().size() + (long) GROWTH - 1) / GROWTH);
+    int[] have = new int[goals.size()];
+    synchronized (this) {
+      for (int i = 0; i < have.length; i++) {
+        Slot slot = byGoal.get(new Goal(goals.get(i)));
+        have[i] = Math.max(whole, slot == null || slot.list == null ? 0 : slot.list.size());
+      }
+    }
+    prepare(goals, have);
+  }
+
   /** How long a list to compute for a caller who has the first {@code have} skills. */
   private int depth(int have) {
     return have == 0 ? first : (int) Math.min(Integer.MAX_VALUE, (long) have * GROWTH);

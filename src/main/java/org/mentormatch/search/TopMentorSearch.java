@@ -159,6 +159,27 @@ public final class TopMentorSearch implements Serializable {
     }
   }
 
+  /**
+   * Readies the funnels of {@code mentees}, who are counted next: computes together the whole lists
+   * of their topical goals (every skill covering each), which a funnel walks to the end; one goal
+   * at a time, each list read every skill's embedding from memory for that goal alone. Changes
+   * nothing a funnel counts, only when its lists are computed.
+   */
+  public void prepareWhole(List<MenteeQuery> mentees) {
+    scratch();
+    List<PhraseSimilarity.Phrase> goals = new ArrayList<>();
+    for (MenteeQuery q : mentees) {
+      for (MenteeQuery.Goal goal : q.goals()) {
+        if (goal.topical()) {
+          goals.add(goal.phrase());
+        }
+      }
+    }
+    if (!goals.isEmpty()) {
+      lists.prepareWhole(goals);
+    }
+  }
+
   /** The task's scratch array of mentors met and the JVM's skill lists, made on first use. */
   private void scratch() {
     if (metBy == null) {

@@ -208,23 +208,29 @@ public final class TopMentors {
         (MapPartitionsFunction<Row, Row>)
             rows -> {
               TopMentorSearch search = setup.search();
-              List<Row> out = new ArrayList<>();
-              while (rows.hasNext()) {
-                MenteeQuery q = query(rows.next());
-                TopMentorSearch.Funnel f = search.funnel(q, 0);
-                List<Object> values = new ArrayList<>();
-                values.add(q.id());
-                values.add(f.candidates());
-                values.add(f.bestCoverage());
-                values.add(f.topical());
-                for (int left : f.leftAfter()) {
-                  values.add(left);
-                }
-                values.add(f.bestScore());
-                values.add(f.aboveMinimum());
-                out.add(RowFactory.create(values.toArray()));
-              }
-              return out.iterator();
+              return lazily(
+                  rows,
+                  (window, out) -> {
+                    List<MenteeQuery> mentees = new ArrayList<>(window.size());
+                    for (Row row : window) {
+                      mentees.add(query(row));
+                    }
+                    search.prepareWhole(mentees);
+                    for (MenteeQuery q : mentees) {
+                      TopMentorSearch.Funnel f = search.funnel(q, 0);
+                      List<Object> values = new ArrayList<>();
+                      values.add(q.id());
+                      values.add(f.candidates());
+                      values.add(f.bestCoverage());
+                      values.add(f.topical());
+                      for (int left : f.leftAfter()) {
+                        values.add(left);
+                      }
+                      values.add(f.bestScore());
+                      values.add(f.aboveMinimum());
+                      out.add(RowFactory.create(values.toArray()));
+                    }
+                  });
             },
         Encoders.row(FUNNEL));
   }

@@ -194,6 +194,35 @@ class SkillListsTest {
   }
 
   @Test
+  void wholeListsArePreparedInOneGoAndWalksToTheEndComputeNoMore() {
+    MentorIndex index = index(1, 700);
+    SkillLists lists = new SkillLists(index, similarity(), MIN, FIRST, Long.MAX_VALUE);
+    List<Phrase> goals = goals(13, 30);
+    // One goal with its first list known, one with a whole list known, one asked twice.
+    lists.longer(goals.get(4), 0);
+    SkillLists.Ranking whole = lists.longer(goals.get(9), lists.longer(goals.get(9), 0).size());
+    assertTrue(whole.complete(), "24 x 16 = 384 of 700 skills hold all covering goal 9");
+    goals.add(goals.get(2));
+    long before = lists.computed();
+    lists.prepareWhole(goals);
+    assertEquals(before + 29, lists.computed(), "30 distinct goals, one whole already");
+    SkillLists fresh = new SkillLists(index, similarity(), MIN, FIRST, Long.MAX_VALUE);
+    for (int g = 0; g < goals.size(); g++) {
+      Phrase goal = goals.get(g);
+      // A funnel's walk: from the start, each list longer than the last, to the end.
+      SkillLists.Ranking r = lists.longer(goal, 0);
+      assertTrue(r.complete(), "goal " + g + " whole");
+      SkillLists.Ranking walked = fresh.longer(goal, 0);
+      while (!walked.complete()) {
+        walked = fresh.longer(goal, walked.size());
+      }
+      assertEquals(describe(walked), describe(r), "goal " + g);
+      assertEquals(closest(index, goal, index.skills().size()), describe(r), "goal " + g);
+    }
+    assertEquals(before + 29, lists.computed(), "the walks found every whole list prepared");
+  }
+
+  @Test
   void twoIndexesInOneJvmNeverShareLists() {
     MentorIndex one = index(1, 200);
     MentorIndex other = index(2, 200);
