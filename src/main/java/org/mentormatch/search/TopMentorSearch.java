@@ -146,14 +146,7 @@ public final class TopMentorSearch implements Serializable {
    */
   public void prepare(List<MenteeQuery> mentees) {
     scratch();
-    List<PhraseSimilarity.Phrase> goals = new ArrayList<>();
-    for (MenteeQuery q : mentees) {
-      for (MenteeQuery.Goal goal : q.goals()) {
-        if (goal.topical()) {
-          goals.add(goal.phrase());
-        }
-      }
-    }
+    List<PhraseSimilarity.Phrase> goals = topicalGoals(mentees);
     if (!goals.isEmpty()) {
       lists.prepare(goals, new int[goals.size()]);
     }
@@ -167,6 +160,14 @@ public final class TopMentorSearch implements Serializable {
    */
   public void prepareWhole(List<MenteeQuery> mentees) {
     scratch();
+    List<PhraseSimilarity.Phrase> goals = topicalGoals(mentees);
+    if (!goals.isEmpty()) {
+      lists.prepareWhole(goals);
+    }
+  }
+
+  /** The topical goals of {@code mentees}, in order: the only goals that need lists. */
+  private static List<PhraseSimilarity.Phrase> topicalGoals(List<MenteeQuery> mentees) {
     List<PhraseSimilarity.Phrase> goals = new ArrayList<>();
     for (MenteeQuery q : mentees) {
       for (MenteeQuery.Goal goal : q.goals()) {
@@ -175,9 +176,7 @@ public final class TopMentorSearch implements Serializable {
         }
       }
     }
-    if (!goals.isEmpty()) {
-      lists.prepareWhole(goals);
-    }
+    return goals;
   }
 
   /** The task's scratch array of mentors met and the JVM's skill lists, made on first use. */

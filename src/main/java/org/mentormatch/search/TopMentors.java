@@ -211,10 +211,7 @@ public final class TopMentors {
               return lazily(
                   rows,
                   (window, out) -> {
-                    List<MenteeQuery> mentees = new ArrayList<>(window.size());
-                    for (Row row : window) {
-                      mentees.add(query(row));
-                    }
+                    List<MenteeQuery> mentees = menteesOf(window);
                     search.prepareWhole(mentees);
                     for (MenteeQuery q : mentees) {
                       TopMentorSearch.Funnel f = search.funnel(q, 0);
@@ -270,10 +267,7 @@ public final class TopMentors {
               return lazily(
                   rows,
                   (window, out) -> {
-                    List<MenteeQuery> mentees = new ArrayList<>(window.size());
-                    for (Row row : window) {
-                      mentees.add(query(row));
-                    }
+                    List<MenteeQuery> mentees = menteesOf(window);
                     search.prepare(mentees);
                     for (MenteeQuery q : mentees) {
                       TopMentorSearch.Result r = finder.find(search, q, setup.k());
@@ -282,6 +276,15 @@ public final class TopMentors {
                   });
             },
         Encoders.row(FOUND));
+  }
+
+  /** The mentees of a window of query rows, in order. */
+  private static List<MenteeQuery> menteesOf(List<Row> window) {
+    List<MenteeQuery> mentees = new ArrayList<>(window.size());
+    for (Row row : window) {
+      mentees.add(query(row));
+    }
+    return mentees;
   }
 
   /**
