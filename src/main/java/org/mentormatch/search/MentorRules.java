@@ -24,9 +24,8 @@ final class MentorRules {
   private final Map<String, Integer> languageNumbers = new HashMap<>();
 
   private final int languageWords;
-  // Mentor m's language bits beyond the first 64 (kept in facts), in words [m * (languageWords -
-  // 1),
-  // (m + 1) * (languageWords - 1)).
+  // Mentor m's language bits beyond the first 64 (those are in facts), w = languageWords - 1 words
+  // from m * w.
   private final long[] moreLanguages;
   // Mentor m's facts at m * FACTS, side by side: the search checks most mentors it meets, and at
   // 1,000,000 members each fact in an array of its own was a cache miss (the language check alone
