@@ -44,6 +44,13 @@ public final class MentorIndex implements Serializable {
   private final Map<String, Integer> skillIds;
   private final int[][] skillsOf;
   private final int[][] mentorsWith;
+  // Per skill number: its mentors' classes and where each class's run ends in mentorsWith, as
+  // (class, end) pairs in class order.
+  private final int[][] runsOf;
+  // Each class's seniority and UTC offset: what the score's other parts (but the department) and
+  // the time-zone and seniority rules read of a mentor.
+  private final int[] classSeniority;
+  private final int[] classOffset;
   private final PhrasePairs.Skills skills;
 
   /**
@@ -92,9 +99,44 @@ public final class MentorIndex implements Serializable {
       }
       skillsOf[m] = ids;
     }
+    // Classes numbered in the order of (seniority, offset), so a skill's runs come in class order.
+    java.util.TreeMap<Long, Integer> classes = new java.util.TreeMap<>();
+    for (Mentor mentor : this.mentors) {
+      classes.put(classKey(mentor), 0);
+    }
+    classSeniority = new int[classes.size()];
+    classOffset = new int[classes.size()];
+    int c = 0;
+    for (Map.Entry<Long, Integer> e : classes.entrySet()) {
+      e.setValue(c);
+      classSeniority[c] = (int) (e.getKey() >> 32);
+      classOffset[c] = (int) (long) e.getKey();
+      c++;
+    }
+    int[] classOf = new int[this.mentors.length];
+    for (int m = 0; m < classOf.length; m++) {
+      classOf[m] = classes.get(classKey(this.mentors[m]));
+    }
     this.mentorsWith = new int[postings.size()][];
+    this.runsOf = new int[postings.size()][];
     for (int s = 0; s < mentorsWith.length; s++) {
-      mentorsWith[s] = postings.get(s).stream().mapToInt(Integer::intValue).toArray();
+      int[] with =
+          postings.get(s).stream()
+              .sorted(Comparator.<Integer>comparingInt(m -> classOf[m]).thenComparingInt(m -> m))
+              .mapToInt(Integer::intValue)
+              .toArray();
+      mentorsWith[s] = with;
+      int[] runs = new int[2 * with.length];
+      int r = 0;
+      for (int i = 0; i < with.length; i++) {
+        if (r > 0 && runs[r - 2] == classOf[with[i]]) {
+          runs[r - 1] = i + 1;
+        } else {
+          runs[r++] = classOf[with[i]];
+          runs[r++] = i + 1;
+        }
+      }
+      runsOf[s] = Arrays.copyOf(runs, r);
     }
     PhraseSimilarity.Phrase[] byId = new PhraseSimilarity.Phrase[skillIds.size()];
     skillIds.forEach(
@@ -175,8 +217,30 @@ public final class MentorIndex implements Serializable {
     return skillsOf[m];
   }
 
-  /** The mentors offering skill number {@code s}, ascending. */
+  /** The mentors offering skill number {@code s}, in runs by class ({@link #runsOf}). */
   int[] mentorsWith(int s) {
     return mentorsWith[s];
+  }
+
+  /**
+   * The class runs of {@link #mentorsWith}{@code (s)}: pairs of a class and the index its run ends
+   * at (exclusive), each run's mentors ascending.
+   */
+  int[] runsOf(int s) {
+    return runsOf[s];
+  }
+
+  /** The seniority of the mentors of class {@code c}. */
+  int classSeniority(int c) {
+    return classSeniority[c];
+  }
+
+  /** The UTC offset in minutes of the mentors of class {@code c}. */
+  int classOffset(int c) {
+    return classOffset[c];
+  }
+
+  private static long classKey(Mentor mentor) {
+    return ((long) mentor.seniority() << 32) | (mentor.utcOffsetMinutes() & 0xFFFFFFFFL);
   }
 }

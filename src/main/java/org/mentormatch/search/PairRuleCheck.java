@@ -78,15 +78,33 @@ public final class PairRuleCheck implements Serializable {
    *
    * <p>The same position, read from the numbers and flat arrays of {@code mentors}.
    */
+  /**
+   * Whether a mentee and a mentor of these seniorities and UTC offsets fail the time-zone or the
+   * seniority rule, whatever else they are: the search settles a class of mentors with it.
+   */
+  boolean failsOnClass(
+      int menteeSeniority, int menteeOffsetMinutes, int mentorSeniority, int mentorOffsetMinutes) {
+    return tooFarApart(menteeOffsetMinutes, mentorOffsetMinutes)
+        || tooClose(menteeSeniority, mentorSeniority);
+  }
+
+  private boolean tooFarApart(int menteeOffsetMinutes, int mentorOffsetMinutes) {
+    int difference = Math.abs(menteeOffsetMinutes - mentorOffsetMinutes);
+    return Math.min(difference, 24 * 60 - difference) > maxTimezoneMinutes;
+  }
+
+  private boolean tooClose(int menteeSeniority, int mentorSeniority) {
+    return mentorSeniority - menteeSeniority < config.minSeniorityGap();
+  }
+
   int firstFailure(MentorRules mentors, MentorRules.Query q, int m) {
     if (!mentors.shareALanguage(q, m)) {
       return 0;
     }
-    int difference = Math.abs(q.utcOffsetMinutes - mentors.utcOffsetMinutes(m));
-    if (Math.min(difference, 24 * 60 - difference) > maxTimezoneMinutes) {
+    if (tooFarApart(q.utcOffsetMinutes, mentors.utcOffsetMinutes(m))) {
       return 1;
     }
-    if (mentors.seniority(m) - q.seniority < config.minSeniorityGap()) {
+    if (tooClose(q.seniority, mentors.seniority(m))) {
       return 2;
     }
     if (mentors.inOneReportingLine(q, m)) {
