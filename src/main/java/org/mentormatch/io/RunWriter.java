@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.hadoop.fs.Path;
 import org.mentormatch.RunId;
+import org.mentormatch.UserError;
 import org.mentormatch.text.CellText;
 
 /**
@@ -40,7 +41,26 @@ public final class RunWriter {
 
   /** Starts writing run {@code runId} under {@code home}. */
   public static RunWriter begin(FileStore files, Home home, RunId runId) throws IOException {
+    refuseLinkedRun(files, home, runId);
     return new RunWriter(files, home, runId);
+  }
+
+  /**
+   * Refuses a run folder that is a symbolic link: publishing would replace the link with the new
+   * run, and whoever planted it meant the run to be read from somewhere else. {@code match.sh} asks
+   * before its first stage, so the night's work is not spent first.
+   *
+   * @throws UserError naming the link
+   */
+  public static void refuseLinkedRun(FileStore files, Home home, RunId runId) {
+    Path run = home.run(runId);
+    if (files.isSymlink(run)) {
+      throw new UserError(
+          run
+              + " is a symbolic link, not a run this home's match.sh wrote. mentor-match never"
+              + " writes through a link nor replaces one. Remove the link (what it points at is"
+              + " left alone) or use another --run-id; nothing was changed.");
+    }
   }
 
   /**
@@ -123,6 +143,7 @@ public final class RunWriter {
 
   /** Publishes the draft as the run, replacing an earlier run of the same id. */
   public void commit() throws IOException {
+    refuseLinkedRun(files, home, runId); // planted while the run was being written
     files.create(new Path(draft, Home.SUCCESS)).close();
     Path target = home.run(runId);
     Path replaced = null;

@@ -180,6 +180,7 @@ public final class MatchJob implements Callable<Integer> {
       Path membersPath,
       Home programme)
       throws IOException {
+    RunWriter.refuseLinkedRun(files, programme, options.runId());
     History.Files history = HistoryReader.read(spark, files, programme, options.runId());
     long decidedHere =
         history.decisions().filter(col("run_id").equalTo(options.runId().value())).count();

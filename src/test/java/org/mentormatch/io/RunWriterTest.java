@@ -16,6 +16,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mentormatch.RunId;
+import org.mentormatch.UserError;
 
 /** A run appears whole, with _SUCCESS written last, or not at all; crashes leave no half run. */
 class RunWriterTest {
@@ -258,5 +259,35 @@ class RunWriterTest {
     write(next, "review.csv", "whole");
     next.commit();
     assertEquals("whole", Files.readString(dir.resolve("runs/r1/review.csv")));
+  }
+
+  @Test
+  void aRunFolderThatIsALinkIsRefusedBeforeWritingAndLeftAsItWas() throws IOException {
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Files.writeString(elsewhere.resolve("review.csv"), "theirs");
+    Files.createDirectories(dir.resolve("runs"));
+    Files.createSymbolicLink(dir.resolve("runs/r1"), elsewhere);
+    UserError e =
+        assertThrows(
+            UserError.class, () -> RunWriter.begin(new FileStore(new Configuration()), home(), R1));
+    assertTrue(e.getMessage().contains("is a symbolic link"), e.getMessage());
+    assertTrue(Files.isSymbolicLink(dir.resolve("runs/r1")), "the link stays");
+    assertEquals("theirs", Files.readString(elsewhere.resolve("review.csv")));
+    assertEquals(List.of("r1"), runsDirectory(), "no draft was made");
+  }
+
+  @Test
+  void aLinkPlantedWhileTheRunIsWrittenIsNotReplacedByTheCommit() throws IOException {
+    RunWriter run = RunWriter.begin(new FileStore(new Configuration()), home(), R1);
+    write(run, "review.csv", "new");
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Files.createSymbolicLink(dir.resolve("runs/r1"), elsewhere);
+    assertThrows(UserError.class, run::commit);
+    run.abort();
+    assertTrue(Files.isSymbolicLink(dir.resolve("runs/r1")), "the link stays");
+    try (Stream<Path> s = Files.list(elsewhere)) {
+      assertEquals(0, s.count(), "nothing was written through the link");
+    }
+    assertEquals(List.of("r1"), runsDirectory(), "the draft is gone");
   }
 }
