@@ -18,6 +18,7 @@ final class RunReport {
   /** The run's report data, or null for a run written before report.json existed. */
   static ReportData read(FileStore files, Home home, RunId runId) throws IOException {
     Path file = new Path(home.run(runId), RunOutputs.REPORT_DATA);
+    files.refuseLinksBelow(home.root(), file); // the console shows only the run's own report
     if (!files.exists(file)) {
       return null;
     }

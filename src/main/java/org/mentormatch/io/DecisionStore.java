@@ -27,6 +27,7 @@ import org.mentormatch.avro.DecisionKind;
 import org.mentormatch.avro.Introduction;
 import org.mentormatch.avro.Proposal;
 import org.mentormatch.decisions.DecisionRecords;
+import org.mentormatch.text.CellText;
 
 /**
  * The ledger of decisions and the outbox of approved introductions, and the crash-safe way one
@@ -81,6 +82,15 @@ public final class DecisionStore {
     for (Path runOutbox : files.list(home.outboxes())) {
       Optional<RunId> run = RunId.ofName(runOutbox.getName());
       Path introductions = new Path(runOutbox, "introductions");
+      if (files.isSymlink(runOutbox) || files.isSymlink(introductions)) {
+        // Nothing is deleted or published through it; decide.sh refuses to write there too.
+        done.add(
+            "left alone "
+                + CellText.quoted(runOutbox.getName(), 120)
+                + " in the outbox: it is or holds a symbolic link, which mentor-match never"
+                + " writes through; remove the link");
+        continue;
+      }
       for (Path pending : files.list(introductions)) {
         String name = pending.getName();
         if (!(name.startsWith(".") && name.endsWith(PENDING))) {
@@ -88,7 +98,7 @@ public final class DecisionStore {
         }
         String id = name.substring(1, name.length() - PENDING.length());
         files.delete(pending);
-        if (run.isEmpty() || files.isSymlink(runOutbox) || !APPLICATION_ID.matcher(id).matches()) {
+        if (run.isEmpty() || !APPLICATION_ID.matcher(id).matches()) {
           done.add("removed a hidden outbox file no application wrote (" + name + ")");
           continue;
         }
@@ -130,6 +140,7 @@ public final class DecisionStore {
     }
     if (!introductions.isEmpty()) {
       Path rebuilt = new Path(published.getParent(), "." + id + PENDING);
+      files.refuseLinksBelow(home.root(), rebuilt);
       write(rebuilt, Introduction.getClassSchema(), introductions, id + "/outbox");
       files.rename(rebuilt, published);
     }
@@ -148,6 +159,10 @@ public final class DecisionStore {
     }
     Path ledgerPending = new Path(home.ledger(), "." + id + PENDING);
     Path outboxPending = new Path(home.outbox(runId), "." + id + PENDING);
+    // Approved introductions carry names and e-mail addresses: a link anywhere on the way (the
+    // run's outbox folder planted as one, say) would send them out of the home.
+    files.refuseLinksBelow(home.root(), ledgerPending);
+    files.refuseLinksBelow(home.root(), outboxPending);
     write(ledgerPending, Decision.getClassSchema(), decisions, id + "/ledger");
     if (!introductions.isEmpty()) {
       write(outboxPending, Introduction.getClassSchema(), introductions, id + "/outbox");
@@ -155,6 +170,7 @@ public final class DecisionStore {
     files.rename(ledgerPending, new Path(home.ledger(), id + AVRO)); // the commit
     if (!introductions.isEmpty()) {
       try {
+        files.refuseLinksBelow(home.root(), outboxPending); // swapped while the ledger was written
         files.rename(outboxPending, new Path(home.outbox(runId), id + AVRO));
       } catch (IOException e) {
         throw new RecordedButNotPublished(id, e);
@@ -218,9 +234,13 @@ public final class DecisionStore {
 
   /** The proposals of run {@code runId}. */
   public List<Proposal> proposals(RunId runId) throws IOException {
+    Path dir = new Path(home.run(runId), "proposals");
+    // Proposals decide what may be approved and what an introduction says: only the run's own.
+    files.refuseLinksBelow(home.root(), dir);
     List<Proposal> out = new ArrayList<>();
-    for (Path p : files.list(new Path(home.run(runId), "proposals"))) {
+    for (Path p : files.list(dir)) {
       if (visible(p)) {
+        files.refuseLinksBelow(home.root(), p);
         out.addAll(read(p, Proposal.class));
       }
     }
@@ -232,6 +252,7 @@ public final class DecisionStore {
     Map<String, String> out = new LinkedHashMap<>();
     for (RunId run : home.completeRuns(files)) {
       Path file = new Path(home.run(run), RunOutputs.WITHDRAWN);
+      files.refuseLinksBelow(home.root(), file);
       if (!files.exists(file)) {
         continue;
       }

@@ -195,6 +195,7 @@ public final class EmbeddingCache {
       FileStore files, Home home, String identity, int dimensions, Iterator<Row> fresh)
       throws IOException {
     Path dir = directory(home, identity);
+    refuseLinks(files, home, dir); // read hours ago: a link planted since is not written through
     String batch =
         ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
             + "-"

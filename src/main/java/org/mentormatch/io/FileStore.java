@@ -63,6 +63,40 @@ public class FileStore {
         && java.nio.file.Files.isSymbolicLink(java.nio.file.Path.of(qualified.toUri()));
   }
 
+  /**
+   * Refuses a symbolic link at {@code path} or at any folder between {@code root} (which may itself
+   * be one: a home may be reached through a link) and it, on a local disk. Asked just before a
+   * command writes, renames, deletes or reads there, so a link planted while it worked is not
+   * followed to files outside the home. Parts that do not exist yet pass.
+   *
+   * @throws UserError naming the first link from {@code root} down
+   * @throws IllegalArgumentException if {@code path} is not under {@code root}
+   */
+  public void refuseLinksBelow(Path root, Path path) {
+    Path top = qualify(root);
+    Path target = qualify(path);
+    if (!"file".equals(target.toUri().getScheme())) {
+      return;
+    }
+    java.nio.file.Path from = java.nio.file.Path.of(top.toUri()).normalize();
+    java.nio.file.Path to = java.nio.file.Path.of(target.toUri()).normalize();
+    if (!to.startsWith(from)) {
+      throw new IllegalArgumentException(path + " is not under " + root);
+    }
+    java.nio.file.Path at = from;
+    for (java.nio.file.Path part : from.relativize(to)) {
+      at = at.resolve(part);
+      if (java.nio.file.Files.isSymbolicLink(at)) {
+        throw new UserError(
+            at
+                + " is a symbolic link inside the programme's home; mentor-match reads and writes"
+                + " only the home's own files and never goes through a link. Remove the link (what"
+                + " it points at is left alone; move it into the home if it is yours) and run"
+                + " again; this command changed nothing through it.");
+      }
+    }
+  }
+
   /** Whether {@code path} exists. */
   public boolean exists(Path path) {
     try {

@@ -36,8 +36,15 @@ public final class HistoryReader {
       if (run.equals(runId)) {
         continue;
       }
-      proposals.add(files.qualify(new Path(home.run(run), "proposals")).toString());
+      // Earlier runs decide capacity and declined pairs tonight: only their own files, no link.
+      Path dir = new Path(home.run(run), "proposals");
+      files.refuseLinksBelow(home.root(), dir);
+      for (Path part : files.list(dir)) {
+        files.refuseLinksBelow(home.root(), part);
+      }
+      proposals.add(files.qualify(dir).toString());
       Path w = new Path(home.run(run), RunOutputs.WITHDRAWN);
+      files.refuseLinksBelow(home.root(), w);
       if (files.exists(w)) {
         withdrawn.add(files.qualify(w).toString());
       }

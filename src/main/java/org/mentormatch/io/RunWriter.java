@@ -36,6 +36,7 @@ public final class RunWriter {
     this.home = home;
     this.runId = runId;
     this.draft = new Path(home.runs(), "." + runId + WRITING + UUID.randomUUID());
+    files.refuseLinksBelow(home.root(), home.runs());
     files.mkdirs(draft);
   }
 
@@ -53,6 +54,7 @@ public final class RunWriter {
    * @throws UserError naming the link
    */
   public static void refuseLinkedRun(FileStore files, Home home, RunId runId) {
+    files.refuseLinksBelow(home.root(), home.runs()); // swapped since the lock was taken
     Path run = home.run(runId);
     if (files.isSymlink(run)) {
       throw new UserError(
@@ -138,13 +140,16 @@ public final class RunWriter {
 
   /** Creates the file {@code relative} (e.g. {@code proposals/part-00000.avro}) in the draft. */
   public OutputStream create(String relative) throws IOException {
-    return files.create(new Path(draft, relative));
+    Path file = new Path(draft, relative);
+    // The draft's name can be listed: a link put in its place, or at the file, is not written to.
+    files.refuseLinksBelow(home.root(), file);
+    return files.create(file);
   }
 
   /** Publishes the draft as the run, replacing an earlier run of the same id. */
   public void commit() throws IOException {
     refuseLinkedRun(files, home, runId); // planted while the run was being written
-    files.create(new Path(draft, Home.SUCCESS)).close();
+    create(Home.SUCCESS).close();
     Path target = home.run(runId);
     Path replaced = null;
     if (files.exists(target)) {

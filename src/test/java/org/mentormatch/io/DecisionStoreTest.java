@@ -590,6 +590,56 @@ class DecisionStoreTest {
   }
 
   @Test
+  void anOutboxFolderThatIsALinkIsNeverWrittenThrough() throws IOException {
+    java.nio.file.Path shared = Files.createDirectories(dir.resolve("shared"));
+    Files.createDirectories(dir.resolve("outbox"));
+    Files.createSymbolicLink(dir.resolve("outbox/" + RUN), shared);
+    Map<String, byte[]> before = tree(dir);
+
+    UserError e =
+        assertThrows(
+            UserError.class,
+            () ->
+                store.apply(
+                    APP1,
+                    RUN,
+                    List.of(decision("P1", DecisionKind.APPROVE, APP1)),
+                    List.of(introduction("P1"))));
+
+    assertTrue(e.getMessage().contains("outbox/" + RUN + " is a symbolic link"), e.getMessage());
+    assertSameTree(before, tree(dir));
+    try (Stream<java.nio.file.Path> s = Files.list(shared)) {
+      assertEquals(0, s.count(), "no personal data left the home");
+    }
+  }
+
+  @Test
+  void recoveryLeavesALinkedOutboxFolderAndWhatItPointsAtAlone() throws IOException {
+    java.nio.file.Path shared = Files.createDirectories(dir.resolve("shared/introductions"));
+    java.nio.file.Path theirs = shared.resolve("." + APP1 + ".avro.pending");
+    Files.writeString(theirs, "someone else's");
+    Files.createDirectories(dir.resolve("outbox"));
+    Files.createSymbolicLink(dir.resolve("outbox/" + RUN), shared.getParent());
+
+    List<String> repaired = store.recover();
+
+    assertEquals(1, repaired.size(), repaired.toString());
+    assertTrue(repaired.get(0).contains("symbolic link"), repaired.get(0));
+    assertEquals("someone else's", Files.readString(theirs));
+  }
+
+  @Test
+  void proposalsBehindALinkAreRefused() throws IOException {
+    java.nio.file.Path outside = Files.createDirectories(dir.resolve("outside"));
+    java.nio.file.Path part = dir.resolve("runs/" + RUN + "/proposals/part-00000.avro");
+    Files.move(part, outside.resolve("forged.avro"));
+    Files.createSymbolicLink(part, outside.resolve("forged.avro"));
+
+    UserError e = assertThrows(UserError.class, () -> store.proposals(RUN));
+    assertTrue(e.getMessage().contains("part-00000.avro is a symbolic link"), e.getMessage());
+  }
+
+  @Test
   void filesInTheLedgerThatAreNotLedgerFilesAreIgnored() throws IOException {
     store.apply(APP1, RUN, List.of(decision("P2", DecisionKind.REJECT, APP1)), List.of());
     plant("ledger/notes.txt", "remember to call Ana".getBytes(StandardCharsets.UTF_8));

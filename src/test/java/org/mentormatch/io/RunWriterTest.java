@@ -290,4 +290,41 @@ class RunWriterTest {
     }
     assertEquals(List.of("r1"), runsDirectory(), "the draft is gone");
   }
+
+  @Test
+  void aRunsFolderSwappedForALinkMidRunIsNotWrittenThroughNorEmptied() throws IOException {
+    RunWriter run = RunWriter.begin(new FileStore(new Configuration()), home(), R1);
+    write(run, "review.csv", "new");
+    // Another programme's runs, put in place of this home's while the night works.
+    Path other = Files.createDirectories(dir.resolve("other/runs/r1"));
+    Files.writeString(other.resolve("review.csv"), "theirs, decided on");
+    Files.move(dir.resolve("runs"), dir.resolve("runs.moved"));
+    Files.createSymbolicLink(dir.resolve("runs"), other.getParent());
+
+    assertThrows(UserError.class, () -> write(run, "summary.json", "{}"));
+    assertThrows(UserError.class, run::commit);
+    run.abort();
+    assertEquals("theirs, decided on", Files.readString(other.resolve("review.csv")));
+    try (Stream<Path> s = Files.list(other.getParent())) {
+      assertEquals(List.of("r1"), s.map(p -> p.getFileName().toString()).toList());
+    }
+  }
+
+  @Test
+  void aDraftSwappedForALinkIsNotWrittenThroughNorPublished() throws IOException {
+    RunWriter run = RunWriter.begin(new FileStore(new Configuration()), home(), R1);
+    write(run, "review.csv", "new");
+    Path draft =
+        runsDirectory().stream().map(n -> dir.resolve("runs").resolve(n)).findFirst().orElseThrow();
+    Path victim = Files.createDirectories(dir.resolve("victim"));
+    Files.writeString(victim.resolve("summary.json"), "precious");
+    Files.move(draft, dir.resolve("moved-draft"));
+    Files.createSymbolicLink(draft, victim);
+
+    assertThrows(UserError.class, () -> write(run, "summary.json", "{}"));
+    assertThrows(UserError.class, run::commit);
+    assertEquals("precious", Files.readString(victim.resolve("summary.json")));
+    assertFalse(Files.exists(victim.resolve(Home.SUCCESS)));
+    assertFalse(Files.exists(dir.resolve("runs/r1")), "nothing published");
+  }
 }
