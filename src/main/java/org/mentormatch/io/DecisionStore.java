@@ -234,17 +234,29 @@ public final class DecisionStore {
 
   /** The proposals of run {@code runId}. */
   public List<Proposal> proposals(RunId runId) throws IOException {
-    Path dir = new Path(home.run(runId), "proposals");
-    // Proposals decide what may be approved and what an introduction says: only the run's own.
-    files.refuseLinksBelow(home.root(), dir);
     List<Proposal> out = new ArrayList<>();
-    for (Path p : files.list(dir)) {
+    for (Path p : files.list(proposalsFolder(runId))) {
       if (visible(p)) {
-        files.refuseLinksBelow(home.root(), p);
         out.addAll(read(p, Proposal.class));
       }
     }
     return out;
+  }
+
+  /**
+   * The proposals folder of run {@code runId}, refused if it, a folder on the way or a file in it
+   * is a symbolic link: proposals decide what may be approved, what an introduction says and, in
+   * later nights, capacity and declined pairs, so only the run's own files count.
+   *
+   * @throws UserError naming the link
+   */
+  public Path proposalsFolder(RunId runId) throws IOException {
+    Path dir = new Path(home.run(runId), "proposals");
+    files.refuseLinksBelow(home.root(), dir);
+    for (Path p : files.list(dir)) {
+      files.refuseLinksBelow(home.root(), p);
+    }
+    return dir;
   }
 
   /** Proposals that some complete run withdrew, with the reason, by proposal id. */

@@ -32,17 +32,13 @@ public final class HistoryReader {
       throws IOException {
     List<String> proposals = new ArrayList<>();
     List<String> withdrawn = new ArrayList<>();
+    DecisionStore store = new DecisionStore(files, home);
     for (RunId run : home.completeRuns(files)) {
       if (run.equals(runId)) {
         continue;
       }
       // Earlier runs decide capacity and declined pairs tonight: only their own files, no link.
-      Path dir = new Path(home.run(run), "proposals");
-      files.refuseLinksBelow(home.root(), dir);
-      for (Path part : files.list(dir)) {
-        files.refuseLinksBelow(home.root(), part);
-      }
-      proposals.add(files.qualify(dir).toString());
+      proposals.add(files.qualify(store.proposalsFolder(run)).toString());
       Path w = new Path(home.run(run), RunOutputs.WITHDRAWN);
       files.refuseLinksBelow(home.root(), w);
       if (files.exists(w)) {
@@ -50,7 +46,7 @@ public final class HistoryReader {
       }
     }
     List<String> ledger = new ArrayList<>();
-    for (Path p : new DecisionStore(files, home).ledgerFiles()) {
+    for (Path p : store.ledgerFiles()) {
       ledger.add(files.qualify(p).toString());
     }
     return new History.Files(

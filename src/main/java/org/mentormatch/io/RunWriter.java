@@ -36,7 +36,6 @@ public final class RunWriter {
     this.home = home;
     this.runId = runId;
     this.draft = new Path(home.runs(), "." + runId + WRITING + UUID.randomUUID());
-    files.refuseLinksBelow(home.root(), home.runs());
     files.mkdirs(draft);
   }
 
