@@ -163,8 +163,12 @@ public final class ApprovalGate {
     return coordinators(files, home).get(id, home.coordinators().toString());
   }
 
-  /** Reads the home's {@code coordinators.csv}, or says how to create it. */
+  /**
+   * Reads the home's {@code coordinators.csv}, or says how to create it; a link there is refused,
+   * since the file sets every coordinator's scope.
+   */
   public static Coordinators coordinators(FileStore files, Home home) throws IOException {
+    files.refuseLinksBelow(home.root(), home.coordinators());
     if (!files.exists(home.coordinators())) {
       throw new UserError(
           "no coordinators file at "

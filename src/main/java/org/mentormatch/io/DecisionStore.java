@@ -72,6 +72,10 @@ public final class DecisionStore {
    */
   public List<String> recover() throws IOException {
     List<String> done = new ArrayList<>();
+    for (Path file : files.list(home.ledger())) {
+      // Approvals are rebuilt from committed ledger files below: a forged one must not be used.
+      files.refuseLinksBelow(home.root(), file);
+    }
     for (Path pending : files.list(home.ledger())) {
       String name = pending.getName();
       if (name.startsWith(".") && name.endsWith(PENDING)) {
@@ -201,10 +205,12 @@ public final class DecisionStore {
    */
   public List<Path> ledgerFiles() throws IOException {
     List<Path> out = new ArrayList<>();
+    files.refuseLinksBelow(home.root(), home.ledger());
     for (Path p : files.list(home.ledger())) {
       String name = p.getName();
       if (name.endsWith(AVRO)
           && APPLICATION_ID.matcher(name.substring(0, name.length() - AVRO.length())).matches()) {
+        files.refuseLinksBelow(home.root(), p); // a forged decision must not count as recorded
         read(p, Decision.class);
         out.add(p);
       }

@@ -91,6 +91,7 @@ public final class EmbeddingCache {
     List<Path> segments = new ArrayList<>();
     for (Path p : files.list(dir)) {
       if (p.getName().endsWith(SUFFIX) && !p.getName().startsWith(".")) {
+        files.refuseLinksBelow(home.root(), p); // a vector from outside would steer the scores
         segments.add(files.qualify(p));
       }
     }

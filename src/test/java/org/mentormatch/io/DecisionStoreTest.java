@@ -639,6 +639,65 @@ class DecisionStoreTest {
     assertTrue(e.getMessage().contains("part-00000.avro is a symbolic link"), e.getMessage());
   }
 
+  /** The bytes of a ledger file holding {@code decisions}. */
+  private static byte[] ledgerBytes(List<Decision> decisions) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    AvroFiles.write(out, Decision.getClassSchema(), decisions.iterator(), "planted");
+    return out.toByteArray();
+  }
+
+  /** Replaces the ledger file of {@code id} by a link to a file outside holding {@code forged}. */
+  private java.nio.file.Path linkLedgerFile(String id, List<Decision> forged) throws IOException {
+    java.nio.file.Path outside =
+        Files.createDirectories(dir.resolve("outside")).resolve(id + ".avro");
+    Files.write(outside, ledgerBytes(forged));
+    java.nio.file.Path file = dir.resolve("ledger/" + id + ".avro");
+    Files.delete(file);
+    Files.createSymbolicLink(file, outside);
+    return outside;
+  }
+
+  @Test
+  void aLedgerFileThatIsALinkIsNeverCounted() throws IOException {
+    store.apply(APP1, RUN, List.of(decision("P2", DecisionKind.REJECT, APP1)), List.of());
+    linkLedgerFile(APP1, List.of(decision("P2", DecisionKind.APPROVE, APP1)));
+
+    for (org.junit.jupiter.api.function.Executable read :
+        List.<org.junit.jupiter.api.function.Executable>of(store::ledger, store::ledgerFiles)) {
+      UserError e = assertThrows(UserError.class, read);
+      assertTrue(e.getMessage().contains(APP1 + ".avro is a symbolic link"), e.getMessage());
+    }
+  }
+
+  @Test
+  void recoveryNeverPublishesApprovalsFromALinkedLedgerFile() throws IOException {
+    DecisionStore crashing = new DecisionStore(new CrashingStore(Crash.BEFORE_PUBLICATION), home);
+    assertThrows(
+        IOException.class,
+        () ->
+            crashing.apply(
+                APP1,
+                RUN,
+                List.of(decision("P1", DecisionKind.APPROVE, APP1)),
+                List.of(introduction("P1"))));
+    // The committed ledger file swapped for one that also approves P2, before the repair.
+    java.nio.file.Path outside =
+        linkLedgerFile(
+            APP1,
+            List.of(
+                decision("P1", DecisionKind.APPROVE, APP1),
+                decision("P2", DecisionKind.APPROVE, APP1)));
+    Map<String, byte[]> before = tree(dir);
+    byte[] theirs = Files.readAllBytes(outside);
+
+    UserError e = assertThrows(UserError.class, store::recover);
+
+    assertTrue(e.getMessage().contains(APP1 + ".avro is a symbolic link"), e.getMessage());
+    assertSameTree(before, tree(dir));
+    assertEquals(List.of(), store.outbox(RUN), "nothing was published");
+    assertArrayEquals(theirs, Files.readAllBytes(outside), "what the link points at is untouched");
+  }
+
   @Test
   void filesInTheLedgerThatAreNotLedgerFilesAreIgnored() throws IOException {
     store.apply(APP1, RUN, List.of(decision("P2", DecisionKind.REJECT, APP1)), List.of());

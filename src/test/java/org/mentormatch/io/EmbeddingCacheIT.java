@@ -3,6 +3,7 @@ package org.mentormatch.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mentormatch.RunFiles;
 import org.mentormatch.SparkTestSession;
+import org.mentormatch.UserError;
 import org.mentormatch.features.PhraseEmbedder;
 import org.mentormatch.jobs.MatchJob;
 
@@ -182,5 +184,22 @@ class EmbeddingCacheIT {
     assertTrue(
         Files.exists(home.resolve("cache/embeddings").resolve(other)),
         "another model's own directory is left alone");
+  }
+
+  @Test
+  void aSegmentThatIsALinkIsRefusedAndNothingIsPublished() throws IOException {
+    Path home = warm("linked");
+    Path segment = segments(home).get(0);
+    // Someone else's vectors, outside the home, under a segment's name: they would steer scores.
+    Path outside = Files.createDirectories(dir.resolve("outside-cache")).resolve("theirs.emb");
+    Files.move(segment, outside);
+    Files.createSymbolicLink(segment, outside);
+    byte[] theirs = Files.readAllBytes(outside);
+
+    UserError e = assertThrows(UserError.class, () -> run(home));
+
+    assertTrue(e.getMessage().contains(segment + " is a symbolic link"), e.getMessage());
+    assertFalse(Files.exists(home.resolve("runs").resolve(RUN)), "no run was published");
+    assertArrayEquals(theirs, Files.readAllBytes(outside), "what the link points at is untouched");
   }
 }

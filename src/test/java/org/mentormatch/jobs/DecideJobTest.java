@@ -628,6 +628,24 @@ class DecideJobTest {
   }
 
   @Test
+  void aCoordinatorsFileThatIsALinkIsRefusedWhateverScopeItGives() throws IOException {
+    // A copy outside the home that widens eng's scope to everything, linked in its place.
+    Path outside = Files.createDirectories(tmp.resolve("outside")).resolve("coordinators.csv");
+    Files.writeString(
+        outside,
+        "coordinator_id,name,email,scope\neng,Eli Eng,eli@example.org,*\n",
+        StandardCharsets.UTF_8);
+    Files.delete(home.resolve("coordinators.csv"));
+    Files.createSymbolicLink(home.resolve("coordinators.csv"), outside);
+    Path sheet = sheet("decisions.csv", row("P-4", "approve"));
+
+    UserError e = decideFails(new DecideJob.Options(home.toString(), RUN, sheet.toString(), "eng"));
+
+    assertTrue(e.getMessage().contains("coordinators.csv is a symbolic link"), e.getMessage());
+    assertNothingWritten();
+  }
+
+  @Test
   void aHomeOrFileThatReadsAsAUriSchemeGetsAPlainMessage() throws IOException {
     UserError home =
         decideFails(new DecideJob.Options("my:home", RUN, validSheet().toString(), "eng"));
