@@ -73,8 +73,10 @@ public final class DecisionStore {
   public List<String> recover() throws IOException {
     List<String> done = new ArrayList<>();
     for (Path file : files.list(home.ledger())) {
-      // Approvals are rebuilt from committed ledger files below: a forged one must not be used.
-      files.refuseLinksBelow(home.root(), file);
+      if (isLedgerFile(file)) {
+        // Approvals are rebuilt from committed ledger files below: a forged one must not be used.
+        files.refuseLinksBelow(home.root(), file);
+      }
     }
     for (Path pending : files.list(home.ledger())) {
       String name = pending.getName();
@@ -146,6 +148,7 @@ public final class DecisionStore {
       Path rebuilt = new Path(published.getParent(), "." + id + PENDING);
       files.refuseLinksBelow(home.root(), rebuilt);
       write(rebuilt, Introduction.getClassSchema(), introductions, id + "/outbox");
+      files.refuseLinksBelow(home.root(), published);
       files.rename(rebuilt, published);
     }
     return introductions.size();
@@ -171,12 +174,18 @@ public final class DecisionStore {
     if (!introductions.isEmpty()) {
       write(outboxPending, Introduction.getClassSchema(), introductions, id + "/outbox");
     }
-    files.rename(ledgerPending, new Path(home.ledger(), id + AVRO)); // the commit
+    Path committed = new Path(home.ledger(), id + AVRO);
+    // A rename onto a link to a folder moves the file into that folder: the names it will take
+    // are checked too, since they can be known once the hidden files appear.
+    files.refuseLinksBelow(home.root(), committed);
+    files.rename(ledgerPending, committed); // the commit
     if (!introductions.isEmpty()) {
+      Path published = new Path(home.outbox(runId), id + AVRO);
       try {
         files.refuseLinksBelow(home.root(), outboxPending); // swapped while the ledger was written
-        files.rename(outboxPending, new Path(home.outbox(runId), id + AVRO));
-      } catch (IOException e) {
+        files.refuseLinksBelow(home.root(), published);
+        files.rename(outboxPending, published);
+      } catch (IOException | UserError e) {
         throw new RecordedButNotPublished(id, e);
       }
     }
@@ -186,7 +195,7 @@ public final class DecisionStore {
   public static final class RecordedButNotPublished extends IOException {
     private static final long serialVersionUID = 1L;
 
-    RecordedButNotPublished(String id, IOException cause) {
+    RecordedButNotPublished(String id, Exception cause) {
       super(
           "the decisions are recorded in the ledger as "
               + id
@@ -207,15 +216,20 @@ public final class DecisionStore {
     List<Path> out = new ArrayList<>();
     files.refuseLinksBelow(home.root(), home.ledger());
     for (Path p : files.list(home.ledger())) {
-      String name = p.getName();
-      if (name.endsWith(AVRO)
-          && APPLICATION_ID.matcher(name.substring(0, name.length() - AVRO.length())).matches()) {
+      if (isLedgerFile(p)) {
         files.refuseLinksBelow(home.root(), p); // a forged decision must not count as recorded
         read(p, Decision.class);
         out.add(p);
       }
     }
     return out;
+  }
+
+  /** Whether {@code p} is named as a committed ledger file: {@code <application id>.avro}. */
+  private static boolean isLedgerFile(Path p) {
+    String name = p.getName();
+    return name.endsWith(AVRO)
+        && APPLICATION_ID.matcher(name.substring(0, name.length() - AVRO.length())).matches();
   }
 
   /** Every decision ever recorded, in application order. */

@@ -699,13 +699,65 @@ class DecisionStoreTest {
   }
 
   @Test
+  void aLedgerNameTakenByALinkToAFolderIsNotRenamedInto() throws IOException {
+    // The application id shows once its hidden file appears: its final name, planted as a link to
+    // a folder, would have the rename move the decisions into that folder.
+    java.nio.file.Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Files.createDirectories(dir.resolve("ledger"));
+    Files.createSymbolicLink(dir.resolve("ledger/" + APP1 + ".avro"), elsewhere);
+
+    UserError e =
+        assertThrows(
+            UserError.class,
+            () ->
+                store.apply(
+                    APP1,
+                    RUN,
+                    List.of(decision("P1", DecisionKind.APPROVE, APP1)),
+                    List.of(introduction("P1"))));
+
+    assertTrue(e.getMessage().contains(APP1 + ".avro is a symbolic link"), e.getMessage());
+    try (Stream<java.nio.file.Path> s = Files.list(elsewhere)) {
+      assertEquals(0, s.count(), "nothing moved out of the home");
+    }
+    assertFalse(Files.exists(dir.resolve("outbox/" + RUN + "/introductions/" + APP1 + ".avro")));
+  }
+
+  @Test
+  void anOutboxNameTakenByALinkToAFolderIsNotRenamedInto() throws IOException {
+    java.nio.file.Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    java.nio.file.Path introductions = dir.resolve("outbox/" + RUN + "/introductions");
+    Files.createDirectories(introductions);
+    Files.createSymbolicLink(introductions.resolve(APP1 + ".avro"), elsewhere);
+
+    DecisionStore.RecordedButNotPublished e =
+        assertThrows(
+            DecisionStore.RecordedButNotPublished.class,
+            () ->
+                store.apply(
+                    APP1,
+                    RUN,
+                    List.of(decision("P1", DecisionKind.APPROVE, APP1)),
+                    List.of(introduction("P1"))));
+
+    assertTrue(e.getMessage().contains(APP1 + ".avro is a symbolic link"), e.getMessage());
+    try (Stream<java.nio.file.Path> s = Files.list(elsewhere)) {
+      assertEquals(0, s.count(), "no introduction (names, e-mail addresses) left the home");
+    }
+    assertEquals(List.of(decision("P1", DecisionKind.APPROVE, APP1)), store.ledger());
+  }
+
+  @Test
   void filesInTheLedgerThatAreNotLedgerFilesAreIgnored() throws IOException {
     store.apply(APP1, RUN, List.of(decision("P2", DecisionKind.REJECT, APP1)), List.of());
     plant("ledger/notes.txt", "remember to call Ana".getBytes(StandardCharsets.UTF_8));
     plant("ledger/backup.avro", "not avro".getBytes(StandardCharsets.UTF_8));
+    // A link by another name is never read either, so it stops nothing.
+    Files.createSymbolicLink(dir.resolve("ledger/notes-link.txt"), dir.resolve("ledger/notes.txt"));
 
     assertEquals(List.of(decision("P2", DecisionKind.REJECT, APP1)), store.ledger());
     assertEquals(1, store.ledgerFiles().size());
+    assertEquals(List.of(), store.recover());
   }
 
   @Test
