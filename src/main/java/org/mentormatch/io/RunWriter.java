@@ -84,13 +84,26 @@ public final class RunWriter {
       // A writer never makes a link: one here was put by hand, and restored it would make a run
       // whose files lie outside the home. Only the link itself is removed, below.
       boolean link = files.isSymlink(p);
-      if (id.isPresent()
-          && name.startsWith(REPLACED, mark)
-          && !link
-          && !files.exists(home.run(id.get()))) {
-        files.rename(p, home.run(id.get()));
-        repaired.add("run " + id.get() + " restored: a replacement of it had crashed");
-        continue;
+      if (id.isPresent() && name.startsWith(REPLACED, mark) && !link) {
+        Path run = home.run(id.get());
+        if (files.isSymlink(run)) {
+          // No run took its place, only a link: this copy may be the run's only one, so it stays.
+          repaired.add(
+              "left the earlier copy of run "
+                  + id.get()
+                  + " ("
+                  + CellText.inline(name, 120)
+                  + ") where it is: runs/"
+                  + id.get()
+                  + " is a symbolic link, not a run. Remove the link and run any command to"
+                  + " restore it");
+          continue;
+        }
+        if (!files.exists(run)) {
+          files.rename(p, run);
+          repaired.add("run " + id.get() + " restored: a replacement of it had crashed");
+          continue;
+        }
       }
       try {
         files.delete(p);

@@ -187,6 +187,40 @@ class RunWriterTest {
   }
 
   @Test
+  void anEarlierRunSetAsideIsKeptWhenALinkStandsInItsPlace() throws IOException {
+    RunWriter first = RunWriter.begin(new FileStore(new Configuration()), home(), R1);
+    write(first, "review.csv", "first");
+    first.commit();
+    RunWriter second = RunWriter.begin(renamesFailing(n -> n >= 2), home(), R1);
+    write(second, "review.csv", "second");
+    assertThrows(IOException.class, second::commit);
+    // After the crash, a link to another folder is put where the run was.
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Files.createSymbolicLink(dir.resolve("runs/r1"), outside);
+    String aside =
+        runsDirectory().stream().filter(n -> n.contains("~replaced-")).findFirst().orElseThrow();
+
+    List<String> repaired = RunWriter.recover(new FileStore(new Configuration()), home());
+
+    assertTrue(
+        repaired.stream()
+            .anyMatch(
+                line ->
+                    line.startsWith("left the earlier copy of run r1 (" + aside + ") where it")),
+        repaired.toString());
+    assertEquals("first", Files.readString(dir.resolve("runs/" + aside + "/review.csv")));
+    try (java.util.stream.Stream<Path> s = Files.list(outside)) {
+      assertEquals(0, s.count(), "nothing went through the link");
+    }
+    // Once the link is gone, the run comes back.
+    Files.delete(dir.resolve("runs/r1"));
+    assertEquals(
+        List.of("run r1 restored: a replacement of it had crashed"),
+        RunWriter.recover(new FileStore(new Configuration()), home()));
+    assertEquals("first", Files.readString(dir.resolve("runs/r1/review.csv")));
+  }
+
+  @Test
   void aCommitWhoseFinalRenameFailsPutsTheOldRunBack() throws IOException {
     RunWriter first = RunWriter.begin(new FileStore(new Configuration()), home(), R1);
     write(first, "review.csv", "first");
