@@ -66,8 +66,9 @@ public final class RunWriter {
 
   /**
    * Finishes what a crashed writer left: an earlier run moved aside comes back if no run took its
-   * place, and is deleted if one did; drafts are deleted. Returns what was repaired, one line each
-   * naming the run, for the log: a user whose run died should hear that its half is gone.
+   * place, is deleted if one did, and stays where it is if a link stands at its name; drafts are
+   * deleted. Returns what was repaired, one line each naming the run, for the log: a user whose run
+   * died should hear that its half is gone.
    *
    * <p>{@link HomeLock#acquire} calls it: only while no other command works on the home can a draft
    * be told from a live run's files.
