@@ -72,13 +72,14 @@ public final class DecisionStore {
    */
   public List<String> recover() throws IOException {
     List<String> done = new ArrayList<>();
-    for (Path file : files.list(home.ledger())) {
+    List<Path> ledgerFolder = files.list(home.ledger());
+    for (Path file : ledgerFolder) {
       if (isLedgerFile(file)) {
         // Approvals are rebuilt from committed ledger files below: a forged one must not be used.
         files.refuseLinksBelow(home.root(), file);
       }
     }
-    for (Path pending : files.list(home.ledger())) {
+    for (Path pending : ledgerFolder) {
       String name = pending.getName();
       if (name.startsWith(".") && name.endsWith(PENDING)) {
         files.delete(pending); // never committed: its outbox file is removed below

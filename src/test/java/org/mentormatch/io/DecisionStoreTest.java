@@ -144,6 +144,15 @@ class DecisionStoreTest {
     }
   }
 
+  /** Applies {@link #APP1}: P1 approved, with its introduction. */
+  private static void approveP1(DecisionStore target) throws IOException {
+    target.apply(
+        APP1,
+        RUN,
+        List.of(decision("P1", DecisionKind.APPROVE, APP1)),
+        List.of(introduction("P1")));
+  }
+
   @BeforeEach
   void writeTheRun() throws IOException {
     writeProposals(dir, "P0", "P1", "P2", "P3");
@@ -222,11 +231,7 @@ class DecisionStoreTest {
     assertEquals(List.of(), store.recover());
     assertEquals(Map.of(), state(dir));
 
-    store.apply(
-        APP1,
-        RUN,
-        List.of(decision("P1", DecisionKind.APPROVE, APP1)),
-        List.of(introduction("P1")));
+    approveP1(store);
     Map<String, byte[]> before = tree(dir);
 
     assertEquals(List.of(), store.recover());
@@ -531,11 +536,7 @@ class DecisionStoreTest {
 
   @Test
   void aPlantedPendingFileNeverReplacesAPublishedIntroduction() throws IOException {
-    store.apply(
-        APP1,
-        RUN,
-        List.of(decision("P1", DecisionKind.APPROVE, APP1)),
-        List.of(introduction("P1")));
+    approveP1(store);
     Map<String, byte[]> before = state(dir);
     plant(
         "outbox/" + RUN + "/introductions/." + APP1 + ".avro.pending",
@@ -551,14 +552,7 @@ class DecisionStoreTest {
   @Test
   void recoveryRebuildsIntroductionsFromTheLedgerNotFromTheFileItFinds() throws IOException {
     DecisionStore crashing = new DecisionStore(new CrashingStore(Crash.BEFORE_PUBLICATION), home);
-    assertThrows(
-        IOException.class,
-        () ->
-            crashing.apply(
-                APP1,
-                RUN,
-                List.of(decision("P1", DecisionKind.APPROVE, APP1)),
-                List.of(introduction("P1"))));
+    assertThrows(IOException.class, () -> approveP1(crashing));
     // Someone swaps the hidden outbox file for their own before the next command repairs it.
     plant(
         "outbox/" + RUN + "/introductions/." + APP1 + ".avro.pending",
@@ -596,15 +590,7 @@ class DecisionStoreTest {
     Files.createSymbolicLink(dir.resolve("outbox/" + RUN), shared);
     Map<String, byte[]> before = tree(dir);
 
-    UserError e =
-        assertThrows(
-            UserError.class,
-            () ->
-                store.apply(
-                    APP1,
-                    RUN,
-                    List.of(decision("P1", DecisionKind.APPROVE, APP1)),
-                    List.of(introduction("P1"))));
+    UserError e = assertThrows(UserError.class, () -> approveP1(store));
 
     assertTrue(e.getMessage().contains("outbox/" + RUN + " is a symbolic link"), e.getMessage());
     assertSameTree(before, tree(dir));
@@ -672,14 +658,7 @@ class DecisionStoreTest {
   @Test
   void recoveryNeverPublishesApprovalsFromALinkedLedgerFile() throws IOException {
     DecisionStore crashing = new DecisionStore(new CrashingStore(Crash.BEFORE_PUBLICATION), home);
-    assertThrows(
-        IOException.class,
-        () ->
-            crashing.apply(
-                APP1,
-                RUN,
-                List.of(decision("P1", DecisionKind.APPROVE, APP1)),
-                List.of(introduction("P1"))));
+    assertThrows(IOException.class, () -> approveP1(crashing));
     // The committed ledger file swapped for one that also approves P2, before the repair.
     java.nio.file.Path outside =
         linkLedgerFile(
@@ -706,15 +685,7 @@ class DecisionStoreTest {
     Files.createDirectories(dir.resolve("ledger"));
     Files.createSymbolicLink(dir.resolve("ledger/" + APP1 + ".avro"), elsewhere);
 
-    UserError e =
-        assertThrows(
-            UserError.class,
-            () ->
-                store.apply(
-                    APP1,
-                    RUN,
-                    List.of(decision("P1", DecisionKind.APPROVE, APP1)),
-                    List.of(introduction("P1"))));
+    UserError e = assertThrows(UserError.class, () -> approveP1(store));
 
     assertTrue(e.getMessage().contains(APP1 + ".avro is a symbolic link"), e.getMessage());
     try (Stream<java.nio.file.Path> s = Files.list(elsewhere)) {
@@ -731,14 +702,7 @@ class DecisionStoreTest {
     Files.createSymbolicLink(introductions.resolve(APP1 + ".avro"), elsewhere);
 
     DecisionStore.RecordedButNotPublished e =
-        assertThrows(
-            DecisionStore.RecordedButNotPublished.class,
-            () ->
-                store.apply(
-                    APP1,
-                    RUN,
-                    List.of(decision("P1", DecisionKind.APPROVE, APP1)),
-                    List.of(introduction("P1"))));
+        assertThrows(DecisionStore.RecordedButNotPublished.class, () -> approveP1(store));
 
     assertTrue(e.getMessage().contains(APP1 + ".avro is a symbolic link"), e.getMessage());
     try (Stream<java.nio.file.Path> s = Files.list(elsewhere)) {

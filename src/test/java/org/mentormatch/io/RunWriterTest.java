@@ -161,15 +161,22 @@ class RunWriterTest {
     };
   }
 
-  @Test
-  void aCrashBetweenMovingTheOldRunAsideAndTheNewOneInRestoresTheOldRun() throws IOException {
+  /**
+   * Run r1 ("first") published, then a replacement ("second") that crashes once the old run is
+   * moved aside: every later rename fails, even the commit's own roll-back.
+   */
+  private void crashAReplacementOfR1() throws IOException {
     RunWriter first = RunWriter.begin(new FileStore(new Configuration()), home(), R1);
     write(first, "review.csv", "first");
     first.commit();
-    // The old run is moved aside, then every rename fails: even the commit's own roll-back.
     RunWriter second = RunWriter.begin(renamesFailing(n -> n >= 2), home(), R1);
     write(second, "review.csv", "second");
     assertThrows(IOException.class, second::commit);
+  }
+
+  @Test
+  void aCrashBetweenMovingTheOldRunAsideAndTheNewOneInRestoresTheOldRun() throws IOException {
+    crashAReplacementOfR1();
     assertFalse(
         Files.exists(dir.resolve("runs/r1")), "the moment of the crash: " + runsDirectory());
     String draft = runsDirectory().get(1);
@@ -188,12 +195,7 @@ class RunWriterTest {
 
   @Test
   void anEarlierRunSetAsideIsKeptWhenALinkStandsInItsPlace() throws IOException {
-    RunWriter first = RunWriter.begin(new FileStore(new Configuration()), home(), R1);
-    write(first, "review.csv", "first");
-    first.commit();
-    RunWriter second = RunWriter.begin(renamesFailing(n -> n >= 2), home(), R1);
-    write(second, "review.csv", "second");
-    assertThrows(IOException.class, second::commit);
+    crashAReplacementOfR1();
     // After the crash, a link to another folder is put where the run was.
     Path outside = Files.createDirectories(dir.resolve("outside"));
     Files.createSymbolicLink(dir.resolve("runs/r1"), outside);
