@@ -143,6 +143,24 @@ public final class PairScorer implements Serializable {
         departmentsDiffer ? 1 : 0);
   }
 
+  /**
+   * Whether a mentor of seniority {@code aSeniority} at UTC offset {@code aOffsetMinutes} gets at
+   * least the seniority and time-zone parts, with this mentee, that one of {@code bSeniority} at
+   * {@code bOffsetMinutes} gets: then, at equal coverage and department, {@link #atMost} is never
+   * lower for the first (each operation of the formula is monotone in each part).
+   */
+  public boolean partsAtLeast(
+      int menteeSeniority,
+      int menteeOffsetMinutes,
+      int aSeniority,
+      int aOffsetMinutes,
+      int bSeniority,
+      int bOffsetMinutes) {
+    return seniorityPart(menteeSeniority, aSeniority) >= seniorityPart(menteeSeniority, bSeniority)
+        && sharedHours(menteeOffsetMinutes, aOffsetMinutes)
+            >= sharedHours(menteeOffsetMinutes, bOffsetMinutes);
+  }
+
   private double weighted(
       double coverage, double seniorityPart, double timezonePart, double departmentPart) {
     return (config.coverageWeight() * coverage

@@ -51,6 +51,8 @@ public final class MentorIndex implements Serializable {
   // the time-zone and seniority rules read of a mentor.
   private final int[] classSeniority;
   private final int[] classOffset;
+  // Each class's mentors, ascending.
+  private final int[][] mentorsOfClass;
   private final PhrasePairs.Skills skills;
 
   /**
@@ -114,8 +116,18 @@ public final class MentorIndex implements Serializable {
       c++;
     }
     int[] classOf = new int[this.mentors.length];
+    int[] classSize = new int[classSeniority.length];
     for (int m = 0; m < classOf.length; m++) {
       classOf[m] = classes.get(classKey(this.mentors[m]));
+      classSize[classOf[m]]++;
+    }
+    this.mentorsOfClass = new int[classSize.length][];
+    for (int k = 0; k < classSize.length; k++) {
+      mentorsOfClass[k] = new int[classSize[k]];
+    }
+    int[] filled = new int[classSize.length];
+    for (int m = 0; m < classOf.length; m++) {
+      mentorsOfClass[classOf[m]][filled[classOf[m]]++] = m;
     }
     this.mentorsWith = new int[postings.size()][];
     this.runsOf = new int[postings.size()][];
@@ -228,6 +240,16 @@ public final class MentorIndex implements Serializable {
    */
   int[] runsOf(int s) {
     return runsOf[s];
+  }
+
+  /** How many classes of seniority and UTC offset the mentors fall in, numbered from 0. */
+  int classes() {
+    return classSeniority.length;
+  }
+
+  /** The mentors of class {@code c}, ascending. */
+  int[] mentorsOfClass(int c) {
+    return mentorsOfClass[c];
   }
 
   /** The seniority of the mentors of class {@code c}. */

@@ -99,6 +99,7 @@ public final class TopMentorSearch implements Serializable {
   private transient SkillLists lists;
   private transient MentorRules mentorRules;
   private final int firstList;
+  private final int skillsPerMentorScanned;
 
   /**
    * A search over {@code index} with the score, thresholds and rules in force, comparing goals with
@@ -110,12 +111,14 @@ public final class TopMentorSearch implements Serializable {
       AssignmentConfig assignment,
       PairRuleCheck rules,
       PhraseSimilarity similarity) {
-    this(index, score, assignment, rules, similarity, SkillLists.FIRST);
+    this(index, score, assignment, rules, similarity, SkillLists.FIRST, SKILLS_PER_MENTOR_SCANNED);
   }
 
   /**
-   * A search whose goals' first lists hold {@code firstList} similar skills: only when lists are
-   * computed changes, never what is found (tests make it small, so walks read beyond it).
+   * A search whose goals' first lists hold {@code firstList} similar skills, which scores a
+   * mentee's mentors one by one when there are at most one per {@code skillsPerMentorScanned} skill
+   * phrases: only how the search gets there changes, never what is found (tests make lists short,
+   * so walks read beyond them, and scan always or never).
    */
   TopMentorSearch(
       MentorIndex index,
@@ -123,11 +126,16 @@ public final class TopMentorSearch implements Serializable {
       AssignmentConfig assignment,
       PairRuleCheck rules,
       PhraseSimilarity similarity,
-      int firstList) {
+      int firstList,
+      int skillsPerMentorScanned) {
     if (firstList < 1) {
       throw new IllegalArgumentException("a first list holds at least one skill: " + firstList);
     }
+    if (skillsPerMentorScanned < 0) {
+      throw new IllegalArgumentException("skills per mentor scanned: " + skillsPerMentorScanned);
+    }
     this.firstList = firstList;
+    this.skillsPerMentorScanned = skillsPerMentorScanned;
     this.index = index;
     this.similarity = similarity;
     this.scorer = new PairScorer(score);
@@ -144,7 +152,13 @@ public final class TopMentorSearch implements Serializable {
    */
   public void prepare(List<MenteeQuery> mentees) {
     scratch();
-    List<PhraseSimilarity.Phrase> goals = topicalGoals(mentees);
+    List<MenteeQuery> searched = new ArrayList<>(mentees.size());
+    for (MenteeQuery q : mentees) {
+      if (walks(reach(q.seniority(), q.utcOffsetMinutes()))) {
+        searched.add(q);
+      }
+    }
+    List<PhraseSimilarity.Phrase> goals = topicalGoals(searched);
     if (!goals.isEmpty()) {
       lists.prepare(goals, new int[goals.size()]);
     }
@@ -186,10 +200,85 @@ public final class TopMentorSearch implements Serializable {
     }
   }
 
+  /**
+   * Up to how many mentors pass a mentee's time-zone and seniority rules, as a share of the skill
+   * phrases, for the mentee's mentors to be scored one by one rather than walked to: each costs a
+   * few goal-skill comparisons, one at a time, where a walk compares each goal with every skill
+   * phrase at least once, and reads on past a first list when few mentors can take the mentee (at
+   * 100,000 generated members, the most senior mentees' walks went to the ends of their goals'
+   * lists for the few mentors above them).
+   */
+  static final int SKILLS_PER_MENTOR_SCANNED = 16;
+
+  /**
+   * The mentor classes (seniority and UTC offset) a mentee of {@code seniority} at {@code
+   * offsetMinutes} may be matched with by time zone and seniority.
+   *
+   * @param allowed those classes
+   * @param mentors how many mentors they hold
+   * @param best those whose seniority and time-zone parts no other allowed class exceeds in both:
+   *     the best score an unmet mentor can have is that of one of them
+   */
+  private record Reach(int[] allowed, int mentors, int[] best) {}
+
+  /** The {@link Reach} of a mentee of {@code seniority} at {@code offsetMinutes}. */
+  private Reach reach(int seniority, int offsetMinutes) {
+    List<Integer> allowed = new ArrayList<>();
+    int mentors = 0;
+    List<Integer> best = new ArrayList<>();
+    for (int c = 0; c < index.classes(); c++) {
+      int cs = index.classSeniority(c);
+      int co = index.classOffset(c);
+      if (rules.failsOnClass(seniority, offsetMinutes, cs, co)) {
+        continue;
+      }
+      allowed.add(c);
+      mentors += index.mentorsOfClass(c).length;
+      boolean covered = false;
+      for (int b : best) {
+        covered |=
+            scorer.partsAtLeast(
+                seniority, offsetMinutes, index.classSeniority(b), index.classOffset(b), cs, co);
+      }
+      if (covered) {
+        continue;
+      }
+      best.removeIf(
+          b ->
+              scorer.partsAtLeast(
+                  seniority, offsetMinutes, cs, co, index.classSeniority(b), index.classOffset(b)));
+      best.add(c);
+    }
+    return new Reach(
+        allowed.stream().mapToInt(Integer::intValue).toArray(),
+        mentors,
+        best.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /**
+   * Whether a mentee of {@code reach} is searched by walking their goals' lists: not when no mentor
+   * may take them, nor when so few may that scoring each is cheaper ({@link #scan}).
+   */
+  private boolean walks(Reach reach) {
+    return reach.mentors() > 0 && !scans(reach);
+  }
+
+  private boolean scans(Reach reach) {
+    // With no least coverage a mentor sharing no similar phrase may fit, whom no walk meets.
+    return assignment.minCoverage() > 0
+        && (long) reach.mentors() * skillsPerMentorScanned <= index.skills().size();
+  }
+
   /** The mentee's first {@code k} fitting mentors, best first. */
   public Result top(MenteeQuery q, int k) {
     Walk walk = new Walk(q);
     PriorityQueue<Found> kept = new PriorityQueue<>(BEST_FIRST.reversed());
+    if (walk.reach.mentors() == 0) {
+      return result(walk, kept); // no mentor passes the time-zone and seniority rules
+    }
+    if (scans(walk.reach)) {
+      return scan(walk, k, kept);
+    }
     while (true) {
       double bound = walk.bound();
       if (walk.boundCoverage < assignment.minCoverage() || bound < assignment.minScore()) {
@@ -222,9 +311,28 @@ public final class TopMentorSearch implements Serializable {
         from = end;
       }
     }
+    return result(walk, kept);
+  }
+
+  private static Result result(Walk walk, PriorityQueue<Found> kept) {
     List<Found> best = new ArrayList<>(kept);
     best.sort(BEST_FIRST);
     return new Result(best, walk.met, walk.extended);
+  }
+
+  /**
+   * The first {@code k} fitting mentors of the walk's mentee found by meeting every mentor of the
+   * classes their rules allow, with nothing walked: each met as a walk would meet them, at a
+   * coverage bound of 1 (no coverage is above it), so the first k are those a walk finds.
+   */
+  private Result scan(Walk walk, int k, PriorityQueue<Found> kept) {
+    walk.boundCoverage = 1;
+    for (int c : walk.reach.allowed()) {
+      for (int m : index.mentorsOfClass(c)) {
+        meet(walk, m, kept, k);
+      }
+    }
+    return result(walk, kept);
   }
 
   /** Meets mentor {@code m} on the walk, keeping them among the first {@code k} if they belong. */
@@ -493,6 +601,10 @@ public final class TopMentorSearch implements Serializable {
     final MentorRules.Query ruleQuery;
 
     final int[] next;
+
+    /** The mentor classes the mentee may be matched with: the bound reads their best. */
+    final Reach reach;
+
     double boundCoverage;
     int extended;
 
@@ -521,6 +633,7 @@ public final class TopMentorSearch implements Serializable {
       }
       mentee = new PairScorer.Side(q.seniority(), q.utcOffsetMinutes(), q.department());
       ruleQuery = mentorRules.query(q);
+      reach = reach(q.seniority(), q.utcOffsetMinutes());
     }
 
     /**
@@ -651,7 +764,10 @@ public final class TopMentorSearch implements Serializable {
 
     /**
      * The best score a mentor not met yet can have (and, in {@link #boundCoverage}, their best
-     * coverage), computed as {@link PairScorer#score} computes a score.
+     * coverage), computed as {@link PairScorer#score} computes a score: with the seniority and
+     * time-zone parts of the best classes the rules allow rather than 1 (a senior mentee's walk
+     * with mentors at most one level above, whose seniority part is a third, stops that much
+     * sooner), and the department part at its best.
      */
     double bound() {
       double covered = 0;
@@ -667,12 +783,21 @@ public final class TopMentorSearch implements Serializable {
         }
       }
       boundCoverage = topical == 0 ? 0 : covered / topical;
-      double department = mentee.department() == null ? 0 : 1;
-      return (score.coverageWeight() * boundCoverage
-              + score.seniorityWeight() * 1.0
-              + score.timezoneWeight() * 1.0
-              + score.departmentWeight() * department)
-          / score.weightSum();
+      boolean departmentsMayDiffer = mentee.department() != null;
+      double best = Double.NEGATIVE_INFINITY;
+      for (int c : reach.best()) {
+        best =
+            Math.max(
+                best,
+                scorer.atMost(
+                    boundCoverage,
+                    mentee.seniority(),
+                    mentee.utcOffsetMinutes(),
+                    index.classSeniority(c),
+                    index.classOffset(c),
+                    departmentsMayDiffer));
+      }
+      return best;
     }
 
     /** {@link #nextSkill} when every topical goal's list is walked. */

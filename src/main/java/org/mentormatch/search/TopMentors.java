@@ -162,7 +162,8 @@ public final class TopMentors {
           config.assignment(),
           new PairRuleCheck(config.rules()),
           similarity,
-          firstList);
+          firstList,
+          TopMentorSearch.SKILLS_PER_MENTOR_SCANNED);
     }
   }
 

@@ -116,11 +116,95 @@ class TopMentorSearchTest {
             config.assignment(),
             new PairRuleCheck(config.rules()),
             SIMILARITY,
-            1);
+            1,
+            Integer.MAX_VALUE);
     List<TopMentorSearch.Found> best = search.top(mentee, 1).best();
     assertEquals(1, best.size());
     assertEquals("b", index.mentor(best.get(0).mentor()).id());
     assertEquals(1.0, best.get(0).score().coverage());
+  }
+
+  @Test
+  void aMenteeNoMentorMayServeByTimeZoneOrSeniorityIsAnsweredWithoutComparingAGoal() {
+    SplittableRandom random = new SplittableRandom(5);
+    byte[][] bases = {new byte[PhraseEmbedder.DIMENSIONS]};
+    bases[0][0] = 50;
+    Phrase skill = phrase(random, bases, "machine learning");
+    MentorIndex index =
+        new MentorIndex(List.of(mentor("a", 3, skill.text())), Map.of(skill.text(), skill));
+    TopMentorSearch search = search(index, CONFIG, 1);
+    Phrase g = phrase(random, bases, "machine learning");
+    MenteeQuery senior = mentee(3, new MenteeQuery.Goal(g.text(), g.topical(), g));
+    search.prepare(List.of(senior));
+    TopMentorSearch.Result r = search.top(senior, 5);
+    assertEquals(List.of(), r.best());
+    assertEquals(
+        0,
+        index.lists(SIMILARITY, CONFIG.score().minPhraseSimilarity(), 1).computed(),
+        "no goal compared with the skills");
+    // A mentee a level below is searched as before.
+    assertEquals(1, search.top(mentee(2, senior.goals().get(0)), 5).best().size());
+  }
+
+  @Test
+  void theBoundTakesTheSeniorityPartOfTheMostSeniorMentorAllowed() {
+    // Mentors a and b are one level above the mentee: a seniority part of a third. a covers the
+    // goal fully (score (1 + 1/3) / 2); b's skill less (similarity x, score (x + 1/3) / 2). With
+    // the seniority part at 1 the bound after a, (x + 1) / 2, would keep the walk going past the
+    // first list for b; with the part mentors one level above can have, it stops there.
+    MatchConfig config =
+        MatchConfig.fromValues(
+            Map.of(
+                "score.weight.coverage", "1",
+                "score.weight.seniority", "1",
+                "score.weight.timezone", "0",
+                "score.weight.department", "0",
+                "score.ideal_seniority_gap", "3",
+                "rules.min_seniority_gap", "1"),
+            "test");
+    SplittableRandom random = new SplittableRandom(3);
+    byte[] base = new byte[PhraseEmbedder.DIMENSIONS];
+    base[0] = 60;
+    base[1] = 10;
+    byte[] near = base.clone();
+    near[0] = 20;
+    near[2] = 40;
+    PhraseAnalyzer.Analysis a = ANALYZER.analyze("zorbing");
+    Phrase exact = new Phrase("zorbing", a.concepts(), a.coverage(), a.topical(), base);
+    PhraseAnalyzer.Analysis b = ANALYZER.analyze("quoits");
+    Phrase close = new Phrase("quoits", b.concepts(), b.coverage(), b.topical(), near);
+    MentorIndex index =
+        new MentorIndex(
+            List.of(mentor("a", 2, exact.text()), mentor("b", 2, close.text())),
+            Map.of(exact.text(), exact, close.text(), close));
+    TopMentorSearch search = search(index, config, 1);
+    MenteeQuery mentee = mentee(1, new MenteeQuery.Goal(exact.text(), exact.topical(), exact));
+    double x = search.funnel(mentee, 2).best().get(1).score().coverage();
+    assertTrue(x >= 1.0 / 3 && x < 1, "b's similarity between a third and 1: " + x);
+    TopMentorSearch.Result r = search.top(mentee, 1);
+    assertEquals("a", index.mentor(r.best().get(0).mentor()).id());
+    assertEquals(0, r.goalsExtended(), "the walk stops at the end of the first list");
+  }
+
+  private static MentorIndex.Mentor mentor(String id, int seniority, String skill) {
+    return new MentorIndex.Mentor(
+        id, List.of("en"), 0, seniority, "d1", null, Set.of(), 1, 0, List.of(skill));
+  }
+
+  private static MenteeQuery mentee(int seniority, MenteeQuery.Goal goal) {
+    return new MenteeQuery(
+        "q", List.of("en"), 0, seniority, "d0", null, Set.of(), List.of(goal), Set.of());
+  }
+
+  private static TopMentorSearch search(MentorIndex index, MatchConfig config, int firstList) {
+    return new TopMentorSearch(
+        index,
+        config.score(),
+        config.assignment(),
+        new PairRuleCheck(config.rules()),
+        SIMILARITY,
+        firstList,
+        Integer.MAX_VALUE);
   }
 
   private static void findsWhatCompleteListsFind(MatchConfig config) {
@@ -172,13 +256,19 @@ class TopMentorSearchTest {
       menteeGoals.add(goals);
     }
 
-    List<String> expected = found(run(config, index, rules, menteeGoals, 1 << 20, false));
+    List<String> expected =
+        found(run(config, index, rules, menteeGoals, 1 << 20, Integer.MAX_VALUE, false));
+    // Scoring every mentor the rules allow finds the same first k (the bounds met fewer).
+    assertEquals(
+        best(expected), best(run(config, index, rules, menteeGoals, 1 << 20, 0, false)), "scan");
     for (int first : new int[] {1, 2, 3}) {
       // A fresh index computes its own lists; the second search over it (mentees in reverse)
       // starts with the lists the first one left (SkillLists).
       MentorIndex fresh = new MentorIndex(mentors, skills);
-      List<String> forward = run(config, fresh, rules, menteeGoals, first, false);
-      List<String> reversed = run(config, fresh, rules, menteeGoals, first, true);
+      List<String> forward =
+          run(config, fresh, rules, menteeGoals, first, Integer.MAX_VALUE, false);
+      List<String> reversed =
+          run(config, fresh, rules, menteeGoals, first, Integer.MAX_VALUE, true);
       assertEquals(expected, found(forward), "first lists of " + first);
       assertEquals(expected, found(reversed), "first lists of " + first + ", mentees in reverse");
       // The goals read beyond the first list too, though the second search found longer lists.
@@ -188,6 +278,11 @@ class TopMentorSearchTest {
           "some walk reads beyond a first list of " + first);
     }
     assertTrue(expected.stream().anyMatch(l -> l.contains("best=[t")), "some mentee has a fit");
+  }
+
+  /** Each line's first k pairs alone. */
+  private static List<String> best(List<String> lines) {
+    return lines.stream().map(l -> l.substring(0, l.indexOf(" met="))).toList();
   }
 
   /** Each line without the count of goals read beyond the first list. */
@@ -205,9 +300,17 @@ class TopMentorSearchTest {
       PairRuleCheck rules,
       List<List<Phrase>> menteeGoals,
       int first,
+      int skillsPerMentorScanned,
       boolean reversed) {
     TopMentorSearch search =
-        new TopMentorSearch(index, config.score(), config.assignment(), rules, SIMILARITY, first);
+        new TopMentorSearch(
+            index,
+            config.score(),
+            config.assignment(),
+            rules,
+            SIMILARITY,
+            first,
+            skillsPerMentorScanned);
     List<Integer> order = new ArrayList<>();
     for (int q = 0; q < menteeGoals.size(); q++) {
       order.add(q);
@@ -221,8 +324,20 @@ class TopMentorSearchTest {
       for (Phrase g : menteeGoals.get(q)) {
         goals.add(new MenteeQuery.Goal(g.text(), g.topical(), g));
       }
+      // Mentors are of seniority 3 to 6 at UTC-3 to UTC+3: a mentee of seniority 6 has none, one
+      // of 5 only mentors one level above (the bound's seniority part a third), one at UTC+5 none
+      // of UTC-3 (six hours apart at most).
       MenteeQuery query =
-          new MenteeQuery("q" + q, List.of("en"), 0, 1, "d0", null, Set.of(), goals, Set.of());
+          new MenteeQuery(
+              "q" + q,
+              List.of("en"),
+              60 * (q % 11 - 5),
+              1 + q % 6,
+              "d0",
+              null,
+              Set.of(),
+              goals,
+              Set.of());
       TopMentorSearch.Result top = search.top(query, 5);
       TopMentorSearch.Funnel f = search.funnel(query, 5);
       // Without pairs, the funnel sums coverages as it walks: the same counts, to the bit.
