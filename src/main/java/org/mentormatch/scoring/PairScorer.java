@@ -144,21 +144,19 @@ public final class PairScorer implements Serializable {
   }
 
   /**
-   * Whether a mentor of seniority {@code aSeniority} at UTC offset {@code aOffsetMinutes} gets at
-   * least the seniority and time-zone parts, with this mentee, that one of {@code bSeniority} at
-   * {@code bOffsetMinutes} gets: then, at equal coverage and department, {@link #atMost} is never
-   * lower for the first (each operation of the formula is monotone in each part).
+   * {@link #atMost(double, int, int, int, int, boolean)} with the pair's seniority and time-zone
+   * parts computed already ({@link #seniorityPart(int, int)}, {@link #timezonePart}): the same
+   * double. Each operation of the formula is monotone in each part, so a pair with parts no higher
+   * is never above it at the same coverage.
    */
-  public boolean partsAtLeast(
-      int menteeSeniority,
-      int menteeOffsetMinutes,
-      int aSeniority,
-      int aOffsetMinutes,
-      int bSeniority,
-      int bOffsetMinutes) {
-    return seniorityPart(menteeSeniority, aSeniority) >= seniorityPart(menteeSeniority, bSeniority)
-        && sharedHours(menteeOffsetMinutes, aOffsetMinutes)
-            >= sharedHours(menteeOffsetMinutes, bOffsetMinutes);
+  public double atMost(
+      double coverage, double seniorityPart, double timezonePart, boolean departmentsDiffer) {
+    return weighted(coverage, seniorityPart, timezonePart, departmentsDiffer ? 1 : 0);
+  }
+
+  /** The time-zone part of a pair at these UTC offsets, as {@link #score} computes it. */
+  public double timezonePart(int menteeOffsetMinutes, int mentorOffsetMinutes) {
+    return sharedHours(menteeOffsetMinutes, mentorOffsetMinutes) / config.workdayHours();
   }
 
   private double weighted(
@@ -174,7 +172,8 @@ public final class PairScorer implements Serializable {
     return seniorityPart(mentee.seniority(), mentor.seniority());
   }
 
-  private double seniorityPart(int menteeSeniority, int mentorSeniority) {
+  /** The seniority part of a pair of these seniorities, as {@link #score} computes it. */
+  public double seniorityPart(int menteeSeniority, int mentorSeniority) {
     int gap = Math.max(0, mentorSeniority - menteeSeniority);
     return (double) Math.min(gap, config.idealSeniorityGap()) / config.idealSeniorityGap();
   }

@@ -216,16 +216,19 @@ public final class TopMentorSearch implements Serializable {
    *
    * @param allowed those classes
    * @param mentors how many mentors they hold
-   * @param best those whose seniority and time-zone parts no other allowed class exceeds in both:
-   *     the best score an unmet mentor can have is that of one of them
+   * @param seniorityParts with {@code timezoneParts}, the parts of the allowed classes that no
+   *     other allowed class exceeds in both: the best score an unmet mentor can have is had with
+   *     one of these pairs of parts
+   * @param timezoneParts see {@code seniorityParts}
    */
-  private record Reach(int[] allowed, int mentors, int[] best) {}
+  private record Reach(
+      int[] allowed, int mentors, double[] seniorityParts, double[] timezoneParts) {}
 
   /** The {@link Reach} of a mentee of {@code seniority} at {@code offsetMinutes}. */
   private Reach reach(int seniority, int offsetMinutes) {
     List<Integer> allowed = new ArrayList<>();
     int mentors = 0;
-    List<Integer> best = new ArrayList<>();
+    List<double[]> best = new ArrayList<>(); // {seniority part, time-zone part}
     for (int c = 0; c < index.classes(); c++) {
       int cs = index.classSeniority(c);
       int co = index.classOffset(c);
@@ -234,25 +237,19 @@ public final class TopMentorSearch implements Serializable {
       }
       allowed.add(c);
       mentors += index.mentorsOfClass(c).length;
-      boolean covered = false;
-      for (int b : best) {
-        covered |=
-            scorer.partsAtLeast(
-                seniority, offsetMinutes, index.classSeniority(b), index.classOffset(b), cs, co);
+      double[] parts = {
+        scorer.seniorityPart(seniority, cs), scorer.timezonePart(offsetMinutes, co)
+      };
+      if (best.stream().noneMatch(b -> b[0] >= parts[0] && b[1] >= parts[1])) {
+        best.removeIf(b -> parts[0] >= b[0] && parts[1] >= b[1]);
+        best.add(parts);
       }
-      if (covered) {
-        continue;
-      }
-      best.removeIf(
-          b ->
-              scorer.partsAtLeast(
-                  seniority, offsetMinutes, cs, co, index.classSeniority(b), index.classOffset(b)));
-      best.add(c);
     }
     return new Reach(
         allowed.stream().mapToInt(Integer::intValue).toArray(),
         mentors,
-        best.stream().mapToInt(Integer::intValue).toArray());
+        best.stream().mapToDouble(b -> b[0]).toArray(),
+        best.stream().mapToDouble(b -> b[1]).toArray());
   }
 
   /**
@@ -785,17 +782,14 @@ public final class TopMentorSearch implements Serializable {
       boundCoverage = topical == 0 ? 0 : covered / topical;
       boolean departmentsMayDiffer = mentee.department() != null;
       double best = Double.NEGATIVE_INFINITY;
-      for (int c : reach.best()) {
+      double[] seniorityParts = reach.seniorityParts();
+      double[] timezoneParts = reach.timezoneParts();
+      for (int i = 0; i < seniorityParts.length; i++) {
         best =
             Math.max(
                 best,
                 scorer.atMost(
-                    boundCoverage,
-                    mentee.seniority(),
-                    mentee.utcOffsetMinutes(),
-                    index.classSeniority(c),
-                    index.classOffset(c),
-                    departmentsMayDiffer));
+                    boundCoverage, seniorityParts[i], timezoneParts[i], departmentsMayDiffer));
       }
       return best;
     }

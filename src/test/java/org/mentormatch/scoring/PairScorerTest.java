@@ -234,4 +234,35 @@ class PairScorerTest {
     // coverage 1, seniority 0, time zone 0: (1.0 * 1) / 2.0
     assertEquals(0.5, new PairScorer(heavy).score(goals, mentee, farMentor).score(), 1e-12);
   }
+
+  @Test
+  void theBoundFromPartsIsTheBoundFromTheSidesToTheBit() {
+    // The search bounds a walk by parts computed once per mentee; a mentor class's bound must be
+    // the very double atMost gives from the two sides, or a walk could stop a bit early.
+    for (int menteeSeniority = 1; menteeSeniority <= 10; menteeSeniority++) {
+      for (int mentorSeniority = 1; mentorSeniority <= 10; mentorSeniority++) {
+        for (int menteeOffset = -720; menteeOffset <= 840; menteeOffset += 210) {
+          for (int mentorOffset = -720; mentorOffset <= 840; mentorOffset += 150) {
+            for (double coverage : new double[] {0, 0.3, 1.0 / 3, 0.71, 1}) {
+              for (boolean differ : new boolean[] {false, true}) {
+                assertEquals(
+                    SCORER.atMost(
+                        coverage,
+                        menteeSeniority,
+                        menteeOffset,
+                        mentorSeniority,
+                        mentorOffset,
+                        differ),
+                    SCORER.atMost(
+                        coverage,
+                        SCORER.seniorityPart(menteeSeniority, mentorSeniority),
+                        SCORER.timezonePart(menteeOffset, mentorOffset),
+                        differ));
+              }
+            }
+          }
+        }
+      }
+    }
+  }
 }
