@@ -216,40 +216,31 @@ public final class TopMentorSearch implements Serializable {
    *
    * @param allowed those classes
    * @param mentors how many mentors they hold
-   * @param seniorityParts with {@code timezoneParts}, the parts of the allowed classes that no
-   *     other allowed class exceeds in both: the best score an unmet mentor can have is had with
-   *     one of these pairs of parts
-   * @param timezoneParts see {@code seniorityParts}
+   * @param seniorityPart the best seniority part among them
+   * @param timezonePart the best time-zone part among them (of the same class or another): no
+   *     mentor allowed has a part above either, so none scores above both at their coverage
    */
-  private record Reach(
-      int[] allowed, int mentors, double[] seniorityParts, double[] timezoneParts) {}
+  private record Reach(int[] allowed, int mentors, double seniorityPart, double timezonePart) {}
 
   /** The {@link Reach} of a mentee of {@code seniority} at {@code offsetMinutes}. */
   private Reach reach(int seniority, int offsetMinutes) {
-    List<Integer> allowed = new ArrayList<>();
+    int[] allowed = new int[index.classes()];
+    int count = 0;
     int mentors = 0;
-    List<double[]> best = new ArrayList<>(); // {seniority part, time-zone part}
-    for (int c = 0; c < index.classes(); c++) {
+    double seniorityPart = 0;
+    double timezonePart = 0;
+    for (int c = 0; c < allowed.length; c++) {
       int cs = index.classSeniority(c);
       int co = index.classOffset(c);
       if (rules.failsOnClass(seniority, offsetMinutes, cs, co)) {
         continue;
       }
-      allowed.add(c);
+      allowed[count++] = c;
       mentors += index.mentorsOfClass(c).length;
-      double[] parts = {
-        scorer.seniorityPart(seniority, cs), scorer.timezonePart(offsetMinutes, co)
-      };
-      if (best.stream().noneMatch(b -> b[0] >= parts[0] && b[1] >= parts[1])) {
-        best.removeIf(b -> parts[0] >= b[0] && parts[1] >= b[1]);
-        best.add(parts);
-      }
+      seniorityPart = Math.max(seniorityPart, scorer.seniorityPart(seniority, cs));
+      timezonePart = Math.max(timezonePart, scorer.timezonePart(offsetMinutes, co));
     }
-    return new Reach(
-        allowed.stream().mapToInt(Integer::intValue).toArray(),
-        mentors,
-        best.stream().mapToDouble(b -> b[0]).toArray(),
-        best.stream().mapToDouble(b -> b[1]).toArray());
+    return new Reach(java.util.Arrays.copyOf(allowed, count), mentors, seniorityPart, timezonePart);
   }
 
   /**
@@ -318,18 +309,38 @@ public final class TopMentorSearch implements Serializable {
   }
 
   /**
-   * The first {@code k} fitting mentors of the walk's mentee found by meeting every mentor of the
-   * classes their rules allow, with nothing walked: each met as a walk would meet them, at a
-   * coverage bound of 1 (no coverage is above it), so the first k are those a walk finds.
+   * The first {@code k} fitting mentors of the walk's mentee found by scoring every mentor of the
+   * classes their rules allow who passes the other rules and could still place at full coverage,
+   * with nothing walked: the first k of all fitting pairs, those a walk finds.
    */
   private Result scan(Walk walk, int k, PriorityQueue<Found> kept) {
-    walk.boundCoverage = 1;
+    // No walk, so no coverage bound but 1 (none is higher): a mentor is left unscored only when
+    // even full coverage with their own other parts would not place them.
     for (int c : walk.reach.allowed()) {
       for (int m : index.mentorsOfClass(c)) {
-        meet(walk, m, kept, k);
+        walk.met++;
+        if (kept.size() == k && walk.atMost(1.0, m) < kept.peek().score().score()
+            || mentorRules.isMentee(walk.ruleQuery, m)
+            || rules.firstFailure(mentorRules, walk.ruleQuery, m) != PairRuleCheck.PASSES) {
+          continue;
+        }
+        PairScorer.Score s = scoreOf(walk, m);
+        if (fits(s)) {
+          keep(kept, new Found(m, s), k);
+        }
       }
     }
     return result(walk, kept);
+  }
+
+  /** Keeps {@code f} among the first {@code k} found so far, if it belongs there. */
+  private static void keep(PriorityQueue<Found> kept, Found f, int k) {
+    if (kept.size() < k) {
+      kept.add(f);
+    } else if (BEST_FIRST.compare(f, kept.peek()) < 0) {
+      kept.poll();
+      kept.add(f);
+    }
   }
 
   /** Meets mentor {@code m} on the walk, keeping them among the first {@code k} if they belong. */
@@ -361,13 +372,7 @@ public final class TopMentorSearch implements Serializable {
     }
     PairScorer.Score s = scoreOf(walk, m);
     if (fits(s)) {
-      Found f = new Found(m, s);
-      if (kept.size() < k) {
-        kept.add(f);
-      } else if (BEST_FIRST.compare(f, kept.peek()) < 0) {
-        kept.poll();
-        kept.add(f);
-      }
+      keep(kept, new Found(m, s), k);
     }
   }
 
@@ -761,10 +766,10 @@ public final class TopMentorSearch implements Serializable {
 
     /**
      * The best score a mentor not met yet can have (and, in {@link #boundCoverage}, their best
-     * coverage), computed as {@link PairScorer#score} computes a score: with the seniority and
-     * time-zone parts of the best classes the rules allow rather than 1 (a senior mentee's walk
-     * with mentors at most one level above, whose seniority part is a third, stops that much
-     * sooner), and the department part at its best.
+     * coverage), computed as {@link PairScorer#score} computes a score: with the best seniority
+     * part and the best time-zone part among the mentor classes the rules allow rather than 1 (a
+     * senior mentee's walk with mentors at most one level above, whose seniority part is a third,
+     * stops that much sooner), and the department part at its best.
      */
     double bound() {
       double covered = 0;
@@ -780,18 +785,8 @@ public final class TopMentorSearch implements Serializable {
         }
       }
       boundCoverage = topical == 0 ? 0 : covered / topical;
-      boolean departmentsMayDiffer = mentee.department() != null;
-      double best = Double.NEGATIVE_INFINITY;
-      double[] seniorityParts = reach.seniorityParts();
-      double[] timezoneParts = reach.timezoneParts();
-      for (int i = 0; i < seniorityParts.length; i++) {
-        best =
-            Math.max(
-                best,
-                scorer.atMost(
-                    boundCoverage, seniorityParts[i], timezoneParts[i], departmentsMayDiffer));
-      }
-      return best;
+      return scorer.atMost(
+          boundCoverage, reach.seniorityPart(), reach.timezonePart(), mentee.department() != null);
     }
 
     /** {@link #nextSkill} when every topical goal's list is walked. */
