@@ -309,38 +309,18 @@ public final class TopMentorSearch implements Serializable {
   }
 
   /**
-   * The first {@code k} fitting mentors of the walk's mentee found by scoring every mentor of the
-   * classes their rules allow who passes the other rules and could still place at full coverage,
-   * with nothing walked: the first k of all fitting pairs, those a walk finds.
+   * The first {@code k} fitting mentors of the walk's mentee found by meeting every mentor of the
+   * classes their rules allow, with nothing walked: each met as a walk would meet them, at a
+   * coverage bound of 1 (no coverage is above it), so the first k are those a walk finds.
    */
   private Result scan(Walk walk, int k, PriorityQueue<Found> kept) {
-    // No walk, so no coverage bound but 1 (none is higher): a mentor is left unscored only when
-    // even full coverage with their own other parts would not place them.
+    walk.boundCoverage = 1;
     for (int c : walk.reach.allowed()) {
       for (int m : index.mentorsOfClass(c)) {
-        walk.met++;
-        if (kept.size() == k && walk.atMost(1.0, m) < kept.peek().score().score()
-            || mentorRules.isMentee(walk.ruleQuery, m)
-            || rules.firstFailure(mentorRules, walk.ruleQuery, m) != PairRuleCheck.PASSES) {
-          continue;
-        }
-        PairScorer.Score s = scoreOf(walk, m);
-        if (fits(s)) {
-          keep(kept, new Found(m, s), k);
-        }
+        meet(walk, m, kept, k);
       }
     }
     return result(walk, kept);
-  }
-
-  /** Keeps {@code f} among the first {@code k} found so far, if it belongs there. */
-  private static void keep(PriorityQueue<Found> kept, Found f, int k) {
-    if (kept.size() < k) {
-      kept.add(f);
-    } else if (BEST_FIRST.compare(f, kept.peek()) < 0) {
-      kept.poll();
-      kept.add(f);
-    }
   }
 
   /** Meets mentor {@code m} on the walk, keeping them among the first {@code k} if they belong. */
@@ -372,7 +352,13 @@ public final class TopMentorSearch implements Serializable {
     }
     PairScorer.Score s = scoreOf(walk, m);
     if (fits(s)) {
-      keep(kept, new Found(m, s), k);
+      Found f = new Found(m, s);
+      if (kept.size() < k) {
+        kept.add(f);
+      } else if (BEST_FIRST.compare(f, kept.peek()) < 0) {
+        kept.poll();
+        kept.add(f);
+      }
     }
   }
 
