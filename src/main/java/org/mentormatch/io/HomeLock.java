@@ -124,6 +124,12 @@ public final class HomeLock implements AutoCloseable {
         }
         throw e;
       }
+      try {
+        refuseSharedFile(local);
+      } catch (IOException | RuntimeException e) {
+        channel.close();
+        throw e;
+      }
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -148,6 +154,30 @@ public final class HomeLock implements AutoCloseable {
               + ".");
     }
     return new HomeLock(files, path, null, null);
+  }
+
+  /**
+   * Refuses a lock file that another name shares (a hard link, which no-follow opening does not
+   * see): writing the owner below would truncate and overwrite that other file.
+   */
+  private static void refuseSharedFile(java.nio.file.Path local) throws IOException {
+    Object links;
+    try {
+      links = Files.getAttribute(local, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
+    } catch (UnsupportedOperationException | IllegalArgumentException e) {
+      return; // no link counts on this file system: nothing to tell
+    }
+    if (links instanceof Integer n && n > 1) {
+      throw new UserError(
+          local
+              + " is a hard link: "
+              + n
+              + " names share that file, and taking the lock would overwrite it. mentor-match"
+              + " never writes a file another name shares. Remove "
+              + local
+              + " (the other names keep the file) and run the command again; nothing was"
+              + " changed.");
+    }
   }
 
   private static String owner(String command) {

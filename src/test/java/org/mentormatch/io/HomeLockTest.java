@@ -99,6 +99,24 @@ class HomeLockTest {
   }
 
   @Test
+  void aLockFileWithASecondHardLinkIsNeverOverwritten() throws IOException {
+    // A hard link is no symbolic link: opening it without following links still opens the file
+    // it shares, and taking the lock would truncate that file.
+    Path precious = dir.resolve("precious.txt");
+    Files.writeString(precious, "keep me");
+    Files.createDirectories(dir.resolve("home"));
+    Files.createLink(dir.resolve("home").resolve(".lock"), precious);
+
+    UserError e =
+        assertThrows(
+            UserError.class,
+            () -> HomeLock.acquire(new FileStore(new Configuration()), home(), "match.sh"));
+
+    assertTrue(e.getMessage().contains("hard link"), e.getMessage());
+    assertEquals("keep me", Files.readString(precious));
+  }
+
+  @Test
   void aCheckpointsFolderThatIsALinkIsNeverEmptied() throws IOException {
     Path elsewhere = dir.resolve("elsewhere");
     Files.createDirectories(elsewhere);
