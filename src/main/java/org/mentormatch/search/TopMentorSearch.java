@@ -98,6 +98,8 @@ public final class TopMentorSearch implements Serializable {
   private transient int goalStamp;
   private transient SkillLists lists;
   private transient MentorRules mentorRules;
+  // Each (seniority, UTC offset)'s reach: its classes are read by every mentee of the pair.
+  private transient java.util.Map<Long, Reach> reaches;
   private final int firstList;
   private final int skillsPerMentorScanned;
 
@@ -222,8 +224,20 @@ public final class TopMentorSearch implements Serializable {
    */
   private record Reach(int[] allowed, int mentors, double seniorityPart, double timezonePart) {}
 
-  /** The {@link Reach} of a mentee of {@code seniority} at {@code offsetMinutes}. */
+  /**
+   * The {@link Reach} of a mentee of {@code seniority} at {@code offsetMinutes}, computed once per
+   * pair in the search: {@link #prepare} and the walk both ask, and mentees share few pairs.
+   */
   private Reach reach(int seniority, int offsetMinutes) {
+    if (reaches == null) {
+      reaches = new java.util.HashMap<>();
+    }
+    return reaches.computeIfAbsent(
+        ((long) seniority << 32) | (offsetMinutes & 0xFFFFFFFFL),
+        key -> reachOf(seniority, offsetMinutes));
+  }
+
+  private Reach reachOf(int seniority, int offsetMinutes) {
     int[] allowed = new int[index.classes()];
     int count = 0;
     int mentors = 0;
