@@ -75,7 +75,7 @@ public final class MentorIndex implements Serializable {
    * {@code phrases} (by text; every skill of a mentor is there).
    */
   public MentorIndex(List<Mentor> mentors, Map<String, PhraseSimilarity.Phrase> phrases) {
-    this.mentors = mentors.toArray(new Mentor[0]);
+    this.mentors = pooled(mentors);
     Arrays.sort(
         this.mentors,
         Comparator.comparing(
@@ -159,6 +159,78 @@ public final class MentorIndex implements Serializable {
           }
         });
     this.skills = new PhrasePairs.Skills(Arrays.asList(byId));
+  }
+
+  /**
+   * {@code mentors} with one object for each distinct string and each chain a sorted array: at a
+   * million generated members the chains named 4 million ids of some 100,000 managers, each its own
+   * string in a hash set of its own (about 400 MB of the heap, in the driver and in every
+   * executor's copy of the broadcast index; serialisation writes a shared string once).
+   */
+  private static Mentor[] pooled(List<Mentor> mentors) {
+    Map<String, String> pool = new HashMap<>();
+    Mentor[] out = new Mentor[mentors.size()];
+    for (int i = 0; i < out.length; i++) {
+      Mentor m = mentors.get(i);
+      out[i] =
+          new Mentor(
+              m.id(),
+              m.languages() == null ? null : pooled(m.languages(), pool),
+              m.utcOffsetMinutes(),
+              m.seniority(),
+              m.department() == null ? null : pool.computeIfAbsent(m.department(), d -> d),
+              m.managerId() == null ? null : pool.computeIfAbsent(m.managerId(), d -> d),
+              m.managementChain() == null ? null : new IdSet(m.managementChain(), pool),
+              m.freeCapacity(),
+              m.cluster(),
+              pooled(m.skills(), pool));
+    }
+    return out;
+  }
+
+  private static List<String> pooled(List<String> strings, Map<String, String> pool) {
+    String[] out = new String[strings.size()];
+    for (int i = 0; i < out.length; i++) {
+      String s = strings.get(i);
+      out[i] = s == null ? null : pool.computeIfAbsent(s, t -> t);
+    }
+    return java.util.Collections.unmodifiableList(Arrays.asList(out)); // nulls kept, as given
+  }
+
+  /**
+   * A management chain: its ids sorted in one array (a hash set held a node and a table slot per
+   * id). Immutable; iterates in the ids' order.
+   */
+  static final class IdSet extends java.util.AbstractSet<String> implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final String[] ids;
+
+    /**
+     * The ids of {@code chain} (nulls name no one and are left out), each as {@code pool} has it.
+     */
+    IdSet(Set<String> chain, Map<String, String> pool) {
+      this.ids =
+          chain.stream()
+              .filter(java.util.Objects::nonNull)
+              .map(id -> pool.computeIfAbsent(id, t -> t))
+              .sorted()
+              .toArray(String[]::new);
+    }
+
+    @Override
+    public boolean contains(Object o) {
+      return o instanceof String id && Arrays.binarySearch(ids, id) >= 0;
+    }
+
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return List.of(ids).iterator();
+    }
+
+    @Override
+    public int size() {
+      return ids.length;
+    }
   }
 
   /** The skill phrases, numbered as {@link #skillId} numbers them. */
