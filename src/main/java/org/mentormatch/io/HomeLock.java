@@ -124,12 +124,6 @@ public final class HomeLock implements AutoCloseable {
         }
         throw e;
       }
-      try {
-        refuseSharedFile(local);
-      } catch (IOException | RuntimeException e) {
-        channel.close();
-        throw e;
-      }
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -139,6 +133,19 @@ public final class HomeLock implements AutoCloseable {
       if (lock == null) {
         channel.close();
         throw busy(holder(local), "");
+      }
+      // Asked only with the lock held, so a busy home says so rather than send the user to delete
+      // a lock in use. The count is read by name: a swap between opening and here would escape it,
+      // which takes someone racing this command inside the home.
+      if (ScratchSpace.linkedElsewhere(local)) {
+        UserError refused = sharedFile(local);
+        try {
+          lock.release();
+          channel.close();
+        } catch (IOException e) {
+          refused.addSuppressed(e);
+        }
+        throw refused;
       }
       channel.truncate(0);
       channel.write(StandardCharsets.UTF_8.encode(owner));
@@ -157,27 +164,16 @@ public final class HomeLock implements AutoCloseable {
   }
 
   /**
-   * Refuses a lock file that another name shares (a hard link, which no-follow opening does not
-   * see): writing the owner below would truncate and overwrite that other file.
+   * The error for a lock file that another name shares (a hard link, which no-follow opening does
+   * not see): writing the owner would truncate and overwrite that other file.
    */
-  private static void refuseSharedFile(java.nio.file.Path local) throws IOException {
-    Object links;
-    try {
-      links = Files.getAttribute(local, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
-    } catch (UnsupportedOperationException | IllegalArgumentException e) {
-      return; // no link counts on this file system: nothing to tell
-    }
-    if (links instanceof Integer n && n > 1) {
-      throw new UserError(
-          local
-              + " is a hard link: "
-              + n
-              + " names share that file, and taking the lock would overwrite it. mentor-match"
-              + " never writes a file another name shares. Remove "
-              + local
-              + " (the other names keep the file) and run the command again; nothing was"
-              + " changed.");
-    }
+  private static UserError sharedFile(java.nio.file.Path local) {
+    return new UserError(
+        local
+            + " is a hard link: another name shares that file, and taking the lock would overwrite"
+            + " it. mentor-match never writes a file another name shares. Remove "
+            + local
+            + " (the other names keep the file) and run the command again; nothing was changed.");
   }
 
   private static String owner(String command) {

@@ -329,10 +329,10 @@ public final class ScratchSpace implements AutoCloseable {
   }
 
   /** Whether the file has more than one name (a hard link), where the file system says. */
-  private static boolean linkedElsewhere(java.nio.file.Path file) {
+  static boolean linkedElsewhere(java.nio.file.Path file) {
     try {
       Object links = Files.getAttribute(file, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
-      return links instanceof Integer n && n > 1;
+      return links instanceof Number n && n.longValue() > 1;
     } catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
       return false;
     }

@@ -3,6 +3,7 @@ package org.mentormatch.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -106,6 +107,8 @@ class HomeLockTest {
     Files.writeString(precious, "keep me");
     Files.createDirectories(dir.resolve("home"));
     Files.createLink(dir.resolve("home").resolve(".lock"), precious);
+    assumeTrue(
+        Files.getAttribute(precious, "unix:nlink") instanceof Number, "link counts are readable");
 
     UserError e =
         assertThrows(
@@ -114,6 +117,19 @@ class HomeLockTest {
 
     assertTrue(e.getMessage().contains("hard link"), e.getMessage());
     assertEquals("keep me", Files.readString(precious));
+  }
+
+  @Test
+  void aBusyHomeWhoseLockGainedASecondNameSaysItIsBusy() throws IOException {
+    // Told "remove the lock" while a command held it, the user would let two commands in at once.
+    FileStore files = new FileStore(new Configuration());
+    try (HomeLock held = HomeLock.acquire(files, home(), "match.sh --run-id n1")) {
+      Files.createLink(dir.resolve("second-name"), dir.resolve("home").resolve(HomeLock.NAME));
+      UserError e =
+          assertThrows(UserError.class, () -> HomeLock.acquire(files, home(), "decide.sh"));
+      assertTrue(e.getMessage().contains("another mentor-match command"), e.getMessage());
+      assertTrue(e.getMessage().contains("match.sh --run-id n1"), e.getMessage());
+    }
   }
 
   @Test
