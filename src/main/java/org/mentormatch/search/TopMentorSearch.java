@@ -226,7 +226,7 @@ public final class TopMentorSearch implements Serializable {
 
   /**
    * The {@link Reach} of a mentee of {@code seniority} at {@code offsetMinutes}, computed once per
-   * pair in the search: {@link #prepare} and the walk both ask, and mentees share few pairs.
+   * pair in the search: {@link #prepare} and the walk both ask, and mentees fall into few pairs.
    */
   private Reach reach(int seniority, int offsetMinutes) {
     if (reaches == null) {
