@@ -23,6 +23,35 @@ public record MenteeQuery(
     Set<String> declined)
     implements Serializable {
 
+  /**
+   * A fingerprint of everything the search reads of the mentee: the rules' fields, the declined
+   * mentors and every field of every goal the similarity reads, embedding bytes included.
+   */
+  public long fingerprint() {
+    Fingerprint f =
+        new Fingerprint()
+            .add(id)
+            .addAll(languages)
+            .add(utcOffsetMinutes)
+            .add(seniority)
+            .add(department)
+            .add(managerId)
+            .addSorted(managementChain)
+            .addSorted(declined)
+            .add(goals.size());
+    for (Goal g : goals) {
+      PhraseSimilarity.Phrase p = g.phrase();
+      f.add(g.text())
+          .add(g.topical())
+          .add(p.text())
+          .addAll(p.concepts())
+          .add(p.coverage())
+          .add(p.topical())
+          .add(p.embedding());
+    }
+    return f.value();
+  }
+
   /** A skill phrase similar to a goal, how similar and how ({@code PhraseSimilarity.Kind}). */
   public record SkillMatch(String skill, double similarity, String how) implements Serializable {}
 

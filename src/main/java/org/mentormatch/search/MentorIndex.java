@@ -267,6 +267,73 @@ public final class MentorIndex implements Serializable {
     return mentors[m];
   }
 
+  /** The index of this index's mentors whose ids are in {@code ids}, with their skill phrases. */
+  public MentorIndex only(Set<String> ids) {
+    List<Mentor> kept = new ArrayList<>();
+    Map<String, PhraseSimilarity.Phrase> phrases = new HashMap<>();
+    for (Mentor m : mentors) {
+      if (ids.contains(m.id())) {
+        kept.add(m);
+        for (String text : m.skills()) {
+          phrases.put(text, skills.phrase(skillId(text)));
+        }
+      }
+    }
+    return new MentorIndex(kept, phrases);
+  }
+
+  /**
+   * The number of the mentor with id {@code id}, or -1 when the index has none: the ids are sorted
+   * by their UTF-8 bytes.
+   */
+  public int numberOf(String id) {
+    byte[] key = id.getBytes(StandardCharsets.UTF_8);
+    int low = 0;
+    int high = mentors.length - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      int c = Arrays.compareUnsigned(mentors[mid].id().getBytes(StandardCharsets.UTF_8), key);
+      if (c < 0) {
+        low = mid + 1;
+      } else if (c > 0) {
+        high = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * A fingerprint of everything the search reads of mentor {@code m}: the rules' fields, whether
+   * they have a free place (not how many, nor their cluster: neither changes a score or a rule),
+   * and every field of each skill phrase the similarity reads, embedding bytes included.
+   */
+  public long fingerprint(int m) {
+    Mentor mentor = mentors[m];
+    Fingerprint f =
+        new Fingerprint()
+            .add(mentor.id())
+            .addAll(mentor.languages())
+            .add(mentor.utcOffsetMinutes())
+            .add(mentor.seniority())
+            .add(mentor.department())
+            .add(mentor.managerId())
+            .addSorted(mentor.managementChain())
+            .add(mentor.freeCapacity() > 0)
+            .add(mentor.skills().size());
+    for (String text : mentor.skills()) {
+      PhraseSimilarity.Phrase p = skills.phrase(skillId(text));
+      f.add(text)
+          .add(p.text())
+          .addAll(p.concepts())
+          .add(p.coverage())
+          .add(p.topical())
+          .add(p.embedding());
+    }
+    return f.value();
+  }
+
   /** The number of skill phrase {@code text}, or -1 when no mentor offers it. */
   public int skillId(String text) {
     Integer id = skillIds.get(text);

@@ -252,6 +252,326 @@ public final class TopMentors {
         });
   }
 
+  /** A kept list's entry: a fitting mentor by id, with the pair's score and parts. */
+  public static final StructType ENTRY =
+      new StructType()
+          .add(Columns.MENTOR_ID, DataTypes.StringType, false)
+          .add(Columns.SCORE, DataTypes.DoubleType, false)
+          .add(Columns.COVERAGE, DataTypes.DoubleType, false)
+          .add(Columns.SENIORITY_PART, DataTypes.DoubleType, false)
+          .add(Columns.TIMEZONE_PART, DataTypes.DoubleType, false)
+          .add(Columns.DEPARTMENT_PART, DataTypes.DoubleType, false)
+          .add(Columns.SHARED_HOURS, DataTypes.DoubleType, false)
+          .add(Columns.MATCHES, DataTypes.createArrayType(PairScoring.MATCH, false), false);
+
+  /** How a mentee's list was found tonight: {@link #WHOLE} or {@link #KEPT}. */
+  public static final String SEARCHED = "searched";
+
+  /** Searched over every mentor. */
+  public static final String WHOLE = "whole";
+
+  /** Last night's list, less the changed mentors, merged with a search of the changed mentors. */
+  public static final String KEPT = "kept";
+
+  /**
+   * One row per mentee of {@link #lists}: the mentee's fingerprint, their first fitting mentors
+   * ({@link KeptList}), how they were found and the search's work on the way.
+   */
+  public static final StructType LISTS =
+      new StructType()
+          .add(Columns.MENTEE_ID, DataTypes.StringType, false)
+          .add("fingerprint", DataTypes.LongType, false)
+          .add("complete", DataTypes.BooleanType, false)
+          .add("found", DataTypes.createArrayType(ENTRY, false), false)
+          .add(SEARCHED, DataTypes.StringType, false)
+          .add("mentors_met", DataTypes.IntegerType, false)
+          .add(GOALS_EXTENDED, DataTypes.IntegerType, false);
+
+  /** The columns of last night's list {@link #lists} reads beside a query row. */
+  public static final String KEPT_FINGERPRINT = "kept_fingerprint";
+
+  public static final String KEPT_COMPLETE = "kept_complete";
+  public static final String KEPT_FOUND = "kept_found";
+
+  /**
+   * The mentors who changed since the night kept lists were found: tonight's index of those still
+   * indexed ({@code delta}), and the ids of all of them ({@code changed}: a different fingerprint,
+   * or indexed then and not now).
+   */
+  public record Changes(MentorIndex delta, java.util.Set<String> changed)
+      implements java.io.Serializable {}
+
+  /**
+   * A fingerprint of everything besides mentees and mentors that a kept list depends on: the lists'
+   * lengths, the score, assignment and rule settings, the similarity (taxonomy and calibration) and
+   * this build's search and scoring code. Lists kept under another fingerprint are never read.
+   */
+  public static long settingsFingerprint(
+      PhraseSimilarity similarity, MatchConfig config, int k, int keep) {
+    return new Fingerprint()
+        .add("mentor-match kept lists 1")
+        .add(k)
+        .add(keep)
+        .add(Fingerprint.serialised(config.score()))
+        .add(Fingerprint.serialised(config.assignment()))
+        .add(Fingerprint.serialised(config.rules()))
+        .add(Fingerprint.serialised(similarity))
+        .add(Fingerprint.ofCode(TopMentorSearch.class))
+        .value();
+  }
+
+  /** Each mentor's fingerprint ({@link MentorIndex#fingerprint}) by id, in the index's order. */
+  public static java.util.Map<String, Long> fingerprints(MentorIndex index) {
+    java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+    for (int m = 0; m < index.size(); m++) {
+      out.put(index.mentor(m).id(), index.fingerprint(m));
+    }
+    return out;
+  }
+
+  /**
+   * The ids of the mentors whose fingerprint differs between {@code then} and {@code now}, or who
+   * are in only one of them.
+   */
+  public static java.util.Set<String> changedMentors(
+      java.util.Map<String, Long> then, java.util.Map<String, Long> now) {
+    java.util.Set<String> changed = new java.util.HashSet<>();
+    then.forEach(
+        (id, print) -> {
+          if (!print.equals(now.get(id))) {
+            changed.add(id);
+          }
+        });
+    now.forEach(
+        (id, print) -> {
+          if (!then.containsKey(id)) {
+            changed.add(id);
+          }
+        });
+    return changed;
+  }
+
+  /**
+   * Each mentee's first {@code keep} fitting mentors ({@link #LISTS} rows), found from last night's
+   * list where it can be ({@link KeptList#update}) and by a whole search otherwise.
+   *
+   * @param queries {@link #queries} rows with {@link #KEPT_FINGERPRINT}, {@link #KEPT_COMPLETE} and
+   *     {@link #KEPT_FOUND} of last night's list, null where there is none
+   * @param changes the mentors changed since the kept lists were found; null to search every mentee
+   *     whole
+   * @param k how many entries a list must hold to be used tonight, unless it holds every fitting
+   *     mentor
+   */
+  public static Dataset<Row> lists(
+      Dataset<Row> queries,
+      Broadcast<MentorIndex> index,
+      Broadcast<Changes> changes,
+      PhraseSimilarity similarity,
+      MatchConfig config,
+      int k,
+      int keep) {
+    Setup setup = new Setup(index, similarity, config, keep, FIRST_LIST);
+    PairRuleCheck rules = new PairRuleCheck(config.rules());
+    return queries.mapPartitions(
+        (MapPartitionsFunction<Row, Row>)
+            rows -> {
+              TopMentorSearch whole = setup.search();
+              MentorIndex mentors = index.value();
+              Changes changed = changes == null ? null : changes.value();
+              TopMentorSearch ofChanged =
+                  changed == null || changed.delta().size() == 0
+                      ? null
+                      : new TopMentorSearch(
+                          changed.delta(), config.score(), config.assignment(), rules, similarity);
+              return lazily(
+                  rows,
+                  (window, out) -> {
+                    List<MenteeQuery> mentees = menteesOf(window);
+                    Row[] found = new Row[mentees.size()];
+                    List<MenteeQuery> searchedWhole = new ArrayList<>();
+                    List<Integer> at = new ArrayList<>();
+                    for (int i = 0; i < mentees.size(); i++) {
+                      MenteeQuery q = mentees.get(i);
+                      long print = q.fingerprint();
+                      KeptList kept =
+                          changed == null
+                              ? null
+                              : kept(window.get(i), print, q, mentors, changed, rules);
+                      KeptList tonight =
+                          kept == null
+                              ? null
+                              : kept.update(
+                                  changed.changed(),
+                                  ofChanged == null
+                                      ? List.of()
+                                      : entries(changed.delta(), ofChanged.top(q, keep).best()),
+                                  k,
+                                  keep);
+                      if (tonight == null) {
+                        searchedWhole.add(q);
+                        at.add(i);
+                      } else {
+                        found[i] = listRow(q.id(), tonight, KEPT, 0, 0);
+                      }
+                    }
+                    whole.prepare(searchedWhole);
+                    for (int j = 0; j < searchedWhole.size(); j++) {
+                      MenteeQuery q = searchedWhole.get(j);
+                      TopMentorSearch.Result r = whole.top(q, keep);
+                      KeptList list =
+                          new KeptList(
+                              q.fingerprint(), entries(mentors, r.best()), r.best().size() < keep);
+                      found[at.get(j)] =
+                          listRow(q.id(), list, WHOLE, r.mentorsMet(), r.goalsExtended());
+                    }
+                    out.addAll(java.util.Arrays.asList(found));
+                  });
+            },
+        Encoders.row(LISTS));
+  }
+
+  /**
+   * Last night's list of the mentee of query row {@code row}, or null when there is none, the
+   * mentee changed ({@code print} differs), or an entry names a mentor who is neither indexed nor
+   * changed, or breaks a rule: a list the settings and mentors cannot have given is not used.
+   */
+  private static KeptList kept(
+      Row row,
+      long print,
+      MenteeQuery q,
+      MentorIndex mentors,
+      Changes changes,
+      PairRuleCheck rules) {
+    int printAt = row.fieldIndex(KEPT_FINGERPRINT);
+    if (row.isNullAt(printAt) || row.getLong(printAt) != print) {
+      return null;
+    }
+    List<KeptList.Entry> entries = new ArrayList<>();
+    for (Row e : row.<Row>getList(row.fieldIndex(KEPT_FOUND))) {
+      KeptList.Entry entry = entry(e);
+      if (!entries.isEmpty()
+          && KeptList.BEST_FIRST.compare(entries.get(entries.size() - 1), entry) >= 0) {
+        return null; // not in order, or a mentor twice
+      }
+      if (!changes.changed().contains(entry.mentor())) {
+        int m = mentors.numberOf(entry.mentor());
+        if (m < 0 || rules.firstFailure(q, mentors.mentor(m)) != PairRuleCheck.PASSES) {
+          return null;
+        }
+      }
+      entries.add(entry);
+    }
+    return new KeptList(print, entries, row.getBoolean(row.fieldIndex(KEPT_COMPLETE)));
+  }
+
+  /** An {@link #ENTRY} row as a list entry. */
+  private static KeptList.Entry entry(Row e) {
+    List<PairScorer.Match> matches = new ArrayList<>();
+    for (Row m : e.<Row>getList(7)) {
+      matches.add(
+          new PairScorer.Match(m.getString(0), m.getString(1), m.getDouble(2), m.getString(3)));
+    }
+    return new KeptList.Entry(
+        e.getString(0),
+        new PairScorer.Score(
+            e.getDouble(1),
+            e.getDouble(2),
+            e.getDouble(3),
+            e.getDouble(4),
+            e.getDouble(5),
+            e.getDouble(6),
+            matches));
+  }
+
+  /** Found mentors of {@code index} as list entries, in order. */
+  private static List<KeptList.Entry> entries(
+      MentorIndex index, List<TopMentorSearch.Found> found) {
+    List<KeptList.Entry> out = new ArrayList<>(found.size());
+    for (TopMentorSearch.Found f : found) {
+      out.add(new KeptList.Entry(index.mentor(f.mentor()).id(), f.score()));
+    }
+    return out;
+  }
+
+  private static Row listRow(String mentee, KeptList list, String how, int met, int extended) {
+    List<Row> entries = new ArrayList<>(list.entries().size());
+    for (KeptList.Entry e : list.entries()) {
+      PairScorer.Score s = e.score();
+      List<Row> matches = new ArrayList<>();
+      for (PairScorer.Match m : s.matches()) {
+        matches.add(RowFactory.create(m.goal(), m.skill(), m.similarity(), m.how()));
+      }
+      entries.add(
+          RowFactory.create(
+              e.mentor(),
+              s.score(),
+              s.coverage(),
+              s.seniorityPart(),
+              s.timezonePart(),
+              s.departmentPart(),
+              s.sharedHours(),
+              matches.toArray(new Row[0])));
+    }
+    return RowFactory.create(
+        mentee, list.mentee(), list.complete(), entries.toArray(new Row[0]), how, met, extended);
+  }
+
+  /**
+   * The first {@code k} entries of each of {@code lists} as {@link #best} rows, each mentor's
+   * cluster read from {@code index}.
+   */
+  public static Dataset<Row> firstOf(Dataset<Row> lists, Broadcast<MentorIndex> index, int k) {
+    return lists.mapPartitions(
+        (MapPartitionsFunction<Row, Row>)
+            rows -> {
+              MentorIndex mentors = index.value();
+              List<Row> out = new ArrayList<>();
+              // One mentee's rows at a time: at most k.
+              return new Iterator<Row>() {
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                  while (next == out.size() && rows.hasNext()) {
+                    out.clear();
+                    next = 0;
+                    Row r = rows.next();
+                    List<Row> found = r.getList(3);
+                    for (int i = 0; i < Math.min(k, found.size()); i++) {
+                      Row e = found.get(i);
+                      int m = mentors.numberOf(e.getString(0));
+                      out.add(
+                          RowFactory.create(
+                              r.getString(0),
+                              e.getString(0),
+                              e.getDouble(1),
+                              e.getDouble(2),
+                              e.getDouble(3),
+                              e.getDouble(4),
+                              e.getDouble(5),
+                              e.getDouble(6),
+                              e.<Row>getList(7).toArray(new Row[0]),
+                              mentors.mentor(m).cluster(),
+                              i + 1,
+                              r.getInt(5),
+                              r.getInt(6)));
+                    }
+                  }
+                  return next < out.size();
+                }
+
+                @Override
+                public Row next() {
+                  if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                  }
+                  return out.get(next++);
+                }
+              };
+            },
+        Encoders.row(FOUND));
+  }
+
   /** One way to find a mentee's first {@code k} fitting pairs: the search, or every mentor. */
   @FunctionalInterface
   private interface Finder extends java.io.Serializable {
