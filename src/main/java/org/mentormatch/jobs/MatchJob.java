@@ -30,6 +30,7 @@ import org.mentormatch.io.FileStore;
 import org.mentormatch.io.HistoryReader;
 import org.mentormatch.io.Home;
 import org.mentormatch.io.HomeLock;
+import org.mentormatch.io.KeptListStore;
 import org.mentormatch.io.Locations;
 import org.mentormatch.io.RunCheckpoints;
 import org.mentormatch.io.RunOutputs;
@@ -238,7 +239,8 @@ public final class MatchJob implements Callable<Integer> {
             options.runId().value(),
             options.asOf(),
             history,
-            cache.embeddings());
+            cache.embeddings(),
+            new KeptListStore(spark, files, programme, line -> LOG.info("{}", line)));
     // The new embeddings are kept whatever becomes of the run: they are right either way.
     EmbeddingCache.append(
         files,

@@ -41,6 +41,7 @@ import org.mentormatch.review.ReportBuilder;
 import org.mentormatch.scoring.PairScoring;
 import org.mentormatch.scoring.PhrasePairs;
 import org.mentormatch.scoring.PhraseSimilarity;
+import org.mentormatch.search.ListMemory;
 import org.mentormatch.search.MentorIndex;
 import org.mentormatch.search.PairRuleCheck;
 import org.mentormatch.search.TopMentors;
@@ -166,6 +167,8 @@ public final class MatchPipeline {
    * @param asOf the date UTC offsets of time zones are taken at
    * @param knownEmbeddings embeddings of earlier nights by the same model ({@link
    *     MemberFeatures#EMBEDDING})
+   * @param keptLists each mentee's best fitting mentors as earlier nights found them, and where
+   *     tonight's are kept ({@link ListMemory#NONE} to search every mentee whole)
    */
   public Outcome run(
       JavaRDD<String> lines,
@@ -174,7 +177,8 @@ public final class MatchPipeline {
       String runId,
       LocalDate asOf,
       History.Files history,
-      Dataset<Row> knownEmbeddings) {
+      Dataset<Row> knownEmbeddings,
+      ListMemory keptLists) {
     Prepared prepared = prepare(lines, source, partitions, asOf, knownEmbeddings);
     Map<String, Object> figures = prepared.figures();
     History.Effect memory = History.apply(prepared.profiles(), prepared.present(), history, asOf);
@@ -202,7 +206,7 @@ public final class MatchPipeline {
 
     Found found =
         config.engine().exactSearch()
-            ? search(profiles, memory.declinedPairs(), figures)
+            ? search(profiles, memory.declinedPairs(), keptLists, figures)
             : clustered(profiles, memory.declinedPairs(), prepared.phrasePairs(), figures);
     Dataset<Row> fitting = found.fitting();
 
@@ -399,46 +403,102 @@ public final class MatchPipeline {
    * assignment and the alternatives need; the funnel of an unmatched mentee walks every mentor
    * sharing a similar phrase, once the assignment is known.
    */
-  private Found search(Dataset<Row> profiles, Dataset<Row> declined, Map<String, Object> figures) {
+  private Found search(
+      Dataset<Row> profiles,
+      Dataset<Row> declined,
+      ListMemory keptLists,
+      Map<String, Object> figures) {
     Dataset<Row> queries = TopMentors.queries(profiles, declined).transform(Checkpoints::keep);
     MentorIndex mentorIndex = TopMentors.index(profiles);
-    Broadcast<MentorIndex> index =
-        JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(mentorIndex);
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<MentorIndex> index = context.broadcast(mentorIndex);
     int k = searchDepth(config);
-    Dataset<Row> best =
-        TopMentors.best(queries, index, similarity, config, k).transform(Checkpoints::keep);
+    int keep = k + KEPT_BEYOND_DEPTH;
+    long settings = TopMentors.settingsFingerprint(similarity, config, k, keep);
+    Map<String, Long> prints = TopMentors.fingerprints(mentorIndex);
+    List<Row> printRows = new java.util.ArrayList<>(prints.size());
+    prints.forEach((id, print) -> printRows.add(org.apache.spark.sql.RowFactory.create(id, print)));
+    ListMemory.Kept kept = keptLists.recall(settings);
+    java.util.Set<String> changed =
+        kept == null ? null : TopMentors.changedMentors(kept.mentors(), prints);
+    Dataset<Row> withKept;
+    Broadcast<TopMentors.Changes> changes = null;
+    if (changed != null && changed.size() <= mentorIndex.size() * MOST_CHANGED_MENTORS) {
+      changes = context.broadcast(new TopMentors.Changes(mentorIndex.only(changed), changed));
+      withKept =
+          queries.join(
+              kept.lists()
+                  .select(
+                      col(Columns.MENTEE_ID),
+                      col("fingerprint").as(TopMentors.KEPT_FINGERPRINT),
+                      col("complete").as(TopMentors.KEPT_COMPLETE),
+                      col("found").as(TopMentors.KEPT_FOUND)),
+              new String[] {Columns.MENTEE_ID},
+              "left");
+    } else {
+      withKept =
+          queries
+              .withColumn(TopMentors.KEPT_FINGERPRINT, lit(null).cast(DataTypes.LongType))
+              .withColumn(TopMentors.KEPT_COMPLETE, lit(null).cast(DataTypes.BooleanType))
+              .withColumn(
+                  TopMentors.KEPT_FOUND,
+                  lit(null).cast(DataTypes.createArrayType(TopMentors.ENTRY, false)));
+    }
+    Dataset<Row> lists =
+        keptLists.keep(
+            settings,
+            TopMentors.lists(withKept, index, changes, similarity, config, k, keep),
+            spark.createDataFrame(
+                printRows,
+                new org.apache.spark.sql.types.StructType()
+                    .add(Columns.MENTOR_ID, DataTypes.StringType, false)
+                    .add("fingerprint", DataTypes.LongType, false)));
+    Dataset<Row> best = TopMentors.firstOf(lists, index, k).transform(Checkpoints::keep);
     Row shape =
-        best.agg(
-                org.apache.spark.sql.functions.count(lit(1)).as("pairs"),
-                org.apache
-                    .spark
-                    .sql
-                    .functions
-                    .sum(when(col("rank").equalTo(1), col("mentors_met")).otherwise(0))
-                    .as("met"),
-                org.apache
-                    .spark
-                    .sql
-                    .functions
-                    .sum(when(col("rank").equalTo(1), col(TopMentors.GOALS_EXTENDED)).otherwise(0))
-                    .as("extended"),
-                org.apache.spark.sql.functions.countDistinct(col(Columns.MENTEE_ID)).as("mentees"))
+        lists
+            .agg(
+                org.apache.spark.sql.functions.sum("mentors_met"),
+                org.apache.spark.sql.functions.sum(TopMentors.GOALS_EXTENDED),
+                org.apache.spark.sql.functions.count(
+                    when(col(TopMentors.SEARCHED).equalTo(TopMentors.KEPT), 1)),
+                org.apache.spark.sql.functions.count(
+                    when(org.apache.spark.sql.functions.size(col("found")).gt(0), 1)),
+                org.apache.spark.sql.functions.sum(
+                    org.apache.spark.sql.functions.least(
+                        org.apache.spark.sql.functions.size(col("found")), lit(k))),
+                org.apache.spark.sql.functions.count(lit(1)))
             .first();
-    long pairs = shape.getLong(0);
-    long met = shape.isNullAt(1) ? 0 : shape.getLong(1);
-    long extended = shape.isNullAt(2) ? 0 : shape.getLong(2);
+    long met = shape.isNullAt(0) ? 0 : shape.getLong(0);
+    long extended = shape.isNullAt(1) ? 0 : shape.getLong(1);
+    long reused = shape.getLong(2);
+    long withAFit = shape.getLong(3);
+    long pairs = shape.isNullAt(4) ? 0 : shape.getLong(4);
+    long searchedWhole = shape.getLong(5) - reused;
+    // Only what a whole search of every mentee would give too: a night's files do not depend on
+    // what earlier nights left in the cache.
     figures.put("mentors_indexed", (long) mentorIndex.size());
     figures.put("best_pairs", pairs);
-    figures.put("mentees_with_a_fit", shape.getLong(3));
-    figures.put("mentors_met", met);
-    figures.put("goals_read_beyond_first_list", extended);
+    figures.put("mentees_with_a_fit", withAFit);
     clock.end(
         "search",
         String.format(
-            "%d best fitting pairs kept (up to %d a mentee) for %d mentees, exactly; %d"
-                + " mentee-mentor meetings on the way, of %d mentors indexed; %d goals read"
-                + " beyond their first list of similar skills",
-            pairs, k, shape.getLong(3), met, mentorIndex.size(), extended));
+            "%d best fitting pairs kept (up to %d a mentee) for %d mentees, exactly: %d mentees"
+                + " searched over all %d mentors indexed (%d mentee-mentor meetings, %d goals read"
+                + " beyond their first list of similar skills), %d from last night's lists and"
+                + " the %s",
+            pairs,
+            k,
+            withAFit,
+            searchedWhole,
+            mentorIndex.size(),
+            met,
+            extended,
+            reused,
+            changed == null
+                ? "mentors changed since (none kept)"
+                : changes == null
+                    ? changed.size() + " mentors changed since (too many: not used)"
+                    : changed.size() + " mentors changed since"));
     List<String> ruleOrder = PairRuleCheck.NAMES;
     return new Found(
         best,
@@ -458,6 +518,19 @@ public final class MatchPipeline {
                 ruleOrder,
                 reasons.forEveryMentorSearched()));
   }
+
+  /**
+   * How many fitting mentors beyond the search's depth a mentee's kept list holds: with 4, a list
+   * stays usable the next night unless more than 4 of its mentors changed (of 54, when each mentor
+   * changes with a chance of 1%, once in 5,000 lists).
+   */
+  static final int KEPT_BEYOND_DEPTH = 4;
+
+  /**
+   * Above this share of the mentors changed since the kept lists were found, every mentee is
+   * searched whole: merging would cost as much, and few lists would survive.
+   */
+  static final double MOST_CHANGED_MENTORS = 0.1;
 
   /**
    * How many of each mentee's best fitting pairs the search keeps: the assignment's {@code
