@@ -22,7 +22,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.mentormatch.search.TopMentors;
 
 /**
  * {@code jobs/bench.sh scale}: the floor, the nightly job and the naive job at given sizes, each in
@@ -194,8 +193,6 @@ public final class ScaleBenchmark {
             "rows_read",
             "mentees_eligible",
             "distinct_phrases",
-            "goals_read_beyond_first_list",
-            "mentors_met",
             "best_pairs",
             "proposals",
             "unmatched",
@@ -542,12 +539,8 @@ public final class ScaleBenchmark {
       b.append(
           String.format(
               Locale.ROOT,
-              " (%s distinct phrases; %s goals read beyond their first %d similar skills; %s"
-                  + " mentor meetings; %s proposals)%n",
+              " (%s distinct phrases; %s proposals)%n",
               first.get("distinct_phrases"),
-              first.get("goals_read_beyond_first_list"),
-              TopMentors.FIRST_LIST,
-              first.get("mentors_met"),
               first.get("proposals")));
     }
     b.append(
