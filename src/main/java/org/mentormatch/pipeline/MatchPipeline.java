@@ -453,7 +453,9 @@ public final class MatchPipeline {
                 new org.apache.spark.sql.types.StructType()
                     .add(Columns.MENTOR_ID, DataTypes.StringType, false)
                     .add("fingerprint", DataTypes.LongType, false)));
-    Dataset<Row> best = TopMentors.firstOf(lists, index, k).transform(Checkpoints::keep);
+    Dataset<Row> best =
+        TopMentors.firstOf(lists, TopMentors.mentorClusters(profiles), k)
+            .transform(Checkpoints::keep);
     Row shape =
         lists
             .agg(
@@ -479,26 +481,29 @@ public final class MatchPipeline {
     figures.put("mentors_indexed", (long) mentorIndex.size());
     figures.put("best_pairs", pairs);
     figures.put("mentees_with_a_fit", withAFit);
+    String reuse;
+    if (kept == null) {
+      reuse = "; no lists kept by an earlier night under these settings";
+    } else if (changes == null) {
+      reuse =
+          String.format(
+              "; %d of the %d mentors changed since the lists were kept (more than a tenth): no"
+                  + " list reused",
+              changed.size(), mentorIndex.size());
+    } else {
+      reuse =
+          String.format(
+              "; %d from the lists kept last night, merged with a search of the %d mentors changed"
+                  + " since",
+              reused, changed.size());
+    }
     clock.end(
         "search",
         String.format(
             "%d best fitting pairs kept (up to %d a mentee) for %d mentees, exactly: %d mentees"
                 + " searched over all %d mentors indexed (%d mentee-mentor meetings, %d goals read"
-                + " beyond their first list of similar skills), %d from last night's lists and"
-                + " the %s",
-            pairs,
-            k,
-            withAFit,
-            searchedWhole,
-            mentorIndex.size(),
-            met,
-            extended,
-            reused,
-            changed == null
-                ? "mentors changed since (none kept)"
-                : changes == null
-                    ? changed.size() + " mentors changed since (too many: not used)"
-                    : changed.size() + " mentors changed since"));
+                + " beyond their first list of similar skills)%s",
+            pairs, k, withAFit, searchedWhole, mentorIndex.size(), met, extended, reuse));
     List<String> ruleOrder = PairRuleCheck.NAMES;
     return new Found(
         best,

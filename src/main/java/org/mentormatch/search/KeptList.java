@@ -1,9 +1,7 @@
 package org.mentormatch.search;
 
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +30,7 @@ public record KeptList(long mentee, List<Entry> entries, boolean complete) imple
   /** Score descending, then mentor id in UTF-8 byte order: the index's numbering. */
   public static final Comparator<Entry> BEST_FIRST =
       Comparator.<Entry>comparingDouble(e -> -e.score().score())
-          .thenComparing(e -> e.mentor().getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned);
+          .thenComparing(Entry::mentor, MentorIndex::inUtf8Order);
 
   /**
    * Tonight's exact list of at least {@code k} entries (or every fitting mentor), at most {@code

@@ -1,7 +1,6 @@
 package org.mentormatch.search;
 
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -76,10 +75,7 @@ public final class MentorIndex implements Serializable {
    */
   public MentorIndex(List<Mentor> mentors, Map<String, PhraseSimilarity.Phrase> phrases) {
     this.mentors = pooled(mentors);
-    Arrays.sort(
-        this.mentors,
-        Comparator.comparing(
-            m -> m.id().getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned));
+    Arrays.sort(this.mentors, (a, b) -> inUtf8Order(a.id(), b.id()));
     this.skillIds = new HashMap<>();
     this.skillsOf = new int[this.mentors.length][];
     List<List<Integer>> postings = new ArrayList<>();
@@ -287,12 +283,11 @@ public final class MentorIndex implements Serializable {
    * by their UTF-8 bytes.
    */
   public int numberOf(String id) {
-    byte[] key = id.getBytes(StandardCharsets.UTF_8);
     int low = 0;
     int high = mentors.length - 1;
     while (low <= high) {
       int mid = (low + high) >>> 1;
-      int c = Arrays.compareUnsigned(mentors[mid].id().getBytes(StandardCharsets.UTF_8), key);
+      int c = inUtf8Order(mentors[mid].id(), id);
       if (c < 0) {
         low = mid + 1;
       } else if (c > 0) {
@@ -302,6 +297,27 @@ public final class MentorIndex implements Serializable {
       }
     }
     return -1;
+  }
+
+  /**
+   * {@code a} against {@code b} in the order of their UTF-8 bytes (code point order, as Spark
+   * orders strings), without encoding them: UTF-16 order differs only where a surrogate pair (a
+   * code point above U+FFFF) meets a character from U+E000 up, which UTF-8 puts first.
+   */
+  public static int inUtf8Order(String a, String b) {
+    int n = Math.min(a.length(), b.length());
+    for (int i = 0; i < n; i++) {
+      char x = a.charAt(i);
+      char y = b.charAt(i);
+      if (x != y) {
+        boolean surrogateX = Character.isSurrogate(x);
+        if (surrogateX != Character.isSurrogate(y)) {
+          return surrogateX ? 1 : -1;
+        }
+        return x - y;
+      }
+    }
+    return a.length() - b.length();
   }
 
   /**

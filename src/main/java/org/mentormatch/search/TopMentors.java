@@ -1,7 +1,9 @@
 package org.mentormatch.search;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.posexplode;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -388,11 +391,13 @@ public final class TopMentors {
                   (window, out) -> {
                     List<MenteeQuery> mentees = menteesOf(window);
                     Row[] found = new Row[mentees.size()];
+                    long[] prints = new long[mentees.size()];
                     List<MenteeQuery> searchedWhole = new ArrayList<>();
                     List<Integer> at = new ArrayList<>();
                     for (int i = 0; i < mentees.size(); i++) {
                       MenteeQuery q = mentees.get(i);
                       long print = q.fingerprint();
+                      prints[i] = print;
                       KeptList kept =
                           changed == null
                               ? null
@@ -410,6 +415,18 @@ public final class TopMentors {
                       if (tonight == null) {
                         searchedWhole.add(q);
                         at.add(i);
+                      } else if (tonight.equals(kept)) {
+                        // Unchanged: the row's own list is written back as it was read.
+                        Row row = window.get(i);
+                        found[i] =
+                            RowFactory.create(
+                                q.id(),
+                                print,
+                                kept.complete(),
+                                row.get(row.fieldIndex(KEPT_FOUND)),
+                                KEPT,
+                                0,
+                                0);
                       } else {
                         found[i] = listRow(q.id(), tonight, KEPT, 0, 0);
                       }
@@ -420,7 +437,9 @@ public final class TopMentors {
                       TopMentorSearch.Result r = whole.top(q, keep);
                       KeptList list =
                           new KeptList(
-                              q.fingerprint(), entries(mentors, r.best()), r.best().size() < keep);
+                              prints[at.get(j)],
+                              entries(mentors, r.best()),
+                              r.best().size() < keep);
                       found[at.get(j)] =
                           listRow(q.id(), list, WHOLE, r.mentorsMet(), r.goalsExtended());
                     }
@@ -516,60 +535,46 @@ public final class TopMentors {
         mentee, list.mentee(), list.complete(), entries.toArray(new Row[0]), how, met, extended);
   }
 
+  /** Each mentor's id and cluster, as {@link #firstOf} joins them to the lists' entries. */
+  public static Dataset<Row> mentorClusters(Dataset<Row> profiles) {
+    return profiles
+        .filter(col(Columns.IS_MENTOR))
+        .select(
+            col(Columns.MEMBER_ID).as(Columns.MENTOR_ID),
+            col(Columns.CLUSTER).as(Columns.mentor(Columns.CLUSTER)));
+  }
+
   /**
    * The first {@code k} entries of each of {@code lists} as {@link #best} rows, each mentor's
-   * cluster read from {@code index}.
+   * cluster joined from {@code mentorClusters} ({@link #mentorClusters}); in Spark's own rows, as
+   * converting each entry to Java objects and back took a fifth of a warm night's search.
    */
-  public static Dataset<Row> firstOf(Dataset<Row> lists, Broadcast<MentorIndex> index, int k) {
-    return lists.mapPartitions(
-        (MapPartitionsFunction<Row, Row>)
-            rows -> {
-              MentorIndex mentors = index.value();
-              List<Row> out = new ArrayList<>();
-              // One mentee's rows at a time: at most k.
-              return new Iterator<Row>() {
-                private int next;
-
-                @Override
-                public boolean hasNext() {
-                  while (next == out.size() && rows.hasNext()) {
-                    out.clear();
-                    next = 0;
-                    Row r = rows.next();
-                    List<Row> found = r.getList(3);
-                    for (int i = 0; i < Math.min(k, found.size()); i++) {
-                      Row e = found.get(i);
-                      int m = mentors.numberOf(e.getString(0));
-                      out.add(
-                          RowFactory.create(
-                              r.getString(0),
-                              e.getString(0),
-                              e.getDouble(1),
-                              e.getDouble(2),
-                              e.getDouble(3),
-                              e.getDouble(4),
-                              e.getDouble(5),
-                              e.getDouble(6),
-                              e.<Row>getList(7).toArray(new Row[0]),
-                              mentors.mentor(m).cluster(),
-                              i + 1,
-                              r.getInt(5),
-                              r.getInt(6)));
-                    }
-                  }
-                  return next < out.size();
-                }
-
-                @Override
-                public Row next() {
-                  if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
-                  }
-                  return out.get(next++);
-                }
-              };
-            },
-        Encoders.row(FOUND));
+  public static Dataset<Row> firstOf(Dataset<Row> lists, Dataset<Row> mentorClusters, int k) {
+    Dataset<Row> entries =
+        lists
+            .select(
+                col(Columns.MENTEE_ID),
+                posexplode(col("found")).as(new String[] {"at", "entry"}),
+                col("mentors_met"),
+                col(GOALS_EXTENDED))
+            .filter(col("at").lt(k));
+    List<Column> columns = new ArrayList<>();
+    columns.add(col(Columns.MENTEE_ID));
+    columns.add(col("entry." + Columns.MENTOR_ID).as(Columns.MENTOR_ID));
+    for (String part : PairScoring.SCORE_COLUMNS) {
+      columns.add(col("entry." + part).as(part));
+    }
+    columns.add(col(Columns.mentor(Columns.CLUSTER)));
+    columns.add(col("at").plus(1).as("rank"));
+    columns.add(col("mentors_met"));
+    columns.add(col(GOALS_EXTENDED));
+    return entries
+        .join(
+            broadcast(mentorClusters),
+            entries
+                .col("entry." + Columns.MENTOR_ID)
+                .equalTo(mentorClusters.col(Columns.MENTOR_ID)))
+        .select(columns.toArray(new Column[0]));
   }
 
   /** One way to find a mentee's first {@code k} fitting pairs: the search, or every mentor. */

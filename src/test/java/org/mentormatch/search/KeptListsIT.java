@@ -60,7 +60,8 @@ class KeptListsIT {
   private static Dataset<Row> first;
 
   /** One night's mentees, mentors and the lists found for them. */
-  private record Night(Dataset<Row> queries, MentorIndex index, Dataset<Row> lists) {}
+  private record Night(
+      Dataset<Row> profiles, Dataset<Row> queries, MentorIndex index, Dataset<Row> lists) {}
 
   @BeforeAll
   static void aGeneratedProgramme() throws IOException {
@@ -151,7 +152,7 @@ class KeptListsIT {
     Dataset<Row> lists =
         TopMentors.lists(none, broadcast(index), null, similarity, CONFIG, K, KEEP)
             .localCheckpoint();
-    return new Night(queries, index, lists);
+    return new Night(first, queries, index, lists);
   }
 
   /** The night after {@code before}, over {@code profiles}, from {@code kept} lists. */
@@ -183,7 +184,7 @@ class KeptListsIT {
                 K,
                 KEEP)
             .localCheckpoint();
-    return new Night(queries, index, lists);
+    return new Night(profiles, queries, index, lists);
   }
 
   private static List<String> lines(Dataset<Row> rows) {
@@ -209,7 +210,7 @@ class KeptListsIT {
     Broadcast<MentorIndex> index = broadcast(n.index());
     assertEquals(
         lines(TopMentors.best(n.queries(), index, similarity, CONFIG, K)),
-        lines(TopMentors.firstOf(n.lists(), index, K)));
+        lines(TopMentors.firstOf(n.lists(), TopMentors.mentorClusters(n.profiles()), K)));
     Map<String, List<String>> whole = new HashMap<>();
     for (Row r :
         TopMentors.best(n.queries(), index, similarity, CONFIG, KEEP)
@@ -252,7 +253,7 @@ class KeptListsIT {
 
     // The third night, some mentees also decline their first mentor of the second.
     Dataset<Row> declined =
-        TopMentors.firstOf(b.lists(), broadcast(b.index()), 1)
+        TopMentors.firstOf(b.lists(), TopMentors.mentorClusters(b.profiles()), 1)
             .filter(abs(hash(col(Columns.MENTEE_ID))).mod(10).equalTo(0))
             .select(Columns.MENTEE_ID, Columns.MENTOR_ID)
             .localCheckpoint();

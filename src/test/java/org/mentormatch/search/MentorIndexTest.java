@@ -99,4 +99,21 @@ class MentorIndexTest {
     }
     throw new AssertionError(id + " not in " + chain);
   }
+
+  @org.junit.jupiter.api.Test
+  void idsCompareInTheOrderOfTheirUtf8Bytes() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    // Letters, a character from U+E000 up and a code point above U+FFFF (a surrogate pair).
+    String[] parts = {"a", "b", "m0", "\u00e9", "\uE000", "\uFFFD", "\uD83D\uDE00", ""};
+    for (int i = 0; i < 5_000; i++) {
+      String a = parts[random.nextInt(parts.length)] + parts[random.nextInt(parts.length)];
+      String b = parts[random.nextInt(parts.length)] + parts[random.nextInt(parts.length)];
+      int bytes =
+          java.util.Arrays.compareUnsigned(
+              a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+              b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      org.junit.jupiter.api.Assertions.assertEquals(
+          Integer.signum(bytes), Integer.signum(MentorIndex.inUtf8Order(a, b)), a + " / " + b);
+    }
+  }
 }
