@@ -61,6 +61,8 @@ public final class MentorIndex implements Serializable {
   private transient Map<ListSettings, SkillLists> lists;
 
   private transient volatile PairScorer.Side[] sides;
+  // Each mentor's number by id, made on first use: a warm night looks up every kept entry.
+  private transient volatile Map<String, Integer> numbers;
   private transient volatile MentorRules rules;
 
   /**
@@ -278,25 +280,18 @@ public final class MentorIndex implements Serializable {
     return new MentorIndex(kept, phrases);
   }
 
-  /**
-   * The number of the mentor with id {@code id}, or -1 when the index has none: the ids are sorted
-   * by their UTF-8 bytes.
-   */
+  /** The number of the mentor with id {@code id}, or -1 when the index has none. */
   public int numberOf(String id) {
-    int low = 0;
-    int high = mentors.length - 1;
-    while (low <= high) {
-      int mid = (low + high) >>> 1;
-      int c = inUtf8Order(mentors[mid].id(), id);
-      if (c < 0) {
-        low = mid + 1;
-      } else if (c > 0) {
-        high = mid - 1;
-      } else {
-        return mid;
+    Map<String, Integer> n = numbers;
+    if (n == null) {
+      n = new HashMap<>(mentors.length * 2);
+      for (int m = 0; m < mentors.length; m++) {
+        n.put(mentors[m].id(), m);
       }
+      numbers = n; // made twice at worst, by two tasks at once: the same numbers
     }
-    return -1;
+    Integer m = n.get(id);
+    return m == null ? -1 : m;
   }
 
   /**
