@@ -47,6 +47,9 @@ public final class KeptListStore implements ListMemory {
   private static final int FORMAT = 1;
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** More than a manifest naming a few thousand files holds: nothing larger is read. */
+  private static final long MOST_MANIFEST_BYTES = 1 << 20;
+
   /** The checksum of a file that could not be read: no CRC-32C (32 bits) is negative. */
   private static final long UNREADABLE = -1;
 
@@ -186,6 +189,9 @@ public final class KeptListStore implements ListMemory {
     JsonNode manifest;
     try {
       files.refuseLinksBelow(home.root(), new Path(night, MANIFEST));
+      if (files.length(new Path(night, MANIFEST)) > MOST_MANIFEST_BYTES) {
+        return "its manifest is larger than any night writes";
+      }
       manifest = manifest(night);
     } catch (IOException | RuntimeException e) {
       return "its manifest cannot be read: " + e.getMessage();

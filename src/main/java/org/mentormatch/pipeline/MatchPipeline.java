@@ -425,24 +425,9 @@ public final class MatchPipeline {
     Broadcast<TopMentors.Changes> changes = null;
     if (changed != null && changed.size() <= mentorIndex.size() * MOST_CHANGED_MENTORS) {
       changes = context.broadcast(new TopMentors.Changes(mentorIndex.only(changed), changed));
-      withKept =
-          queries.join(
-              kept.lists()
-                  .select(
-                      col(Columns.MENTEE_ID),
-                      col("fingerprint").as(TopMentors.KEPT_FINGERPRINT),
-                      col("complete").as(TopMentors.KEPT_COMPLETE),
-                      col("found").as(TopMentors.KEPT_FOUND)),
-              new String[] {Columns.MENTEE_ID},
-              "left");
+      withKept = TopMentors.withKept(queries, kept.lists());
     } else {
-      withKept =
-          queries
-              .withColumn(TopMentors.KEPT_FINGERPRINT, lit(null).cast(DataTypes.LongType))
-              .withColumn(TopMentors.KEPT_COMPLETE, lit(null).cast(DataTypes.BooleanType))
-              .withColumn(
-                  TopMentors.KEPT_FOUND,
-                  lit(null).cast(DataTypes.createArrayType(TopMentors.ENTRY, false)));
+      withKept = TopMentors.withoutKept(queries);
     }
     Dataset<Row> lists =
         keptLists.keep(

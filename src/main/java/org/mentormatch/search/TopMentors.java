@@ -355,6 +355,42 @@ public final class TopMentors {
   }
 
   /**
+   * {@code queries} with each mentee's list of {@code kept} ({@link #LISTS} rows) beside it, as
+   * {@link #lists} reads it: none for a mentee with no list, or with more than one (no night writes
+   * two; a damaged or edited store might, and neither is trusted).
+   */
+  public static Dataset<Row> withKept(Dataset<Row> queries, Dataset<Row> kept) {
+    Dataset<Row> once =
+        kept.withColumn(
+                "copies",
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .count(org.apache.spark.sql.functions.lit(1))
+                    .over(org.apache.spark.sql.expressions.Window.partitionBy(Columns.MENTEE_ID)))
+            .filter(col("copies").equalTo(1))
+            .select(
+                col(Columns.MENTEE_ID),
+                col("fingerprint").as(KEPT_FINGERPRINT),
+                col("complete").as(KEPT_COMPLETE),
+                col("found").as(KEPT_FOUND));
+    return queries.join(once, new String[] {Columns.MENTEE_ID}, "left");
+  }
+
+  /** {@code queries} with no kept list beside any mentee: every one is searched whole. */
+  public static Dataset<Row> withoutKept(Dataset<Row> queries) {
+    return queries
+        .withColumn(
+            KEPT_FINGERPRINT, org.apache.spark.sql.functions.lit(null).cast(DataTypes.LongType))
+        .withColumn(
+            KEPT_COMPLETE, org.apache.spark.sql.functions.lit(null).cast(DataTypes.BooleanType))
+        .withColumn(
+            KEPT_FOUND,
+            org.apache.spark.sql.functions.lit(null).cast(DataTypes.createArrayType(ENTRY, false)));
+  }
+
+  /**
    * Each mentee's first {@code keep} fitting mentors ({@link #LISTS} rows), found from last night's
    * list where it can be ({@link KeptList#update}) and by a whole search otherwise.
    *

@@ -161,6 +161,15 @@ class KeptListStoreIT {
   }
 
   @Test
+  void aManifestLargerThanAnyNightWritesIsNotRead() throws IOException {
+    store().keep(SETTINGS, lists("e1"), mentors());
+    Path manifest = generation().resolve("manifest.json");
+    Files.writeString(manifest, Files.readString(manifest) + " ".repeat(2 << 20));
+    assertNull(store().recall(SETTINGS));
+    assertTrue(said.get(0).contains("larger than any night writes"), said.toString());
+  }
+
+  @Test
   void aLinkedFileIsNotReadAndALinkedFolderIsRefused() throws IOException {
     store().keep(SETTINGS, lists("e1"), mentors());
     Path file = aListsFile();

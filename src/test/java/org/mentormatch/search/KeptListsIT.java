@@ -28,7 +28,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mentormatch.Columns;
@@ -48,7 +47,8 @@ import org.mentormatch.tools.MemberGenerator;
  * Lists kept from one night and updated with a search of the changed mentors alone give, night
  * after night, exactly what a whole search gives: over three nights of a generated programme in
  * which mentors lose their free places, skills and membership, and mentees their goals or decline a
- * mentor. A kept list no honest night could have written is not used.
+ * mentor. A kept list no honest night could have written (naming a mentor a rule refuses, or one of
+ * two for the same mentee) is not used.
  */
 class KeptListsIT {
   private static final MatchConfig CONFIG = MatchConfig.defaults();
@@ -142,13 +142,7 @@ class KeptListsIT {
   private static Night firstNight() {
     Dataset<Row> queries = TopMentors.queries(first, pipeline.noDeclinedPairs()).localCheckpoint();
     MentorIndex index = TopMentors.index(first);
-    Dataset<Row> none =
-        queries
-            .withColumn(TopMentors.KEPT_FINGERPRINT, lit(null).cast(DataTypes.LongType))
-            .withColumn(TopMentors.KEPT_COMPLETE, lit(null).cast(DataTypes.BooleanType))
-            .withColumn(
-                TopMentors.KEPT_FOUND,
-                lit(null).cast(DataTypes.createArrayType(TopMentors.ENTRY, false)));
+    Dataset<Row> none = TopMentors.withoutKept(queries);
     Dataset<Row> lists =
         TopMentors.lists(none, broadcast(index), null, similarity, CONFIG, K, KEEP)
             .localCheckpoint();
@@ -164,15 +158,7 @@ class KeptListsIT {
         TopMentors.changedMentors(
             TopMentors.fingerprints(before.index()), TopMentors.fingerprints(index));
     assertTrue(changed.size() > 5 && changed.size() < index.size() / 5, changed.toString());
-    Dataset<Row> withKept =
-        queries.join(
-            kept.select(
-                col(Columns.MENTEE_ID),
-                col("fingerprint").as(TopMentors.KEPT_FINGERPRINT),
-                col("complete").as(TopMentors.KEPT_COMPLETE),
-                col("found").as(TopMentors.KEPT_FOUND)),
-            new String[] {Columns.MENTEE_ID},
-            "left");
+    Dataset<Row> withKept = TopMentors.withKept(queries, kept);
     Dataset<Row> lists =
         TopMentors.lists(
                 withKept,
@@ -264,7 +250,7 @@ class KeptListsIT {
   }
 
   @Test
-  void aKeptListNamingAMentorTheRulesRefuseIsNotUsed() {
+  void aKeptListNamingAMentorTheRulesRefuseOrKeptTwiceIsNotUsed() {
     Night a = firstNight();
     Dataset<Row> profiles = aDayLater(first, 20);
     // Each mentee's kept list gets, first, a mentor a rule keeps from them, at a score above all.
@@ -286,7 +272,15 @@ class KeptListsIT {
       }
     }
     List<Row> tampered = new ArrayList<>();
+    int copied = 0;
     for (Row r : a.lists().collectAsList()) {
+      if (copied < 20 && r.getList(3).size() > 1) {
+        copied++;
+        // A second row for the mentee, holding their list's second mentor alone, first.
+        tampered.add(
+            RowFactory.create(
+                r.get(0), r.get(1), true, new Object[] {r.getList(3).get(1)}, "kept", 0, 0));
+      }
       List<Object> found = new ArrayList<>(r.getList(3));
       String mentor = refused.get(r.getString(0));
       if (mentor != null) {
@@ -297,6 +291,7 @@ class KeptListsIT {
               r.get(0), r.get(1), r.get(2), found.toArray(), r.get(4), r.get(5), r.get(6)));
     }
     assertTrue(refused.size() > 100, "mentees with a refused mentor: " + refused.size());
+    assertEquals(20, copied);
     Night b =
         nextNight(
             a,
