@@ -88,7 +88,10 @@ public final class KeptListStore implements ListMemory {
       if (newest == null) {
         return null;
       }
-      String problem = problemOf(newest, settings);
+      // A linked generation is refused like a linked cache folder: the next night deletes it.
+      files.refuseLinksBelow(home.root(), newest);
+      Checked checked = check(newest, settings);
+      String problem = checked.problem();
       if (problem != null) {
         say.accept(
             "search cache: "
@@ -98,7 +101,7 @@ public final class KeptListStore implements ListMemory {
                 + "); every mentee is searched whole tonight and it will be replaced");
         return null;
       }
-      JsonNode manifest = manifest(newest);
+      JsonNode manifest = checked.manifest(); // read once: the one whose files were checked
       Dataset<Row> lists =
           spark.read().schema(TopMentors.LISTS).parquet(paths(newest, manifest, "lists/"));
       Map<String, Long> mentors = new HashMap<>();
@@ -128,7 +131,8 @@ public final class KeptListStore implements ListMemory {
         earlier.add(p); // committed or not, replaced by tonight's
         last = Math.max(last, sequence(p));
       }
-      Path night = new Path(dir, String.format("%s%08d", GENERATION, last + 1));
+      Path night =
+          new Path(dir, String.format(java.util.Locale.ROOT, "%s%08d", GENERATION, last + 1));
       lists.write().parquet(new Path(night, "lists").toString());
       mentors.write().parquet(new Path(night, "mentors").toString());
       ObjectNode manifest = JSON.createObjectNode();
@@ -184,60 +188,67 @@ public final class KeptListStore implements ListMemory {
     }
   }
 
-  /** Why generation {@code night} cannot be read tonight, or null when it can. */
-  private String problemOf(Path night, long settings) throws IOException {
+  /** Generation {@code night}'s manifest, and why the generation cannot be read (null: it can). */
+  private record Checked(JsonNode manifest, String problem) {}
+
+  /** Generation {@code night}'s manifest, read once, or why it cannot be read tonight. */
+  private Checked check(Path night, long settings) throws IOException {
     JsonNode manifest;
     try {
       files.refuseLinksBelow(home.root(), new Path(night, MANIFEST));
       if (files.length(new Path(night, MANIFEST)) > MOST_MANIFEST_BYTES) {
-        return "its manifest is larger than any night writes";
+        return problem("its manifest is larger than any night writes");
       }
       manifest = manifest(night);
     } catch (IOException | RuntimeException e) {
-      return "its manifest cannot be read: " + e.getMessage();
+      return problem("its manifest cannot be read: " + e.getMessage());
     }
     if (manifest.path("format").asInt(-1) != FORMAT) {
-      return "another layout";
+      return problem("another layout");
     }
     if (!Long.toHexString(settings).equals(manifest.path("settings").asText())) {
-      return "found under other settings, another similarity or another build";
+      return problem("found under other settings, another similarity or another build");
     }
     List<Path> named = new ArrayList<>();
     Map<String, JsonNode> byName = new LinkedHashMap<>();
     for (JsonNode f : manifest.path("files")) {
       String name = f.path("name").asText("");
       if (!name.matches("(lists|mentors)/[A-Za-z0-9._-]+\\.parquet")) {
-        return "the manifest names a file outside it: " + name;
+        return problem("the manifest names a file outside it: " + name);
       }
       Path p = new Path(night, name);
       if (!files.exists(p)) {
-        return name + " is missing";
+        return problem(name + " is missing");
       }
       try {
         files.refuseLinksBelow(home.root(), p); // lists from outside would steer the proposals
       } catch (RuntimeException e) {
-        return name + " is a link";
+        return problem(name + " is a link");
       }
       if (files.length(p) != f.path("bytes").asLong(-1)) {
-        return name + " has another length than when it was written";
+        return problem(name + " has another length than when it was written");
       }
       named.add(p);
       byName.put(p.getName(), f);
     }
     if (named.isEmpty()) {
-      return "it names no file";
+      return problem("it names no file");
     }
     Map<String, Long> sums = checksums(named);
     for (Path p : named) {
       if (sums.get(p.getName()) == UNREADABLE) {
-        return p.getParent().getName() + "/" + p.getName() + " cannot be read whole";
+        return problem(p.getParent().getName() + "/" + p.getName() + " cannot be read whole");
       }
       if (!Long.toHexString(sums.get(p.getName()))
           .equals(byName.get(p.getName()).path("crc32c").asText())) {
-        return p.getParent().getName() + "/" + p.getName() + " fails its checksum";
+        return problem(p.getParent().getName() + "/" + p.getName() + " fails its checksum");
       }
     }
-    return null;
+    return new Checked(manifest, null);
+  }
+
+  private static Checked problem(String why) {
+    return new Checked(null, why);
   }
 
   private JsonNode manifest(Path night) throws IOException {

@@ -468,7 +468,7 @@ public final class MatchPipeline {
     figures.put("mentees_with_a_fit", withAFit);
     String reuse;
     if (kept == null) {
-      reuse = "; no lists kept by an earlier night under these settings";
+      reuse = "; no usable lists kept by an earlier night";
     } else if (changes == null) {
       reuse =
           String.format(
@@ -510,9 +510,13 @@ public final class MatchPipeline {
   }
 
   /**
-   * How many fitting mentors beyond the search's depth a mentee's kept list holds: with 4, a list
-   * stays usable the next night unless more than 4 of its mentors changed (of 54, when each mentor
-   * changes with a chance of 1%, once in 5,000 lists).
+   * How many fitting mentors beyond the search's depth a kept list holds when a whole search found
+   * it.
+   *
+   * <p>With 4, such a list stays usable the next night unless more than 4 of its mentors changed
+   * (of 54, when each mentor changes with a chance of 1%, once in 5,000 lists). A merged list keeps
+   * only its exact part, so its margin can shrink from night to night, until the mentee is searched
+   * whole again.
    */
   static final int KEPT_BEYOND_DEPTH = 4;
 

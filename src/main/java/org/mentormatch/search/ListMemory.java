@@ -6,9 +6,11 @@ import org.apache.spark.sql.Row;
 import org.mentormatch.Checkpoints;
 
 /**
- * Where each mentee's list of best fitting mentors ({@link TopMentors#lists}) is kept from one
- * night to the next, so a night searches whole only the mentees who changed: the search's side of
- * the store in {@code <home>/cache/search/} ({@code io.KeptListStore}).
+ * Where each mentee's list of best fitting mentors ({@link TopMentors#lists}) is kept between
+ * nights.
+ *
+ * <p>A night then searches whole only the mentees who changed. This is the search's side of the
+ * store in {@code <home>/cache/search/} ({@code io.KeptListStore}).
  */
 public interface ListMemory {
 

@@ -290,10 +290,13 @@ public final class TopMentors {
           .add("mentors_met", DataTypes.IntegerType, false)
           .add(GOALS_EXTENDED, DataTypes.IntegerType, false);
 
-  /** The columns of last night's list {@link #lists} reads beside a query row. */
+  /** Beside a query row ({@link #withKept}): the mentee's fingerprint when their list was kept. */
   public static final String KEPT_FINGERPRINT = "kept_fingerprint";
 
+  /** Beside a query row: whether the kept list holds every fitting mentor of its night. */
   public static final String KEPT_COMPLETE = "kept_complete";
+
+  /** Beside a query row: the kept list's entries ({@link #ENTRY}), best first. */
   public static final String KEPT_FOUND = "kept_found";
 
   /**
@@ -416,16 +419,23 @@ public final class TopMentors {
             rows -> {
               TopMentorSearch whole = setup.search();
               MentorIndex mentors = index.value();
-              Changes changed = changes == null ? null : changes.value();
+              Changes sinceKept = changes == null ? null : changes.value();
               TopMentorSearch ofChanged =
-                  changed == null || changed.delta().size() == 0
+                  sinceKept == null || sinceKept.delta().size() == 0
                       ? null
                       : new TopMentorSearch(
-                          changed.delta(), config.score(), config.assignment(), rules, similarity);
+                          sinceKept.delta(),
+                          config.score(),
+                          config.assignment(),
+                          rules,
+                          similarity);
               return lazily(
                   rows,
                   (window, out) -> {
                     List<MenteeQuery> mentees = menteesOf(window);
+                    if (ofChanged != null) {
+                      ofChanged.prepare(mentees); // their goals against the changed skills at once
+                    }
                     Row[] found = new Row[mentees.size()];
                     long[] prints = new long[mentees.size()];
                     List<MenteeQuery> searchedWhole = new ArrayList<>();
@@ -435,17 +445,17 @@ public final class TopMentors {
                       long print = q.fingerprint();
                       prints[i] = print;
                       KeptList kept =
-                          changed == null
+                          sinceKept == null
                               ? null
-                              : kept(window.get(i), print, q, mentors, changed, rules);
+                              : kept(window.get(i), print, q, mentors, sinceKept, rules);
                       KeptList tonight =
                           kept == null
                               ? null
                               : kept.update(
-                                  changed.changed(),
+                                  sinceKept.changed(),
                                   ofChanged == null
                                       ? List.of()
-                                      : entries(changed.delta(), ofChanged.top(q, keep).best()),
+                                      : entries(sinceKept.delta(), ofChanged.top(q, keep).best()),
                                   k,
                                   keep);
                       if (tonight == null) {
@@ -495,20 +505,31 @@ public final class TopMentors {
       long print,
       MenteeQuery q,
       MentorIndex mentors,
-      Changes changes,
+      Changes sinceKept,
       PairRuleCheck rules) {
     int printAt = row.fieldIndex(KEPT_FINGERPRINT);
+    int foundAt = row.fieldIndex(KEPT_FOUND);
+    int completeAt = row.fieldIndex(KEPT_COMPLETE);
     if (row.isNullAt(printAt) || row.getLong(printAt) != print) {
       return null;
     }
+    if (row.isNullAt(foundAt) || row.isNullAt(completeAt)) {
+      return null;
+    }
     List<KeptList.Entry> entries = new ArrayList<>();
-    for (Row e : row.<Row>getList(row.fieldIndex(KEPT_FOUND))) {
-      KeptList.Entry entry = entry(e);
+    for (Row e : row.<Row>getList(foundAt)) {
+      KeptList.Entry entry = e == null ? null : entry(e);
+      if (entry == null) {
+        return null; // a field missing or out of range
+      }
       if (!entries.isEmpty()
           && KeptList.BEST_FIRST.compare(entries.get(entries.size() - 1), entry) >= 0) {
         return null; // not in order, or a mentor twice
       }
-      if (!changes.changed().contains(entry.mentor())) {
+      if (entry.mentor().equals(q.id())) {
+        return null; // no member mentors themselves: the search leaves them out, not a rule
+      }
+      if (!sinceKept.changed().contains(entry.mentor())) {
         int m = mentors.numberOf(entry.mentor());
         if (m < 0 || rules.firstFailure(q, mentors.mentor(m)) != PairRuleCheck.PASSES) {
           return null;
@@ -516,13 +537,34 @@ public final class TopMentors {
       }
       entries.add(entry);
     }
-    return new KeptList(print, entries, row.getBoolean(row.fieldIndex(KEPT_COMPLETE)));
+    return new KeptList(print, entries, row.getBoolean(completeAt));
   }
 
-  /** An {@link #ENTRY} row as a list entry. */
+  /**
+   * An {@link #ENTRY} row as a list entry, or null when a field is missing, a number is not one
+   * from 0 up (shared hours may exceed 1) or a match names no kind of similarity the explanations
+   * know.
+   */
   private static KeptList.Entry entry(Row e) {
+    for (int f = 0; f < ENTRY.size(); f++) {
+      if (e.isNullAt(f)) {
+        return null;
+      }
+    }
+    for (int f = 1; f <= 6; f++) {
+      double v = e.getDouble(f);
+      if (!(v >= 0) || Double.isInfinite(v)) {
+        return null;
+      }
+    }
     List<PairScorer.Match> matches = new ArrayList<>();
     for (Row m : e.<Row>getList(7)) {
+      if (m == null || m.isNullAt(0) || m.isNullAt(1) || m.isNullAt(2) || m.isNullAt(3)) {
+        return null;
+      }
+      if (!KNOWN_KINDS.contains(m.getString(3)) || !(m.getDouble(2) >= 0)) {
+        return null;
+      }
       matches.add(
           new PairScorer.Match(m.getString(0), m.getString(1), m.getDouble(2), m.getString(3)));
     }
@@ -536,6 +578,17 @@ public final class TopMentors {
             e.getDouble(5),
             e.getDouble(6),
             matches));
+  }
+
+  /** The words of every kind of similarity, as a match's {@code how} holds them. */
+  private static final java.util.Set<String> KNOWN_KINDS = knownKinds();
+
+  private static java.util.Set<String> knownKinds() {
+    java.util.Set<String> kinds = new HashSet<>();
+    for (PhraseSimilarity.Kind k : PhraseSimilarity.Kind.values()) {
+      kinds.add(k.words());
+    }
+    return java.util.Set.copyOf(kinds);
   }
 
   /** Found mentors of {@code index} as list entries, in order. */
@@ -581,9 +634,11 @@ public final class TopMentors {
   }
 
   /**
-   * The first {@code k} entries of each of {@code lists} as {@link #best} rows, each mentor's
-   * cluster joined from {@code mentorClusters} ({@link #mentorClusters}); in Spark's own rows, as
-   * converting each entry to Java objects and back took a fifth of a warm night's search.
+   * The first {@code k} entries of each of {@code lists} as {@link #best} rows, with each mentor's
+   * cluster from {@code mentorClusters} ({@link #mentorClusters}).
+   *
+   * <p>In Spark's own rows: converting each entry to Java objects and back took a fifth of a warm
+   * night's search.
    */
   public static Dataset<Row> firstOf(Dataset<Row> lists, Dataset<Row> mentorClusters, int k) {
     Dataset<Row> entries =

@@ -170,7 +170,7 @@ class KeptListStoreIT {
   }
 
   @Test
-  void aLinkedFileIsNotReadAndALinkedFolderIsRefused() throws IOException {
+  void aLinkedFileIsNotReadAndALinkedNightOrFolderIsRefused() throws IOException {
     store().keep(SETTINGS, lists("e1"), mentors());
     Path file = aListsFile();
     Path outside = dir.resolve("outside.parquet");
@@ -178,6 +178,16 @@ class KeptListStoreIT {
     Files.createSymbolicLink(file, outside);
     assertNull(store().recall(SETTINGS));
     assertTrue(said.get(0).contains("is a link"), said.toString());
+
+    // A linked night is refused, as the next night would have to delete it.
+    Path night = generation();
+    Path away = dir.resolve("away");
+    Files.move(night, away);
+    Files.createSymbolicLink(night, away);
+    assertThrows(UserError.class, () -> store().recall(SETTINGS));
+    assertThrows(UserError.class, () -> store().keep(SETTINGS, lists("e2"), mentors()));
+    Files.delete(night);
+    Files.move(away, night);
 
     Path search = dir.resolve("cache/search");
     Path elsewhere = dir.resolve("elsewhere");

@@ -47,8 +47,9 @@ import org.mentormatch.tools.MemberGenerator;
  * Lists kept from one night and updated with a search of the changed mentors alone give, night
  * after night, exactly what a whole search gives: over three nights of a generated programme in
  * which mentors lose their free places, skills and membership, and mentees their goals or decline a
- * mentor. A kept list no honest night could have written (naming a mentor a rule refuses, or one of
- * two for the same mentee) is not used.
+ * mentor. A kept list no honest night could have written (naming a mentor a rule refuses or the
+ * mentee themselves, a kind of similarity no explanation knows, a score that is not a number, or
+ * one of two for the same mentee) is not used.
  */
 class KeptListsIT {
   private static final MatchConfig CONFIG = MatchConfig.defaults();
@@ -283,7 +284,17 @@ class KeptListsIT {
       }
       List<Object> found = new ArrayList<>(r.getList(3));
       String mentor = refused.get(r.getString(0));
-      if (mentor != null) {
+      String someone = mentor != null ? mentor : "nobody";
+      int kind = Math.floorMod(r.getString(0).hashCode(), 4);
+      if (kind == 0) {
+        // The mentee as their own mentor: no rule of PairRuleCheck says no, the search does.
+        found.add(0, RowFactory.create(r.getString(0), 2.0, 1.0, 1.0, 1.0, 1.0, 8.0, new Row[0]));
+      } else if (kind == 1) {
+        Row unknown = RowFactory.create("a goal", "a skill", 0.9, "made-up kind");
+        found.add(0, RowFactory.create(someone, 2.0, 1.0, 1.0, 1.0, 1.0, 8.0, new Row[] {unknown}));
+      } else if (kind == 2) {
+        found.add(0, RowFactory.create(someone, Double.NaN, 1.0, 1.0, 1.0, 1.0, 8.0, new Row[0]));
+      } else if (mentor != null) {
         found.add(0, RowFactory.create(mentor, 2.0, 1.0, 1.0, 1.0, 1.0, 8.0, new Row[0]));
       }
       tampered.add(
