@@ -63,6 +63,15 @@ final class Fingerprint {
     return bytes == null ? tag('N') : add('B', bytes);
   }
 
+  /** Every field of {@code phrase} the similarity reads, its embedding's bytes included. */
+  Fingerprint add(org.mentormatch.scoring.PhraseSimilarity.Phrase phrase) {
+    return add(phrase.text())
+        .addAll(phrase.concepts())
+        .add(phrase.coverage())
+        .add(phrase.topical())
+        .add(phrase.embedding());
+  }
+
   /** The strings of {@code values} in their order, or a null marker. */
   Fingerprint addAll(List<String> values) {
     if (values == null) {

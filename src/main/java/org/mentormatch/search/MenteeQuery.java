@@ -40,14 +40,7 @@ public record MenteeQuery(
             .addSorted(declined)
             .add(goals.size());
     for (Goal g : goals) {
-      PhraseSimilarity.Phrase p = g.phrase();
-      f.add(g.text())
-          .add(g.topical())
-          .add(p.text())
-          .addAll(p.concepts())
-          .add(p.coverage())
-          .add(p.topical())
-          .add(p.embedding());
+      f.add(g.text()).add(g.topical()).add(g.phrase());
     }
     return f.value();
   }

@@ -334,13 +334,7 @@ public final class MentorIndex implements Serializable {
             .add(mentor.freeCapacity() > 0)
             .add(mentor.skills().size());
     for (String text : mentor.skills()) {
-      PhraseSimilarity.Phrase p = skills.phrase(skillId(text));
-      f.add(text)
-          .add(p.text())
-          .addAll(p.concepts())
-          .add(p.coverage())
-          .add(p.topical())
-          .add(p.embedding());
+      f.add(text).add(skills.phrase(skillId(text)));
     }
     return f.value();
   }

@@ -54,17 +54,25 @@ public final class TopMentors {
   /** Of a mentee's goals, how many the search read beyond their first list of similar skills. */
   public static final String GOALS_EXTENDED = "goals_extended";
 
+  /**
+   * {@code columns} followed by a pair's score and its parts ({@link PairScoring#SCORE_COLUMNS}).
+   */
+  private static StructType withScore(StructType columns) {
+    return columns
+        .add(Columns.SCORE, DataTypes.DoubleType, false)
+        .add(Columns.COVERAGE, DataTypes.DoubleType, false)
+        .add(Columns.SENIORITY_PART, DataTypes.DoubleType, false)
+        .add(Columns.TIMEZONE_PART, DataTypes.DoubleType, false)
+        .add(Columns.DEPARTMENT_PART, DataTypes.DoubleType, false)
+        .add(Columns.SHARED_HOURS, DataTypes.DoubleType, false)
+        .add(Columns.MATCHES, DataTypes.createArrayType(PairScoring.MATCH, false), false);
+  }
+
   private static final StructType FOUND =
-      new StructType()
-          .add(Columns.MENTEE_ID, DataTypes.StringType, false)
-          .add(Columns.MENTOR_ID, DataTypes.StringType, false)
-          .add(Columns.SCORE, DataTypes.DoubleType, false)
-          .add(Columns.COVERAGE, DataTypes.DoubleType, false)
-          .add(Columns.SENIORITY_PART, DataTypes.DoubleType, false)
-          .add(Columns.TIMEZONE_PART, DataTypes.DoubleType, false)
-          .add(Columns.DEPARTMENT_PART, DataTypes.DoubleType, false)
-          .add(Columns.SHARED_HOURS, DataTypes.DoubleType, false)
-          .add(Columns.MATCHES, DataTypes.createArrayType(PairScoring.MATCH, false), false)
+      withScore(
+              new StructType()
+                  .add(Columns.MENTEE_ID, DataTypes.StringType, false)
+                  .add(Columns.MENTOR_ID, DataTypes.StringType, false))
           .add(Columns.mentor(Columns.CLUSTER), DataTypes.IntegerType, false)
           .add("rank", DataTypes.IntegerType, false)
           .add("mentors_met", DataTypes.IntegerType, false)
@@ -257,15 +265,7 @@ public final class TopMentors {
 
   /** A kept list's entry: a fitting mentor by id, with the pair's score and parts. */
   public static final StructType ENTRY =
-      new StructType()
-          .add(Columns.MENTOR_ID, DataTypes.StringType, false)
-          .add(Columns.SCORE, DataTypes.DoubleType, false)
-          .add(Columns.COVERAGE, DataTypes.DoubleType, false)
-          .add(Columns.SENIORITY_PART, DataTypes.DoubleType, false)
-          .add(Columns.TIMEZONE_PART, DataTypes.DoubleType, false)
-          .add(Columns.DEPARTMENT_PART, DataTypes.DoubleType, false)
-          .add(Columns.SHARED_HOURS, DataTypes.DoubleType, false)
-          .add(Columns.MATCHES, DataTypes.createArrayType(PairScoring.MATCH, false), false);
+      withScore(new StructType().add(Columns.MENTOR_ID, DataTypes.StringType, false));
 
   /** How a mentee's list was found tonight: {@link #WHOLE} or {@link #KEPT}. */
   public static final String SEARCHED = "searched";
