@@ -88,7 +88,7 @@ public final class KeptListStore implements ListMemory {
       if (newest == null) {
         return null;
       }
-      // A linked generation is refused like a linked cache folder: the next night deletes it.
+      // A linked night is refused like a linked cache folder: tonight's write would delete it.
       files.refuseLinksBelow(home.root(), newest);
       Checked checked = check(newest, settings);
       String problem = checked.problem();
