@@ -42,7 +42,8 @@ public final class PairScoring {
           .add("similarity", DataTypes.DoubleType, false)
           .add("how", DataTypes.StringType, false);
 
-  private static final StructType SCORE =
+  /** A pair's score and its parts, as {@link #score} adds them ({@link #SCORE_COLUMNS}). */
+  public static final StructType SCORE =
       new StructType()
           .add(Columns.SCORE, DataTypes.DoubleType, false)
           .add(Columns.COVERAGE, DataTypes.DoubleType, false)

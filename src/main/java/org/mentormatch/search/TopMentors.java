@@ -58,14 +58,10 @@ public final class TopMentors {
    * {@code columns} followed by a pair's score and its parts ({@link PairScoring#SCORE_COLUMNS}).
    */
   private static StructType withScore(StructType columns) {
-    return columns
-        .add(Columns.SCORE, DataTypes.DoubleType, false)
-        .add(Columns.COVERAGE, DataTypes.DoubleType, false)
-        .add(Columns.SENIORITY_PART, DataTypes.DoubleType, false)
-        .add(Columns.TIMEZONE_PART, DataTypes.DoubleType, false)
-        .add(Columns.DEPARTMENT_PART, DataTypes.DoubleType, false)
-        .add(Columns.SHARED_HOURS, DataTypes.DoubleType, false)
-        .add(Columns.MATCHES, DataTypes.createArrayType(PairScoring.MATCH, false), false);
+    for (org.apache.spark.sql.types.StructField f : PairScoring.SCORE.fields()) {
+      columns = columns.add(f);
+    }
+    return columns;
   }
 
   private static final StructType FOUND =
@@ -605,10 +601,6 @@ public final class TopMentors {
     List<Row> entries = new ArrayList<>(list.entries().size());
     for (KeptList.Entry e : list.entries()) {
       PairScorer.Score s = e.score();
-      List<Row> matches = new ArrayList<>();
-      for (PairScorer.Match m : s.matches()) {
-        matches.add(RowFactory.create(m.goal(), m.skill(), m.similarity(), m.how()));
-      }
       entries.add(
           RowFactory.create(
               e.mentor(),
@@ -618,10 +610,20 @@ public final class TopMentors {
               s.timezonePart(),
               s.departmentPart(),
               s.sharedHours(),
-              matches.toArray(new Row[0])));
+              matchRows(s)));
     }
     return RowFactory.create(
         mentee, list.mentee(), list.complete(), entries.toArray(new Row[0]), how, met, extended);
+  }
+
+  /** The goals {@code s} covers, as {@link PairScoring#MATCH} rows. */
+  private static Row[] matchRows(PairScorer.Score s) {
+    Row[] rows = new Row[s.matches().size()];
+    for (int i = 0; i < rows.length; i++) {
+      PairScorer.Match m = s.matches().get(i);
+      rows[i] = RowFactory.create(m.goal(), m.skill(), m.similarity(), m.how());
+    }
+    return rows;
   }
 
   /** Each mentor's id and cluster, as {@link #firstOf} joins them to the lists' entries. */
@@ -759,10 +761,6 @@ public final class TopMentors {
     int rank = 0;
     for (TopMentorSearch.Found f : found) {
       PairScorer.Score s = f.score();
-      List<Row> matches = new ArrayList<>();
-      for (PairScorer.Match m : s.matches()) {
-        matches.add(RowFactory.create(m.goal(), m.skill(), m.similarity(), m.how()));
-      }
       MentorIndex.Mentor mentor = mentors.mentor(f.mentor());
       out.add(
           RowFactory.create(
@@ -774,7 +772,7 @@ public final class TopMentors {
               s.timezonePart(),
               s.departmentPart(),
               s.sharedHours(),
-              matches.toArray(new Row[0]),
+              matchRows(s),
               mentor.cluster(),
               ++rank,
               met,
