@@ -155,6 +155,12 @@ public final class KeptListStore implements ListMemory {
       }
       files.rename(hidden, new Path(night, MANIFEST));
       for (Path p : earlier) {
+        if (sequence(p) > 0 && !files.exists(new Path(p, MANIFEST))) {
+          say.accept(
+              "search cache: removed "
+                  + p.getName()
+                  + ", which has no manifest (a night stopped while writing it, or it was edited)");
+        }
         files.delete(p);
       }
       return spark.read().schema(TopMentors.LISTS).parquet(paths(night, manifest, "lists/"));

@@ -111,6 +111,8 @@ class KeptListStoreIT {
     assertEquals(List.of("[e1"), firstFields(store().recall(SETTINGS)));
     store().keep(SETTINGS, lists("e2", "e3"), mentors());
     assertEquals("night-00000003", generation().getFileName().toString());
+    assertEquals(1, said.size(), said.toString());
+    assertTrue(said.get(0).contains("removed night-00000002, which has no manifest"), said.get(0));
     assertEquals(List.of("[e2", "[e3"), firstFields(store().recall(SETTINGS)));
   }
 
