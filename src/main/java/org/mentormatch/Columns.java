@@ -59,6 +59,10 @@ public final class Columns {
 
   // scoring
   public static final String SCORE = "score";
+
+  /** A pair's place in its mentee's best-first order ({@code PairScoring.bestFirst}), from 1. */
+  public static final String RANK = "rank";
+
   public static final String COVERAGE = "coverage";
   public static final String SENIORITY_PART = "seniority_part";
   public static final String TIMEZONE_PART = "timezone_part";

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.round;
-import static org.apache.spark.sql.functions.row_number;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -37,14 +36,13 @@ public final class ExactAssignment {
 
   /**
    * The nightly job's edges: each mentee's {@code perMentee} best {@code fitting} pairs (by score,
-   * then mentor id), with the mentor's free places from {@code freeCapacity} ({@code mentor_id,
-   * capacity}) and the score in millionths.
+   * then mentor id: {@link PairScoring#ranked}), with the mentor's free places from {@code
+   * freeCapacity} ({@code mentor_id, capacity}) and the score in millionths.
    */
   public static Dataset<Row> nightlyEdges(
       Dataset<Row> fitting, Dataset<Row> freeCapacity, int perMentee) {
-    return fitting
-        .withColumn("rank", row_number().over(PairScoring.bestFirst()))
-        .filter(col("rank").leq(perMentee))
+    return PairScoring.ranked(fitting)
+        .filter(col(Columns.RANK).leq(perMentee))
         .select(Columns.MENTEE_ID, Columns.MENTOR_ID, Columns.SCORE)
         .join(freeCapacity, Columns.MENTOR_ID)
         .withColumn(

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -43,9 +42,10 @@ import org.mentormatch.scoring.PairScoring;
  * mentee left unmatched a reason.
  *
  * <p>Inputs: {@code profiles} (used members with their features, clusters and rule columns), {@code
- * scored} (allowed pairs with score parts and matches, at or above the minimum score), the chosen
- * pairs ({@code mentee_id, mentor_id, score}) and the mentors' free capacity. Outputs: rows of
- * {@link #PROPOSAL_FIELDS}, and rows of {@code member_id, role, reason}.
+ * scored} (allowed pairs with score parts and matches, at or above the minimum score; their {@link
+ * Columns#RANK} is computed where they do not carry it), the chosen pairs ({@code mentee_id,
+ * mentor_id, score}) and the mentors' free capacity. Outputs: rows of {@link #PROPOSAL_FIELDS}, and
+ * rows of {@code member_id, role, reason}.
  */
 public final class Explanations {
   private Explanations() {}
@@ -137,9 +137,13 @@ public final class Explanations {
             col(Columns.DEPARTMENT).as("alt_department"),
             col(Columns.CAPACITY).cast("int").as("alt_places"));
 
+    // The next best are among the first alternatives + 1 of a mentee's list, whatever place the
+    // chosen mentor has in it: cut there before any join, and take the first of them in texts().
     Dataset<Row> alternatives =
-        scored
+        PairScoring.ranked(scored)
+            .filter(col(Columns.RANK).leq(settings.alternatives() + 1))
             .select(
+                Columns.RANK,
                 Columns.MENTEE_ID,
                 Columns.MENTOR_ID,
                 Columns.SCORE,
@@ -156,13 +160,11 @@ public final class Explanations {
             .join(taken, Columns.MENTOR_ID, "left")
             .join(freeCapacity, Columns.MENTOR_ID)
             .join(names, Columns.MENTOR_ID)
-            .withColumn("rank", row_number().over(PairScoring.bestFirst()))
-            .filter(col("rank").leq(settings.alternatives()))
             .groupBy(Columns.MENTEE_ID)
             .agg(
                 collect_list(
                         struct(
-                            col("rank"),
+                            col(Columns.RANK),
                             col(Columns.MENTOR_ID),
                             col("mentor_name"),
                             col(Columns.SCORE),
@@ -350,9 +352,9 @@ public final class Explanations {
 
     List<Row> alts =
         new ArrayList<>(scala.jdk.javaapi.CollectionConverters.asJava(alternativesRaw));
-    alts.sort(Comparator.comparingInt(r -> r.<Integer>getAs("rank")));
+    alts.sort(Comparator.comparingInt(r -> r.<Integer>getAs(Columns.RANK)));
     List<Row> alternatives = new ArrayList<>();
-    for (Row a : alts) {
+    for (Row a : alts.subList(0, Math.min(alts.size(), settings.alternatives()))) {
       double score = a.getAs(Columns.SCORE);
       alternatives.add(
           RowFactory.create(

@@ -74,6 +74,17 @@ public final class PairScoring {
   }
 
   /**
+   * {@code pairs} with each pair's {@link Columns#RANK} in {@link #bestFirst} order. Pairs that
+   * carry it already are returned as they are: the search lists each mentee's mentors in this
+   * order, and ranking its 30 million pairs at a million members again cost a sort of them all.
+   */
+  public static Dataset<Row> ranked(Dataset<Row> pairs) {
+    return java.util.Arrays.asList(pairs.columns()).contains(Columns.RANK)
+        ? pairs
+        : pairs.withColumn(Columns.RANK, row_number().over(bestFirst()));
+  }
+
+  /**
    * For each goal phrase and mentor, the mentor's skill that covers it best (the first in the
    * mentor's list among equals): {@code goal, mentor_member_id, skill, similarity, how}.
    */

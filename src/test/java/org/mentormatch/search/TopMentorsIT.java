@@ -358,11 +358,51 @@ class TopMentorsIT {
     List<String> want = lines(proposalsA, all);
     assertTrue(want.size() > 50, "proposals: " + want.size());
     assertEquals(want, lines(proposalsB, all));
+    assertTrue(
+        alternativesAreTheNextBest(proposalsB, fitting) > ("sample".equals(name) ? 0 : 20),
+        "proposals whose chosen mentor is among the first alternatives, with more behind");
     Column[] u = {col(Columns.MEMBER_ID), col(Columns.ROLE), col("reason")};
     List<String> wantUnmatched = lines(unmatchedA, u);
     // Few on the sample: scoring every mentor finds most mentees someone (the clusters did not).
     assertTrue(wantUnmatched.size() > 2, "unmatched: " + wantUnmatched.size());
     assertEquals(wantUnmatched, lines(unmatchedB, u));
+  }
+
+  /**
+   * Asserts that each proposal lists as alternatives its mentee's next best {@code fitting}
+   * mentors, by score then id, the chosen one skipped; returns how many proposals had their chosen
+   * mentor among the first alternatives with more fitting mentors behind (where the list must reach
+   * one place further).
+   */
+  private static int alternativesAreTheNextBest(Dataset<Row> proposals, Dataset<Row> fitting) {
+    int alternatives = CONFIG.assignment().alternatives();
+    java.util.Map<String, List<Row>> byMentee = new java.util.HashMap<>();
+    for (Row r :
+        fitting.select(Columns.MENTEE_ID, Columns.MENTOR_ID, Columns.SCORE).collectAsList()) {
+      byMentee.computeIfAbsent(r.getString(0), x -> new ArrayList<>()).add(r);
+    }
+    int reachingFurther = 0;
+    for (Row p :
+        proposals
+            .select(
+                col(Columns.MENTEE_ID),
+                col(Columns.MENTOR_ID),
+                col("alternatives." + Columns.MENTOR_ID))
+            .collectAsList()) {
+      String chosen = p.getString(1);
+      List<Row> pairs = new ArrayList<>(byMentee.get(p.getString(0)));
+      pairs.sort(
+          java.util.Comparator.comparingDouble((Row r) -> -r.getDouble(2))
+              .thenComparing(r -> r.getString(1)));
+      List<String> ids = pairs.stream().map(r -> r.getString(1)).toList();
+      List<String> next =
+          ids.stream().filter(id -> !id.equals(chosen)).limit(alternatives).toList();
+      assertEquals(next, p.getList(2), "alternatives of " + p.getString(0));
+      if (ids.indexOf(chosen) < alternatives && ids.size() > alternatives) {
+        reachingFurther++;
+      }
+    }
+    return reachingFurther;
   }
 
   @Test
