@@ -76,6 +76,19 @@ public final class KeptListStore implements ListMemory {
     return new Path(home.cache(), "search");
   }
 
+  /**
+   * Refuses a link at the kept lists' folder or at anything in it, before a night starts: the
+   * night's write would delete what the folder holds, and {@link #keep} comes only after the
+   * search.
+   */
+  public static void refuseLinks(FileStore files, Home home) throws IOException {
+    Path dir = directory(home);
+    files.refuseLinksBelow(home.root(), dir);
+    for (Path p : files.list(dir)) {
+      files.refuseLinksBelow(home.root(), p);
+    }
+  }
+
   @Override
   public Kept recall(long settings) {
     try {
@@ -123,11 +136,10 @@ public final class KeptListStore implements ListMemory {
   public Dataset<Row> keep(long settings, Dataset<Row> lists, Dataset<Row> mentors) {
     try {
       Path dir = directory(home);
-      files.refuseLinksBelow(home.root(), dir); // read hours ago: a link planted since is refused
+      refuseLinks(files, home); // checked at the start too: a link planted since is refused
       List<Path> earlier = new ArrayList<>();
       long last = 0;
       for (Path p : files.list(dir)) {
-        files.refuseLinksBelow(home.root(), p);
         earlier.add(p); // committed or not, replaced by tonight's
         last = Math.max(last, sequence(p));
       }

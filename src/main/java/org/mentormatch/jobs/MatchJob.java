@@ -227,6 +227,7 @@ public final class MatchJob implements Callable<Integer> {
     for (String problem : cache.problems()) {
       LOG.info("{}", problem);
     }
+    KeptListStore.refuseLinks(files, programme);
     MatchPipeline pipeline = new MatchPipeline(spark, config, taxonomy, embedder, solver, clock);
     int partitions = config.engine().partitionsFor(files.length(membersPath));
     spark.conf().set("spark.sql.shuffle.partitions", partitions);

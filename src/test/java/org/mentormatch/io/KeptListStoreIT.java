@@ -44,6 +44,11 @@ class KeptListStoreIT {
         said::add);
   }
 
+  /** What the nightly job checks before its stages. */
+  private void refuseLinksAtStart() throws IOException {
+    KeptListStore.refuseLinks(new FileStore(new Configuration()), Home.at(dir.toString()));
+  }
+
   private static Dataset<Row> lists(String... mentees) {
     List<Row> rows = new ArrayList<>();
     for (String m : mentees) {
@@ -186,15 +191,18 @@ class KeptListStoreIT {
     Path away = dir.resolve("away");
     Files.move(night, away);
     Files.createSymbolicLink(night, away);
+    assertThrows(UserError.class, this::refuseLinksAtStart);
     assertThrows(UserError.class, () -> store().recall(SETTINGS));
     assertThrows(UserError.class, () -> store().keep(SETTINGS, lists("e2"), mentors()));
     Files.delete(night);
     Files.move(away, night);
+    refuseLinksAtStart(); // a linked file is no reason to stop a night: it is only not read
 
     Path search = dir.resolve("cache/search");
     Path elsewhere = dir.resolve("elsewhere");
     Files.move(search, elsewhere);
     Files.createSymbolicLink(search, elsewhere);
+    assertThrows(UserError.class, this::refuseLinksAtStart);
     assertThrows(UserError.class, () -> store().recall(SETTINGS));
     assertThrows(UserError.class, () -> store().keep(SETTINGS, lists("e2"), mentors()));
     assertTrue(Files.exists(elsewhere.resolve(generation().getFileName())));
