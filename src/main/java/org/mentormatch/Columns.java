@@ -63,6 +63,9 @@ public final class Columns {
   /** A pair's place in its mentee's best-first order ({@code PairScoring.bestFirst}), from 1. */
   public static final String RANK = "rank";
 
+  /** How many mentors fit a mentee: allowed by every rule, covering and scoring enough. */
+  public static final String FITTING_MENTORS = "fitting_mentors";
+
   public static final String COVERAGE = "coverage";
   public static final String SENIORITY_PART = "seniority_part";
   public static final String TIMEZONE_PART = "timezone_part";

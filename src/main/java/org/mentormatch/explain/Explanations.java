@@ -427,6 +427,13 @@ public final class Explanations {
     return unmatched(
         profiles,
         funnel.join(best, new String[] {Columns.MENTEE_ID}, "left"),
+        profiles
+            .sparkSession()
+            .createDataFrame(
+                List.<Row>of(),
+                new StructType()
+                    .add(Columns.MENTEE_ID, DataTypes.StringType, false)
+                    .add(Columns.FITTING_MENTORS, DataTypes.IntegerType, false)),
         chosen,
         ruleOrder,
         reasons);
@@ -436,11 +443,13 @@ public final class Explanations {
    * A reason for every eligible mentee without a proposal, from a funnel that also holds, per
    * mentee, {@code best_score} (the best score of a topical pair passing every rule) and {@code
    * above_minimum} (how many of those reach the minimum score); a mentee missing from it had no
-   * candidate.
+   * candidate, unless {@code everyFitKnown} ({@code mentee_id, fitting_mentors}) says how many
+   * mentors fit them, all of whom are then full: their funnel need not be walked.
    */
   public static Dataset<Row> unmatched(
       Dataset<Row> profiles,
       Dataset<Row> funnel,
+      Dataset<Row> everyFitKnown,
       Dataset<Row> chosen,
       List<String> ruleOrder,
       UnmatchedReasons reasons) {
@@ -459,7 +468,11 @@ public final class Explanations {
         mentees
             .join(
                 chosen.select(col(Columns.MENTEE_ID).as(Columns.MEMBER_ID)), byMember, "left_anti")
-            .join(funnel.withColumnRenamed(Columns.MENTEE_ID, Columns.MEMBER_ID), byMember, "left");
+            .join(funnel.withColumnRenamed(Columns.MENTEE_ID, Columns.MEMBER_ID), byMember, "left")
+            .join(
+                everyFitKnown.withColumnRenamed(Columns.MENTEE_ID, Columns.MEMBER_ID),
+                byMember,
+                "left");
     List<Column> fields = new ArrayList<>();
     fields.add(size(col(Columns.SEARCH_CLUSTERS)).gt(0).as("has_topic"));
     fields.add(coalesce(col("candidates"), lit(0)).as("candidates"));
@@ -474,10 +487,15 @@ public final class Explanations {
     fields.add(col(Columns.LANGUAGES));
     fields.add(col(Columns.TIMEZONE));
     fields.add(col(Columns.SENIORITY));
+    fields.add(col(Columns.FITTING_MENTORS));
     UserDefinedFunction reason =
         udf(
             (UDF1<Row, String>)
                 r -> {
+                  if (r.<Boolean>getAs("has_topic")
+                      && !r.isNullAt(r.fieldIndex(Columns.FITTING_MENTORS))) {
+                    return reasons.allFull(r.<Integer>getAs(Columns.FITTING_MENTORS));
+                  }
                   Map<String, Integer> afterRule = new HashMap<>();
                   for (String rule : ruleOrder) {
                     afterRule.put(rule, r.<Integer>getAs(CandidatePairs.leftAfterColumn(rule)));

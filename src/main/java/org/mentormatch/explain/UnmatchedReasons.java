@@ -113,9 +113,17 @@ public final class UnmatchedReasons implements Serializable {
           f.bestScore(),
           minScore);
     }
-    return f.aboveMinimum() == 1
+    return allFull(f.aboveMinimum());
+  }
+
+  /**
+   * The reason of a mentee whose goals name a topic and whose {@code fitting} mentors, one or more,
+   * are all at capacity: what {@link #reason} says at the end of such a mentee's funnel.
+   */
+  public String allFull(int fitting) {
+    return fitting == 1
         ? "the one mentor who fits is at capacity with other mentees"
-        : "all " + f.aboveMinimum() + " mentors who fit are at capacity with other mentees";
+        : "all " + fitting + " mentors who fit are at capacity with other mentees";
   }
 
   private String ruleReason(String rule, int before, Funnel f) {

@@ -490,20 +490,24 @@ public final class MatchPipeline {
                 + " beyond their first list of similar skills)%s",
             pairs, k, withAFit, searchedWhole, mentorIndex.size(), met, extended, reuse));
     List<String> ruleOrder = PairRuleCheck.NAMES;
+    // Most mentees left unmatched had a few fitting mentors, all listed and all full: only the rest
+    // walk the funnel, each over every mentor with a similar skill.
+    Dataset<Row> everyFitListed = TopMentors.everyFitListed(lists);
+    String[] byMentee = {Columns.MENTEE_ID};
     return new Found(
         best,
         (chosen, reasons) ->
             Explanations.unmatched(
                 profiles,
                 TopMentors.funnel(
-                        queries.join(
-                            chosen.select(Columns.MENTEE_ID),
-                            new String[] {Columns.MENTEE_ID},
-                            "left_anti"),
+                        queries
+                            .join(chosen.select(Columns.MENTEE_ID), byMentee, "left_anti")
+                            .join(everyFitListed, byMentee, "left_anti"),
                         index,
                         similarity,
                         config)
                     .filter(col("candidates").gt(0)),
+                everyFitListed,
                 chosen,
                 ruleOrder,
                 reasons.forEveryMentorSearched()));

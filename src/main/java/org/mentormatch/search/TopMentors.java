@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.size;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -633,6 +634,17 @@ public final class TopMentors {
         .select(
             col(Columns.MEMBER_ID).as(Columns.MENTOR_ID),
             col(Columns.CLUSTER).as(Columns.mentor(Columns.CLUSTER)));
+  }
+
+  /**
+   * {@code mentee_id, fitting_mentors}: the mentees of {@code lists} whose list holds every mentor
+   * who fits them, one or more, and how many. Left unmatched, such a mentee's reason is that all of
+   * them are full, which needs no walk of the funnel.
+   */
+  public static Dataset<Row> everyFitListed(Dataset<Row> lists) {
+    return lists
+        .filter(col("complete").and(size(col("found")).gt(0)))
+        .select(col(Columns.MENTEE_ID), size(col("found")).as(Columns.FITTING_MENTORS));
   }
 
   /**

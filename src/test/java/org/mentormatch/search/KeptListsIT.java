@@ -220,6 +220,25 @@ class KeptListsIT {
         assertEquals(all, kept, r.getString(0) + " says its list is complete");
       }
     }
+    // A mentee said to have every fitting mentor listed is told how many fit without a walk.
+    Map<String, Long> fitting = new HashMap<>();
+    for (Row r :
+        TopMentors.best(n.queries(), index, similarity, CONFIG, n.index().size())
+            .groupBy(Columns.MENTEE_ID)
+            .count()
+            .collectAsList()) {
+      fitting.put(r.getString(0), r.getLong(1));
+    }
+    List<Row> listed = TopMentors.everyFitListed(n.lists()).collectAsList();
+    assertTrue(listed.size() > 10, "mentees with every fit listed: " + listed.size());
+    assertTrue(
+        fitting.values().stream().anyMatch(f -> f > KEEP), "some mentees have more than a list");
+    for (Row r : listed) {
+      assertEquals(
+          fitting.get(r.getString(0)),
+          (long) r.<Integer>getAs(Columns.FITTING_MENTORS),
+          "mentors fitting " + r.getString(0));
+    }
   }
 
   private static long searched(Night n, String how) {

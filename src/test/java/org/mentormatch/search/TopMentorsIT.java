@@ -343,12 +343,23 @@ class TopMentorsIT {
                 b.chosen().select(Columns.MENTEE_ID),
                 new String[] {Columns.MENTEE_ID},
                 "left_anti");
+    // Fewer than k found: every mentor who fits was found, and the funnel is not walked for them.
+    Dataset<Row> everyFitFound =
+        best.groupBy(Columns.MENTEE_ID)
+            .agg(org.apache.spark.sql.functions.count("*").cast("int").as(Columns.FITTING_MENTORS))
+            .filter(col(Columns.FITTING_MENTORS).lt(k));
     Dataset<Row> unmatchedB =
         Explanations.unmatched(
             profiles,
             TopMentors.funnel(
-                    unmatchedQueries, n.index(), n.pipeline().similarity(), CONFIG, n.firstList())
+                    unmatchedQueries.join(
+                        everyFitFound, new String[] {Columns.MENTEE_ID}, "left_anti"),
+                    n.index(),
+                    n.pipeline().similarity(),
+                    CONFIG,
+                    n.firstList())
                 .filter(col("candidates").gt(0)),
+            everyFitFound,
             b.chosen(),
             ruleNames,
             reasons);
@@ -366,6 +377,11 @@ class TopMentorsIT {
     // Few on the sample: scoring every mentor finds most mentees someone (the clusters did not).
     assertTrue(wantUnmatched.size() > 2, "unmatched: " + wantUnmatched.size());
     assertEquals(wantUnmatched, lines(unmatchedB, u));
+    long toldWithoutAWalk =
+        unmatchedQueries.join(everyFitFound, new String[] {Columns.MENTEE_ID}, "left_semi").count();
+    assertTrue(
+        "sample".equals(name) || toldWithoutAWalk > 5,
+        "mentees left unmatched told so without a walk of their funnel: " + toldWithoutAWalk);
   }
 
   /**
