@@ -21,7 +21,6 @@ import java.util.UUID;
 import java.util.zip.CRC32C;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -31,7 +30,6 @@ import org.apache.spark.sql.types.StructType;
 import org.mentormatch.Checkpoints;
 import org.mentormatch.Columns;
 import org.mentormatch.UserError;
-import scala.Tuple2;
 
 /**
  * Phrase embeddings kept across nights in {@code <home>/cache/embeddings/<model identity>/}, so a
@@ -102,13 +100,13 @@ public final class EmbeddingCache {
     if (segments.isEmpty()) {
       return new Contents(spark.createDataFrame(List.<Row>of(), schema), List.of(), List.of());
     }
-    String paths = String.join(",", segments.stream().map(Path::toString).toList());
     JavaRDD<Row> rows =
-        JavaSparkContext.fromSparkContext(spark.sparkContext())
-            .binaryFiles(paths, segments.size())
-            .flatMap(
-                (Tuple2<String, org.apache.spark.input.PortableDataStream> f) ->
-                    entries(new Path(f._1()).getName(), f._2().toArray(), identity, dimensions));
+        files
+            .readEach(
+                spark,
+                segments,
+                (name, in) -> entries(name, in.readAllBytes(), identity, dimensions))
+            .flatMap(segmentRows -> segmentRows);
     Dataset<Row> all = spark.createDataFrame(rows, ENTRY).transform(Checkpoints::keep);
     List<String> problems = new ArrayList<>();
     List<Path> damaged = new ArrayList<>();

@@ -97,6 +97,60 @@ public class FileStore {
     }
   }
 
+  /**
+   * {@code path} qualified, as Spark's file readers take it. They read a path holding any of <code>
+   * \{}[]*?</code> as a pattern (a home called "HR [2026]" would name "HR 2", "HR 0" and so on), so
+   * each of those is escaped: the path names only itself.
+   */
+  public String forReader(Path path) {
+    String qualified = qualify(path).toString();
+    StringBuilder out = new StringBuilder(qualified.length() + 8);
+    for (char c : qualified.toCharArray()) {
+      if (PATTERN_CHARACTERS.indexOf(c) >= 0) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  private static final String PATTERN_CHARACTERS = "\\{}[]*?";
+
+  /** What {@link #readEach} does with one file, on an executor. */
+  @FunctionalInterface
+  public interface EachFile<T> extends java.io.Serializable {
+    T read(String name, InputStream in) throws IOException;
+  }
+
+  /**
+   * {@code read} applied to each of {@code paths} on the executors, one task a file, with the
+   * file's name. Spark's own {@code binaryFiles} takes its paths as one comma-separated pattern,
+   * which a home whose path holds a comma or a bracket would break; here each path names only
+   * itself.
+   */
+  public <T> org.apache.spark.api.java.JavaRDD<T> readEach(
+      org.apache.spark.sql.SparkSession spark, List<Path> paths, EachFile<T> read) {
+    org.apache.spark.api.java.JavaSparkContext context =
+        org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
+    org.apache.spark.broadcast.Broadcast<org.apache.spark.util.SerializableConfiguration> conf =
+        context.broadcast(
+            new org.apache.spark.util.SerializableConfiguration(
+                spark.sparkContext().hadoopConfiguration()));
+    List<String> uris = new ArrayList<>();
+    for (Path p : paths) {
+      uris.add(qualify(p).toUri().toString());
+    }
+    return context
+        .parallelize(uris, Math.max(1, uris.size()))
+        .map(
+            uri -> {
+              Path file = new Path(java.net.URI.create(uri));
+              try (InputStream in = file.getFileSystem(conf.value().value()).open(file)) {
+                return read.read(file.getName(), in);
+              }
+            });
+  }
+
   /** Whether {@code path} exists. */
   public boolean exists(Path path) {
     try {

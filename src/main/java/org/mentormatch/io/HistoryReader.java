@@ -38,16 +38,16 @@ public final class HistoryReader {
         continue;
       }
       // Earlier runs decide capacity and declined pairs tonight: only their own files, no link.
-      proposals.add(files.qualify(store.proposalsFolder(run)).toString());
+      proposals.add(files.forReader(store.proposalsFolder(run)));
       Path w = new Path(home.run(run), RunOutputs.WITHDRAWN);
       files.refuseLinksBelow(home.root(), w);
       if (files.exists(w)) {
-        withdrawn.add(files.qualify(w).toString());
+        withdrawn.add(files.forReader(w));
       }
     }
     List<String> ledger = new ArrayList<>();
     for (Path p : store.ledgerFiles()) {
-      ledger.add(files.qualify(p).toString());
+      ledger.add(files.forReader(p));
     }
     return new History.Files(
         proposals.isEmpty()

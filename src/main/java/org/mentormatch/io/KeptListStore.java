@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -281,7 +280,7 @@ public final class KeptListStore implements ListMemory {
     for (JsonNode f : manifest.path("files")) {
       String name = f.path("name").asText();
       if (name.startsWith(folder)) {
-        out.add(files.qualify(new Path(night, name)).toString());
+        out.add(files.forReader(new Path(night, name)));
       }
     }
     return out.toArray(new String[0]);
@@ -304,24 +303,24 @@ public final class KeptListStore implements ListMemory {
    * within a generation (Spark names each part by its task and a run UUID).
    */
   private Map<String, Long> checksums(List<Path> paths) {
-    String joined = String.join(",", paths.stream().map(p -> files.qualify(p).toString()).toList());
     Map<String, Long> out = new HashMap<>();
     for (Tuple2<String, Long> sum :
-        JavaSparkContext.fromSparkContext(spark.sparkContext())
-            .binaryFiles(joined, Math.max(1, paths.size()))
-            .map(
-                (Tuple2<String, org.apache.spark.input.PortableDataStream> f) -> {
+        files
+            .readEach(
+                spark,
+                paths,
+                (name, in) -> {
                   CRC32C crc = new CRC32C();
                   byte[] buffer = new byte[1 << 16];
-                  try (java.io.DataInputStream in = f._2().open()) {
+                  try {
                     for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                       crc.update(buffer, 0, n);
                     }
                   } catch (IOException e) {
                     // Such as the local file system's own checksum failing: not a CRC-32C.
-                    return new Tuple2<>(new Path(f._1()).getName(), UNREADABLE);
+                    return new Tuple2<>(name, UNREADABLE);
                   }
-                  return new Tuple2<>(new Path(f._1()).getName(), crc.getValue());
+                  return new Tuple2<>(name, crc.getValue());
                 })
             .collect()) {
       out.put(sum._1(), sum._2());
