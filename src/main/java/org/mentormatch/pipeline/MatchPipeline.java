@@ -416,8 +416,6 @@ public final class MatchPipeline {
     int keep = k + KEPT_BEYOND_DEPTH;
     long settings = TopMentors.settingsFingerprint(similarity, config, k, keep);
     Map<String, Long> prints = TopMentors.fingerprints(mentorIndex);
-    List<Row> printRows = new java.util.ArrayList<>(prints.size());
-    prints.forEach((id, print) -> printRows.add(org.apache.spark.sql.RowFactory.create(id, print)));
     ListMemory.Kept kept = keptLists.recall(settings);
     java.util.Set<String> changed =
         kept == null ? null : TopMentors.changedMentors(kept.mentors(), prints);
@@ -433,62 +431,11 @@ public final class MatchPipeline {
         keptLists.keep(
             settings,
             TopMentors.lists(withKept, index, changes, similarity, config, k, keep),
-            spark.createDataFrame(
-                printRows,
-                new org.apache.spark.sql.types.StructType()
-                    .add(Columns.MENTOR_ID, DataTypes.StringType, false)
-                    .add("fingerprint", DataTypes.LongType, false)));
+            mentorFingerprints(prints));
     Dataset<Row> best =
         TopMentors.firstOf(lists, TopMentors.mentorClusters(profiles), k)
             .transform(Checkpoints::keep);
-    Row shape =
-        lists
-            .agg(
-                org.apache.spark.sql.functions.sum("mentors_met"),
-                org.apache.spark.sql.functions.sum(TopMentors.GOALS_EXTENDED),
-                org.apache.spark.sql.functions.count(
-                    when(col(TopMentors.SEARCHED).equalTo(TopMentors.KEPT), 1)),
-                org.apache.spark.sql.functions.count(
-                    when(org.apache.spark.sql.functions.size(col("found")).gt(0), 1)),
-                org.apache.spark.sql.functions.sum(
-                    org.apache.spark.sql.functions.least(
-                        org.apache.spark.sql.functions.size(col("found")), lit(k))),
-                org.apache.spark.sql.functions.count(lit(1)))
-            .first();
-    long met = shape.isNullAt(0) ? 0 : shape.getLong(0);
-    long extended = shape.isNullAt(1) ? 0 : shape.getLong(1);
-    long reused = shape.getLong(2);
-    long withAFit = shape.getLong(3);
-    long pairs = shape.isNullAt(4) ? 0 : shape.getLong(4);
-    long searchedWhole = shape.getLong(5) - reused;
-    // Only what a whole search of every mentee would give too: a night's files do not depend on
-    // what earlier nights left in the cache.
-    figures.put("mentors_indexed", (long) mentorIndex.size());
-    figures.put("best_pairs", pairs);
-    figures.put("mentees_with_a_fit", withAFit);
-    String reuse;
-    if (kept == null) {
-      reuse = "; no usable lists kept by an earlier night";
-    } else if (changes == null) {
-      reuse =
-          String.format(
-              "; %d of the %d mentors changed since the lists were kept (more than a tenth): no"
-                  + " list reused",
-              changed.size(), mentorIndex.size());
-    } else {
-      reuse =
-          String.format(
-              "; %d from the lists kept last night, merged with a search of the %d mentors changed"
-                  + " since",
-              reused, changed.size());
-    }
-    clock.end(
-        "search",
-        String.format(
-            "%d best fitting pairs kept (up to %d a mentee) for %d mentees, exactly: %d mentees"
-                + " searched over all %d mentors indexed (%d mentee-mentor meetings, %d goals read"
-                + " beyond their first list of similar skills)%s",
-            pairs, k, withAFit, searchedWhole, mentorIndex.size(), met, extended, reuse));
+    endSearch(lists, k, mentorIndex.size(), kept, changed, changes != null, figures);
     List<String> ruleOrder = PairRuleCheck.NAMES;
     // Most mentees left unmatched had a few fitting mentors, all listed and all full: only the rest
     // walk the funnel, each over every mentor with a similar skill.
@@ -511,6 +458,83 @@ public final class MatchPipeline {
                 chosen,
                 ruleOrder,
                 reasons.forEveryMentorSearched()));
+  }
+
+  /** {@code mentor_member_id, fingerprint}: what a night keeps beside its lists. */
+  private Dataset<Row> mentorFingerprints(Map<String, Long> prints) {
+    List<Row> rows = new java.util.ArrayList<>(prints.size());
+    prints.forEach((id, print) -> rows.add(org.apache.spark.sql.RowFactory.create(id, print)));
+    return spark.createDataFrame(
+        rows,
+        new org.apache.spark.sql.types.StructType()
+            .add(Columns.MENTOR_ID, DataTypes.StringType, false)
+            .add("fingerprint", DataTypes.LongType, false));
+  }
+
+  /**
+   * Ends the search stage: its figures ({@code best_pairs}, {@code mentees_with_a_fit}, {@code
+   * mentors_indexed}) and its log line, which also says what the kept lists spared.
+   *
+   * @param kept the lists recalled, or null
+   * @param changed the mentors changed since they were kept, or null
+   * @param reusedLists whether the kept lists were merged with a search of the changed mentors
+   */
+  private void endSearch(
+      Dataset<Row> lists,
+      int k,
+      int mentorsIndexed,
+      ListMemory.Kept kept,
+      java.util.Set<String> changed,
+      boolean reusedLists,
+      Map<String, Object> figures) {
+    Row shape =
+        lists
+            .agg(
+                org.apache.spark.sql.functions.sum("mentors_met"),
+                org.apache.spark.sql.functions.sum(TopMentors.GOALS_EXTENDED),
+                org.apache.spark.sql.functions.count(
+                    when(col(TopMentors.SEARCHED).equalTo(TopMentors.KEPT), 1)),
+                org.apache.spark.sql.functions.count(
+                    when(org.apache.spark.sql.functions.size(col("found")).gt(0), 1)),
+                org.apache.spark.sql.functions.sum(
+                    org.apache.spark.sql.functions.least(
+                        org.apache.spark.sql.functions.size(col("found")), lit(k))),
+                org.apache.spark.sql.functions.count(lit(1)))
+            .first();
+    long met = shape.isNullAt(0) ? 0 : shape.getLong(0);
+    long extended = shape.isNullAt(1) ? 0 : shape.getLong(1);
+    long reused = shape.getLong(2);
+    long withAFit = shape.getLong(3);
+    long pairs = shape.isNullAt(4) ? 0 : shape.getLong(4);
+    long searchedWhole = shape.getLong(5) - reused;
+    // Only what a whole search of every mentee would give too: a night's files do not depend on
+    // what earlier nights left in the cache.
+    figures.put("mentors_indexed", (long) mentorsIndexed);
+    figures.put("best_pairs", pairs);
+    figures.put("mentees_with_a_fit", withAFit);
+    String reuse;
+    if (kept == null) {
+      reuse = "; no usable lists kept by an earlier night";
+    } else if (!reusedLists) {
+      reuse =
+          String.format(
+              "; %d of the %d mentors changed since the lists were kept (more than a tenth): no"
+                  + " list reused",
+              changed.size(), mentorsIndexed);
+    } else {
+      reuse =
+          String.format(
+              "; %d from the lists kept last night, merged with a search of the %d mentors changed"
+                  + " since",
+              reused, changed.size());
+    }
+    clock.end(
+        "search",
+        String.format(
+            "%d best fitting pairs kept (up to %d a mentee) for %d mentees, exactly: %d mentees"
+                + " searched over all %d mentors indexed (%d mentee-mentor meetings, %d goals read"
+                + " beyond their first list of similar skills)%s",
+            pairs, k, withAFit, searchedWhole, mentorsIndexed, met, extended, reuse));
   }
 
   /**
