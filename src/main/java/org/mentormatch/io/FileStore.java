@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -17,6 +18,11 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.SerializableConfiguration;
 import org.mentormatch.UserError;
 
 /**
@@ -128,14 +134,11 @@ public class FileStore {
    * which a home whose path holds a comma or a bracket would break; here each path names only
    * itself.
    */
-  public <T> org.apache.spark.api.java.JavaRDD<T> readEach(
-      org.apache.spark.sql.SparkSession spark, List<Path> paths, EachFile<T> read) {
-    org.apache.spark.api.java.JavaSparkContext context =
-        org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
-    org.apache.spark.broadcast.Broadcast<org.apache.spark.util.SerializableConfiguration> conf =
+  public <T> JavaRDD<T> readEach(SparkSession spark, List<Path> paths, EachFile<T> read) {
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<SerializableConfiguration> conf =
         context.broadcast(
-            new org.apache.spark.util.SerializableConfiguration(
-                spark.sparkContext().hadoopConfiguration()));
+            new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()));
     List<String> uris = new ArrayList<>();
     for (Path p : paths) {
       uris.add(qualify(p).toUri().toString());
@@ -144,7 +147,7 @@ public class FileStore {
         .parallelize(uris, Math.max(1, uris.size()))
         .map(
             uri -> {
-              Path file = new Path(java.net.URI.create(uri));
+              Path file = new Path(URI.create(uri));
               try (InputStream in = file.getFileSystem(conf.value().value()).open(file)) {
                 return read.read(file.getName(), in);
               }
