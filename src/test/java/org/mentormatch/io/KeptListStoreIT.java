@@ -44,6 +44,13 @@ class KeptListStoreIT {
         said::add);
   }
 
+  /** The start-up check, the recall and the keep each refuse the home as it stands. */
+  private void assertEveryStepRefuses() {
+    assertThrows(UserError.class, this::refuseLinksAtStart);
+    assertThrows(UserError.class, () -> store().recall(SETTINGS));
+    assertThrows(UserError.class, () -> store().keep(SETTINGS, lists("e2"), mentors()));
+  }
+
   /** What the nightly job checks before its stages. */
   private void refuseLinksAtStart() throws IOException {
     KeptListStore.refuseLinks(new FileStore(new Configuration()), Home.at(dir.toString()));
@@ -191,9 +198,7 @@ class KeptListStoreIT {
     Path away = dir.resolve("away");
     Files.move(night, away);
     Files.createSymbolicLink(night, away);
-    assertThrows(UserError.class, this::refuseLinksAtStart);
-    assertThrows(UserError.class, () -> store().recall(SETTINGS));
-    assertThrows(UserError.class, () -> store().keep(SETTINGS, lists("e2"), mentors()));
+    assertEveryStepRefuses();
     Files.delete(night);
     Files.move(away, night);
     refuseLinksAtStart(); // a linked file is no reason to stop a night: it is only not read
@@ -202,9 +207,7 @@ class KeptListStoreIT {
     Path elsewhere = dir.resolve("elsewhere");
     Files.move(search, elsewhere);
     Files.createSymbolicLink(search, elsewhere);
-    assertThrows(UserError.class, this::refuseLinksAtStart);
-    assertThrows(UserError.class, () -> store().recall(SETTINGS));
-    assertThrows(UserError.class, () -> store().keep(SETTINGS, lists("e2"), mentors()));
+    assertEveryStepRefuses();
     assertTrue(Files.exists(elsewhere.resolve(generation().getFileName())));
   }
 }
